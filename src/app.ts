@@ -1,0 +1,98 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { resolveConfig, type Config, type ConfigInput } from './config.js';
+import { Downloads } from './files/download.js';
+import { FileLinks, FILES_PREFIX } from './files/links.js';
+import { fileRoutes } from './routes/files.js';
+import { unifiedRoutes } from './routes/unified.js';
+import { fingerprint, seedStore } from './seed/seed.js';
+import { loadFixtures } from './seed/fixtures.js';
+import { Store } from './store/index.js';
+import { Accounts } from './truto/accounts.js';
+import { authenticate } from './truto/auth.js';
+import { Cursors } from './truto/cursor.js';
+import { errors, TrutoError } from './truto/errors.js';
+import { normalizeQuery, parseQueryString } from './truto/query.js';
+import { JSON_TYPE, UnifiedApi } from './truto/unified.js';
+import { validationError } from './truto/validation.js';
+
+export interface MockInfo {
+  config: Config;
+  store: Store;
+  accounts: Accounts;
+  /** Milliseconds spent opening (and, if needed, seeding) the store. */
+  openMs: number;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    mock: MockInfo;
+  }
+}
+
+/** The whole mock as a Fastify instance that does not listen: tests inject into it, `server.ts` listens. */
+export async function buildApp(input: ConfigInput = {}): Promise<FastifyInstance> {
+  const config = resolveConfig(input);
+  const { fixtures, text } = loadFixtures(config.fixtures);
+  const seedOptions = { seed: config.seed, candidates: config.candidates };
+  const started = performance.now();
+  const store = Store.open(config.db, fingerprint(seedOptions, text), (s) => seedStore(s, fixtures, seedOptions));
+  const openMs = performance.now() - started;
+  const accounts = new Accounts(store);
+  const links = new FileLinks(config.signingKey);
+  const api = new UnifiedApi(accounts, new Cursors(config.signingKey), links);
+
+  const app = Fastify({
+    logger: { level: config.logLevel },
+    logController: new LogController({ disableRequestLogging: true }),
+    trustProxy: true,
+    routerOptions: {
+      maxParamLength: 1000,
+      querystringParser: (text: string) => normalizeQuery(parseQueryString(text)),
+    },
+    frameworkErrors: (error, _request, reply) => {
+      const err = error.code === 'FST_ERR_BAD_URL' ? errors.malformedUrl() : errors.badRequest(error.message);
+      void sendError(reply, err);
+    },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  // Records are free-form (remote_data, exclusions, key_by): response schemas document, JSON.stringify writes.
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+  app.decorate('mock', { config, store, accounts, openMs });
+  app.addHook('onClose', async () => store.close());
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.info(
+      { method: request.method, url: request.url, statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 },
+      'request',
+    );
+  });
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof TrutoError) return sendError(reply, error);
+    if (error.validation) return sendError(reply, validationError(error.validation, error.validationContext ?? 'querystring'));
+    if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
+      return sendError(reply, new TrutoError(error.statusCode, error.message));
+    }
+    request.log.error({ err: error, url: request.url }, 'unexpected error');
+    return sendError(reply, errors.internal());
+  });
+  app.setNotFoundHandler((request: FastifyRequest, reply: FastifyReply) =>
+    sendError(reply, errors.routeNotFound(request.method, request.url.split('?')[0]!)),
+  );
+
+  app.get('/health', async () => ({ status: 'ok', accounts: accounts.list().length }));
+
+  await app.register(
+    async (unified) => {
+      unified.addHook('onRequest', authenticate(new Set(config.tokens)));
+      await unified.register(unifiedRoutes, { api, publicUrl: config.publicUrl });
+    },
+    { prefix: '/unified/ats' },
+  );
+  await app.register(fileRoutes, { prefix: FILES_PREFIX, downloads: new Downloads(accounts, links) });
+  return app;
+}
+
+function sendError(reply: FastifyReply, error: TrutoError): FastifyReply {
+  return reply.code(error.statusCode).headers(error.headers).type(JSON_TYPE).send(JSON.stringify(error.body));
+}

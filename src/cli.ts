@@ -1,0 +1,53 @@
+import { parseArgs } from 'node:util';
+import { ConfigError, type ConfigInput } from './config.js';
+
+/** Every flag, its environment variable, and how its text becomes a setting. */
+const SETTINGS = {
+  port: { env: 'PORT', parse: 'int', help: 'port to listen on (default 4010)' },
+  host: { env: 'HOST', parse: 'string', help: 'address to listen on (default 0.0.0.0)' },
+  db: { env: 'TRUTO_MOCK_DB', parse: 'string', help: 'SQLite file, or :memory: (default truto-ats-mock.db)' },
+  seed: { env: 'TRUTO_MOCK_SEED', parse: 'int', help: 'seed of the generated data (default 1)' },
+  candidates: { env: 'TRUTO_MOCK_CANDIDATES', parse: 'int', help: 'candidates per account (default: each fixture\'s size)' },
+  fixtures: { env: 'TRUTO_MOCK_FIXTURES', parse: 'string', help: 'fixtures file (default fixtures/accounts.json)' },
+  tokens: { env: 'TRUTO_MOCK_TOKENS', parse: 'list', help: 'accepted API tokens, comma-separated (default truto-mock-token)' },
+  'signing-key': { env: 'TRUTO_MOCK_SIGNING_KEY', parse: 'string', help: 'key that signs cursors and file URLs' },
+  'public-url': { env: 'TRUTO_MOCK_PUBLIC_URL', parse: 'string', help: 'base URL for file links (default: the Host the client used)' },
+  'log-level': { env: 'LOG_LEVEL', parse: 'string', help: 'fatal, error, warn, info, debug, trace or silent (default info)' },
+} as const;
+
+type Flag = keyof typeof SETTINGS;
+const KEYS: Record<Flag, keyof ConfigInput> = {
+  port: 'port', host: 'host', db: 'db', seed: 'seed', candidates: 'candidates', fixtures: 'fixtures',
+  tokens: 'tokens', 'signing-key': 'signingKey', 'public-url': 'publicUrl', 'log-level': 'logLevel',
+};
+
+export function usage(): string {
+  const rows = Object.entries(SETTINGS).map(([flag, s]) => `  --${flag.padEnd(13)} ${s.env.padEnd(24)} ${s.help}`);
+  return `truto-ats-mock: a local stand-in for Truto's Unified ATS API\n\nUsage: truto-ats-mock [options]\n\n  flag            environment variable     meaning\n${rows.join('\n')}\n  --help                                   this text\n`;
+}
+
+export function configFromArgs(argv: string[], env: NodeJS.ProcessEnv): ConfigInput | 'help' {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      help: { type: 'boolean', short: 'h' },
+      ...Object.fromEntries(Object.keys(SETTINGS).map((k) => [k, { type: 'string' as const }])),
+    },
+    strict: true,
+  });
+  if (values.help) return 'help';
+  const input: Record<string, unknown> = {};
+  for (const [flag, setting] of Object.entries(SETTINGS) as [Flag, (typeof SETTINGS)[Flag]][]) {
+    const text = (values as Record<string, string | undefined>)[flag] ?? env[setting.env];
+    if (text === undefined || text === '') continue;
+    if (setting.parse === 'int') {
+      if (!/^-?\d+$/.test(text.trim())) throw new ConfigError(`invalid setting ${KEYS[flag]} (--${flag} / ${setting.env}): "${text}" is not a whole number`);
+      input[KEYS[flag]] = Number(text);
+    } else if (setting.parse === 'list') {
+      input[KEYS[flag]] = text.split(',').map((t) => t.trim()).filter(Boolean);
+    } else {
+      input[KEYS[flag]] = text;
+    }
+  }
+  return input as ConfigInput;
+}

@@ -1,0 +1,61 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { Value } from '@sinclair/typebox/value';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const DEFAULT_TOKEN = 'truto-mock-token';
+export const DEFAULT_PORT = 4010;
+
+export const ConfigSchema = Type.Object({
+  host: Type.String({ default: '0.0.0.0', description: 'Address to listen on' }),
+  port: Type.Integer({ minimum: 0, maximum: 65535, default: DEFAULT_PORT }),
+  db: Type.String({ minLength: 1, default: 'truto-ats-mock.db', description: 'SQLite file path, or :memory:' }),
+  seed: Type.Integer({ minimum: 0, maximum: 2 ** 31 - 1, default: 1 }),
+  candidates: Type.Optional(
+    Type.Integer({ minimum: 1, maximum: 1_000_000, description: 'Candidates per account; overrides the fixtures' }),
+  ),
+  fixtures: Type.String({ minLength: 1, description: 'Path of the fixtures file (accounts, pinned records)' }),
+  tokens: Type.Array(Type.String({ minLength: 1 }), { minItems: 1, default: [DEFAULT_TOKEN] }),
+  signingKey: Type.String({
+    minLength: 8,
+    default: 'truto-ats-mock-signing-key',
+    description: 'HMAC key for cursors and file URLs; replicas that share it accept each other\'s cursors',
+  }),
+  publicUrl: Type.Optional(
+    Type.String({ pattern: '^https?://[^/?#]+$', description: 'Base URL for file links; default: the Host the client used' }),
+  ),
+  logLevel: Type.Union(
+    ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
+    { default: 'info' },
+  ),
+});
+
+export type Config = Static<typeof ConfigSchema>;
+export type ConfigInput = Partial<Config>;
+
+/** The package root, found by walking up: the same code runs from src/ (tests) and dist/src/ (built). */
+export const PACKAGE_ROOT = (() => {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+})();
+
+export const DEFAULT_FIXTURES = join(PACKAGE_ROOT, 'fixtures', 'accounts.json');
+
+export class ConfigError extends Error {}
+
+/** Fills defaults and refuses a bad value with a message that names the setting. */
+export function resolveConfig(input: ConfigInput = {}): Config {
+  const withDefaults = Value.Default(ConfigSchema, { fixtures: DEFAULT_FIXTURES, ...stripUndefined(input) });
+  const first = Value.Errors(ConfigSchema, withDefaults).First();
+  if (first) {
+    const name = first.path.replace(/^\//, '').replace(/\//g, '.') || 'config';
+    throw new ConfigError(`invalid setting ${name}: ${first.message} (got ${JSON.stringify(first.value)})`);
+  }
+  return withDefaults as Config;
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,50 @@
+import type { ResourceEmulation } from '../integrations/types.js';
+import type { Candidate } from '../model/candidate.js';
+import type { Accounts } from '../truto/accounts.js';
+import { errors, TrutoError } from '../truto/errors.js';
+import { documentContent } from './content.js';
+import { documentKindOf, renderDocument, type RenderedDocument } from './documents.js';
+import type { FileLinks } from './links.js';
+
+export interface FileRequest {
+  account: string;
+  attachment: string;
+  fileName: string;
+  expires: string | undefined;
+  signature: string | undefined;
+}
+
+/** Serves the bytes behind a `file_url`: checks the link, finds the attachment, writes the document. */
+export class Downloads {
+  constructor(
+    private readonly accounts: Accounts,
+    private readonly links: FileLinks,
+  ) {}
+
+  file(req: FileRequest): { fileName: string; document: RenderedDocument } {
+    if (req.signature === undefined) throw errors.badFileUrl('the signature parameter is missing');
+    const verdict = this.links.verify(req.account, req.attachment, req.fileName, req.expires, req.signature);
+    if (verdict === 'invalid') throw errors.badFileUrl('the signature does not match');
+    if (verdict === 'expired') throw errors.fileExpired();
+
+    const account = this.accounts.get(req.account);
+    const { attachments, candidates } = account.integration.resources;
+    const row = account.reader.get(attachments.kind, req.attachment);
+    if (!row) throw new TrutoError(404, `Attachment ${JSON.stringify(req.attachment)} not found`);
+    // Links are built per request from the host; the one rendered here is not shown to anyone.
+    const ctx = { fileUrl: () => '' };
+    const attachment = attachments.toUnified(attachments.render([row], account.reader, ctx)[0]!);
+    if (attachment.file_name !== req.fileName) throw new TrutoError(404, `Attachment ${JSON.stringify(req.attachment)} has no file ${JSON.stringify(req.fileName)}`);
+    const candidate = attachment.candidate ? this.candidate(candidates, account.reader, attachment.candidate.id) : undefined;
+    return {
+      fileName: req.fileName,
+      document: renderDocument(documentKindOf(req.fileName), documentContent(attachment, candidate)),
+    };
+  }
+
+  private candidate(res: ResourceEmulation<Candidate>, reader: Parameters<ResourceEmulation<Candidate>['render']>[1], id: string): Candidate | undefined {
+    const row = reader.get(res.kind, id);
+    return row ? res.toUnified(res.render([row], reader, { fileUrl: () => '' })[0]!) : undefined;
+  }
+}
+

@@ -1,0 +1,244 @@
+import { iso } from '../../seed/reference-time.js';
+import type { World, WorldCandidate, WorldUser } from '../../seed/world.js';
+import type { SeedRecord } from '../types.js';
+import { ids } from './ids.js';
+import type { GreenhouseApplication, GreenhouseAttachment, GreenhouseCandidate } from './raw.js';
+
+const year = (y: number) => `${y}-01-01T00:00:00.000Z`;
+
+/**
+ * The world as Greenhouse stores it. Candidates and applications are kept without their embedded attachments
+ * (and candidates without their applications): those are rows of their own and are put back in when read, so
+ * each fact is stored once. File URLs depend on the caller's host and are filled in when read too.
+ */
+export function* greenhouseSeed(world: World): Generator<SeedRecord> {
+  const userRef = (n: number | null) => (n === null ? null : userRefOf(world.users[n - 1]!));
+
+  for (const u of world.users) {
+    const name = `${u.firstName} ${u.lastName}`;
+    yield row('user', ids.user(u.n), iso(u.createdAt), iso(u.createdAt), {
+      id: Number(ids.user(u.n)),
+      name,
+      first_name: u.firstName,
+      last_name: u.lastName,
+      primary_email_address: u.email,
+      updated_at: iso(u.createdAt),
+      created_at: iso(u.createdAt),
+      disabled: false,
+      site_admin: u.n === 1,
+      emails: [u.email],
+      employee_id: null,
+      linked_candidate_ids: [],
+    });
+  }
+  for (const s of world.sources) {
+    yield row('source', ids.source(s.n), iso(0), iso(0), {
+      id: Number(ids.source(s.n)),
+      name: s.name,
+      type: { id: world.sources.indexOf(s) + 1, name: s.type },
+    });
+  }
+  for (const r of world.rejectReasons) {
+    yield row('reject_reason', ids.rejectReason(r.n), iso(0), iso(0), rejectionReason(world, r.n));
+  }
+  for (const job of world.jobs) {
+    const jobId = ids.job(job.n);
+    yield row('job', jobId, iso(job.createdAt), iso(job.updatedAt), {
+      id: Number(jobId),
+      name: job.title,
+      requisition_id: `REQ-${String(job.n).padStart(4, '0')}`,
+      notes: null,
+      confidential: false,
+      status: job.status,
+      created_at: iso(job.createdAt),
+      opened_at: job.status === 'draft' ? null : iso(job.createdAt),
+      closed_at: job.status === 'closed' ? iso(job.updatedAt) : null,
+      updated_at: iso(job.updatedAt),
+      is_template: false,
+      copied_from_id: null,
+      departments: [{ id: departmentId(job.department), name: job.department, parent_id: null, child_ids: [], external_id: null }],
+      offices: [{ id: officeId(job.office), name: job.office, location: { name: job.office }, primary_contact_user_id: null, parent_id: null, child_ids: [], external_id: null }],
+      hiring_team: {
+        hiring_managers: [userRef(job.hiringManagerN)],
+        recruiters: [userRef(job.recruiterN)],
+        coordinators: [],
+        sourcers: [],
+      },
+      custom_fields: {},
+      keyed_custom_fields: {},
+      openings: [],
+    }, { job_id: null });
+    for (const stage of job.stages) {
+      yield row('job_stage', ids.stage(stage.n), iso(job.createdAt), iso(job.createdAt), {
+        id: Number(ids.stage(stage.n)),
+        name: stage.name,
+        created_at: iso(job.createdAt),
+        updated_at: iso(job.createdAt),
+        job_id: Number(jobId),
+        priority: stage.position,
+        active: true,
+        interviews: [],
+      }, { job_id: jobId });
+    }
+  }
+
+  for (const c of world.candidates()) {
+    const candidateId = c.pinnedId ?? ids.candidate(c.n);
+    const appIds = new Map(c.applications.map((a) => [a.n, a.pinnedId ?? ids.application(a.n)]));
+    const candidate: GreenhouseCandidate = {
+      id: Number(candidateId),
+      first_name: c.firstName,
+      last_name: c.lastName,
+      company: c.company,
+      title: c.title,
+      created_at: iso(c.createdAt),
+      updated_at: iso(c.updatedAt),
+      last_activity: iso(c.lastActivityAt),
+      is_private: c.isPrivate,
+      photo_url: null,
+      attachments: [],
+      application_ids: c.applications.map((a) => Number(appIds.get(a.n))),
+      phone_numbers: c.phones.map((p) => ({ value: p.extension ? `${p.number} x${p.extension}` : p.number, type: p.type })),
+      addresses: c.addresses.map((a) => ({ value: a.value, type: a.type })),
+      email_addresses: c.emails.map((e) => ({ value: e.address, type: e.type })),
+      website_addresses: c.websites.map((w) => ({ value: w.url, type: w.type })),
+      social_media_addresses: c.socials.map((value) => ({ value })),
+      recruiter: userRef(c.recruiterN),
+      coordinator: userRef(c.coordinatorN),
+      can_email: c.canEmail,
+      tags: c.tags,
+      applications: [],
+      educations: c.educations.map((e) => ({
+        id: Number(ids.education(e.n)),
+        school_name: e.school,
+        degree: e.degree,
+        discipline: null,
+        start_date: year(e.startYear),
+        end_date: year(e.endYear),
+      })),
+      employments: c.employments.map((e) => ({
+        id: Number(ids.employment(e.n)),
+        company_name: e.company,
+        title: e.title,
+        start_date: year(e.startYear),
+        end_date: e.endYear === null ? null : year(e.endYear),
+      })),
+      linked_user_ids: [],
+      custom_fields: {},
+      keyed_custom_fields: {},
+    };
+    yield {
+      kind: 'candidate',
+      record: {
+        id: candidateId,
+        candidate_id: null,
+        application_id: null,
+        job_id: null,
+        created_at: candidate.created_at,
+        updated_at: candidate.updated_at,
+        search: searchText(c),
+        raw: JSON.stringify(candidate),
+      },
+    };
+
+    for (const a of c.applications) {
+      const job = world.jobs[a.jobN - 1]!;
+      const stage = world.stages.get(a.stageN)!.stage;
+      const reason = a.rejectReasonN === undefined ? null : rejectionReason(world, a.rejectReasonN);
+      const source = world.sources[a.sourceN - 1]!;
+      const application: GreenhouseApplication = {
+        id: Number(appIds.get(a.n)),
+        candidate_id: Number(candidateId),
+        prospect: false,
+        applied_at: iso(a.appliedAt),
+        rejected_at: a.rejectedAt === undefined ? null : iso(a.rejectedAt),
+        last_activity_at: iso(a.lastActivityAt),
+        location: c.addresses[0] ? { address: c.addresses[0].value } : null,
+        source: { id: Number(ids.source(source.n)), public_name: source.name },
+        credited_to: userRef(a.creditedToN),
+        recruiter: userRef(job.recruiterN),
+        coordinator: null,
+        rejection_reason: reason,
+        rejection_details: reason ? { custom_fields: {}, keyed_custom_fields: {} } : null,
+        jobs: [{ id: Number(ids.job(job.n)), name: job.title }],
+        job_post_id: Number(ids.job(job.n)) + 100_000_000,
+        status: a.status,
+        current_stage: { id: Number(ids.stage(stage.n)), name: stage.name },
+        answers: [],
+        prospective_office: null,
+        prospective_department: null,
+        prospect_detail: { prospect_pool: null, prospect_stage: null, prospect_owner: null },
+        custom_fields: {},
+        keyed_custom_fields: {},
+        attachments: [],
+      };
+      yield {
+        kind: 'application',
+        record: {
+          id: String(application.id),
+          candidate_id: candidateId,
+          application_id: null,
+          job_id: ids.job(job.n),
+          created_at: application.applied_at,
+          updated_at: application.last_activity_at,
+          raw: JSON.stringify(application),
+        },
+      };
+    }
+
+    for (const f of c.attachments) {
+      const app = c.applications.find((a) => a.n === f.applicationN);
+      const attachment: GreenhouseAttachment = {
+        filename: f.fileName,
+        url: '',
+        type: f.subtype as GreenhouseAttachment['type'],
+        created_at: iso(f.createdAt),
+      };
+      yield {
+        kind: 'attachment',
+        record: {
+          id: f.pinnedId ?? ids.attachment(f.n),
+          candidate_id: candidateId,
+          application_id: app ? appIds.get(app.n)! : null,
+          job_id: app ? ids.job(app.jobN) : null,
+          created_at: attachment.created_at,
+          updated_at: attachment.created_at,
+          raw: JSON.stringify(attachment),
+        },
+      };
+    }
+  }
+}
+
+function userRefOf(u: WorldUser) {
+  return { id: Number(ids.user(u.n)), first_name: u.firstName, last_name: u.lastName, name: `${u.firstName} ${u.lastName}`, employee_id: null };
+}
+
+function rejectionReason(world: World, n: number) {
+  const r = world.rejectReasons[n - 1]!;
+  const types = ['We rejected them', 'They rejected us', 'None specified'];
+  return { id: Number(ids.rejectReason(r.n)), name: r.name, type: { id: types.indexOf(r.type) + 1, name: r.type } };
+}
+
+/** Space-delimited, lower-case emails: `remote_query[email]` matches one whole address. */
+function searchText(c: WorldCandidate): string {
+  return ` ${c.emails.map((e) => e.address.toLowerCase()).join(' ')} `;
+}
+
+const departmentId = (name: string) => 60_000 + [...name].reduce((h, ch) => (h * 31 + ch.charCodeAt(0)) % 9000, 7);
+const officeId = (name: string) => 70_000 + [...name].reduce((h, ch) => (h * 31 + ch.charCodeAt(0)) % 9000, 11);
+
+function row(kind: string, id: string, created: string, updated: string, raw: object, keys: { job_id?: string | null } = {}): SeedRecord {
+  return {
+    kind,
+    record: {
+      id,
+      candidate_id: null,
+      application_id: null,
+      job_id: keys.job_id ?? null,
+      created_at: created,
+      updated_at: updated,
+      raw: JSON.stringify(raw),
+    },
+  };
+}

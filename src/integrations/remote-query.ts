@@ -1,0 +1,22 @@
+/**
+ * Reading `remote_query` values the way a remote API reads its own query string: a value it cannot use is
+ * ignored, never an error of the mock's.
+ */
+export function stringParam(v: unknown): string | undefined {
+  return typeof v === 'string' && v !== '' ? v : undefined;
+}
+
+export function listParam(v: unknown): string[] | undefined {
+  const items = (Array.isArray(v) ? v : typeof v === 'string' ? v.split(',') : [])
+    .filter((x): x is string => typeof x === 'string')
+    .map((x) => x.trim())
+    .filter(Boolean);
+  return items.length > 0 ? items : undefined;
+}
+
+/** An ISO 8601 instant, in the store's form (UTC, milliseconds). */
+export function dateParam(v: unknown): string | undefined {
+  if (typeof v !== 'string') return undefined;
+  const ms = Date.parse(v);
+  return Number.isNaN(ms) ? undefined : new Date(ms).toISOString();
+}

@@ -1,0 +1,19 @@
+import { Type, type TSchema } from '@sinclair/typebox';
+
+/** ISO 8601 date-time in UTC, as Truto sends every date. */
+export const DateTime = (description?: string) =>
+  Type.String({ format: 'date-time', ...(description ? { description } : {}) });
+
+/** `{id}`: an object holding only an id, pointing at a record of the same account. */
+export const Ref = (what: string) =>
+  Type.Object({ id: Type.String({ description: `Unique identifier of the ${what}` }) }, { description: `The ${what}` });
+
+export const RemoteData = Type.Record(Type.String(), Type.Unknown(), {
+  description: 'Raw data returned from the remote API call.',
+});
+
+export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+
+/** String enum as a plain JSON-schema `enum`, so validation errors list the allowed values. */
+export const StringEnum = <T extends string[]>(values: [...T], options: { description?: string; default?: T[number] } = {}) =>
+  Type.Unsafe<T[number]>({ type: 'string', enum: values, ...options });

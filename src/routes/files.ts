@@ -1,0 +1,37 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import type { Downloads } from '../files/download.js';
+import { TrutoErrorSchema } from '../model/error.js';
+
+/** Files behind `file_url`: signed links, no Authorization header, as storage URLs are. */
+export const fileRoutes: FastifyPluginAsyncTypebox<{ downloads: Downloads }> = async (app, { downloads }) => {
+  app.get(
+    '/:account/:attachment/:fileName',
+    {
+      schema: {
+        summary: 'Download an attachment (the file_url of an attachment)',
+        tags: ['files'],
+        params: Type.Object({ account: Type.String(), attachment: Type.String(), fileName: Type.String() }),
+        querystring: Type.Object({
+          expires: Type.Optional(Type.String({ description: 'Unix time after which the link is refused' })),
+          signature: Type.Optional(Type.String({ description: 'The link\'s signature' })),
+        }),
+        response: {
+          200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description: 'The file, of the type its name says' }),
+          403: TrutoErrorSchema,
+          404: TrutoErrorSchema,
+        },
+      },
+    },
+    (request, reply) => {
+      const { fileName, document } = downloads.file({ ...request.params, expires: request.query.expires, signature: request.query.signature });
+      const ascii = fileName.replace(/[^\x20-\x7e]|["\\]/g, '_');
+      void reply
+        .type(document.contentType)
+        .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
+        .header('content-length', document.bytes.length)
+        .header('cache-control', 'private, max-age=3600')
+        .send(document.bytes);
+    },
+  );
+};

@@ -1,0 +1,79 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { Value } from '@sinclair/typebox/value';
+import { readFileSync } from 'node:fs';
+import { INTEGRATIONS } from '../integrations/registry.js';
+
+const PinnedCandidateSchema = Type.Object({
+  id: Type.String({ minLength: 1 }),
+  first_name: Type.String({ minLength: 1 }),
+  last_name: Type.String({ minLength: 1 }),
+  email: Type.Optional(Type.String({ minLength: 3 })),
+  company: Type.Optional(Type.String()),
+  title: Type.Optional(Type.String()),
+  tags: Type.Optional(Type.Array(Type.String())),
+  applications: Type.Optional(
+    Type.Array(
+      Type.Object({
+        id: Type.Optional(Type.String({ minLength: 1 })),
+        status: Type.Union([Type.Literal('active'), Type.Literal('rejected'), Type.Literal('hired')]),
+      }),
+      { minItems: 1 },
+    ),
+  ),
+  attachments: Type.Optional(
+    Type.Array(
+      Type.Object({
+        id: Type.Optional(Type.String({ minLength: 1 })),
+        type: Type.Union([Type.Literal('resume'), Type.Literal('cover_letter'), Type.Literal('other')]),
+        application: Type.Optional(Type.Integer({ minimum: 0, description: 'Index into this candidate\'s applications' })),
+      }),
+    ),
+  ),
+});
+
+export const AccountFixtureSchema = Type.Object({
+  id: Type.String({ minLength: 1, maxLength: 200 }),
+  integration: Type.String(),
+  name: Type.String(),
+  candidates: Type.Integer({ minimum: 1, maximum: 1_000_000 }),
+  pinned: Type.Optional(Type.Object({ candidates: Type.Optional(Type.Array(PinnedCandidateSchema)) })),
+});
+
+export const FixturesSchema = Type.Object({ accounts: Type.Array(AccountFixtureSchema, { minItems: 1 }) });
+
+export type AccountFixture = Static<typeof AccountFixtureSchema>;
+export type Fixtures = Static<typeof FixturesSchema>;
+
+export class FixturesError extends Error {}
+
+export function loadFixtures(path: string): { fixtures: Fixtures; text: string } {
+  let text: string;
+  let data: unknown;
+  try {
+    text = readFileSync(path, 'utf8');
+    data = JSON.parse(text);
+  } catch (err) {
+    throw new FixturesError(`cannot read fixtures ${path}: ${(err as Error).message}`);
+  }
+  const first = Value.Errors(FixturesSchema, data).First();
+  if (first) throw new FixturesError(`fixtures ${path}: ${first.path || '/'} ${first.message}`);
+  const fixtures = data as Fixtures;
+  const seen = new Set<string>();
+  for (const account of fixtures.accounts) {
+    if (!INTEGRATIONS.has(account.integration)) {
+      throw new FixturesError(
+        `fixtures ${path}: account ${account.id} names integration "${account.integration}"; known: ${[...INTEGRATIONS.keys()].join(', ')}`,
+      );
+    }
+    if (seen.has(account.id)) throw new FixturesError(`fixtures ${path}: account ${account.id} appears twice`);
+    seen.add(account.id);
+    for (const pin of account.pinned?.candidates ?? []) {
+      for (const a of pin.attachments ?? []) {
+        if (a.application !== undefined && a.application >= (pin.applications?.length ?? 0)) {
+          throw new FixturesError(`fixtures ${path}: candidate ${pin.id} has an attachment on application ${a.application}, which it does not have`);
+        }
+      }
+    }
+  }
+  return { fixtures, text };
+}

@@ -1,0 +1,90 @@
+import Database from 'better-sqlite3';
+import { existsSync, rmSync } from 'node:fs';
+import { migrate } from './migrations.js';
+import { RecordStore } from './records.js';
+
+export interface AccountRow {
+  /** The store's own small key for the account, used in every record row. */
+  key: number;
+  id: string;
+  integration: string;
+  name: string;
+  candidates: number;
+}
+
+/**
+ * The SQLite store. A file is reused as it is when it was seeded with the same fingerprint (seed, sizes,
+ * fixtures, generator version); otherwise it is replaced and seeded afresh.
+ */
+export class Store {
+  readonly records: RecordStore;
+  /** True when this open seeded the data (false: an existing file matched the fingerprint). */
+  readonly seeded: boolean;
+
+  private constructor(
+    readonly db: Database.Database,
+    seeded: boolean,
+  ) {
+    this.records = new RecordStore(db);
+    this.seeded = seeded;
+  }
+
+  static open(path: string, fingerprint: string, seed: (store: Store) => void): Store {
+    const memory = path === ':memory:';
+    if (!memory && existsSync(path)) {
+      const existing = tryOpenMatching(path, fingerprint);
+      if (existing) return new Store(configure(existing, false), false);
+      for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(path + suffix, { force: true });
+    }
+    const db = new Database(path);
+    // A fresh file is written in one go: no journal needed until it is complete, and a crash leaves no fingerprint.
+    if (!memory) db.pragma('journal_mode = OFF');
+    db.pragma('synchronous = OFF');
+    migrate(db);
+    const store = new Store(db, true);
+    db.transaction(() => seed(store))();
+    db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run('fingerprint', fingerprint);
+    db.pragma('optimize');
+    configure(db, memory);
+    return store;
+  }
+
+  accounts(): AccountRow[] {
+    return this.db.prepare<[], AccountRow>('SELECT key, id, integration, name, candidates FROM accounts ORDER BY key').all();
+  }
+
+  /** Adds an account and returns its key. */
+  insertAccount(account: Omit<AccountRow, 'key'>): number {
+    const info = this.db
+      .prepare('INSERT INTO accounts (id, integration, name, candidates) VALUES (@id, @integration, @name, @candidates)')
+      .run(account);
+    return Number(info.lastInsertRowid);
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}
+
+function tryOpenMatching(path: string, fingerprint: string): Database.Database | undefined {
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(path, { fileMustExist: true });
+    const row = db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'fingerprint'").get();
+    if (row?.value === fingerprint) return db;
+  } catch {
+    // Not a database of ours, or an incomplete one: it is replaced.
+  }
+  db?.close();
+  return undefined;
+}
+
+function configure(db: Database.Database, memory: boolean): Database.Database {
+  if (!memory) {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+  }
+  db.pragma('foreign_keys = ON');
+  db.pragma('cache_size = -16000');
+  return db;
+}

@@ -1,0 +1,50 @@
+import type { Database } from 'better-sqlite3';
+
+/**
+ * Numbered schema changes, tracked by `PRAGMA user_version`. Append only: a shipped migration never changes.
+ * `records` holds every integration's raw records as its API would return them, with the few keys the
+ * unified filters need lifted into indexed columns.
+ */
+export const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+  CREATE TABLE accounts (
+    key INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    integration TEXT NOT NULL,
+    name TEXT NOT NULL,
+    candidates INTEGER NOT NULL
+  );
+  CREATE TABLE records (
+    account INTEGER NOT NULL REFERENCES accounts (key),
+    kind TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    id TEXT NOT NULL,
+    candidate_id TEXT,
+    application_id TEXT,
+    job_id TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    search TEXT,
+    raw TEXT NOT NULL,
+    UNIQUE (account, kind, seq)
+  );
+  CREATE UNIQUE INDEX records_by_id ON records (account, kind, id);
+  CREATE INDEX records_by_candidate ON records (account, kind, candidate_id, seq) WHERE candidate_id IS NOT NULL;
+  CREATE INDEX records_by_application ON records (account, kind, application_id, seq) WHERE application_id IS NOT NULL;
+  CREATE INDEX records_by_job ON records (account, kind, job_id, seq) WHERE job_id IS NOT NULL;
+  `,
+];
+
+export function migrate(db: Database): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > MIGRATIONS.length) {
+    throw new Error(`database schema version ${current} is newer than this mock (${MIGRATIONS.length}); use a newer mock or another file`);
+  }
+  for (let v = current; v < MIGRATIONS.length; v++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[v]!);
+      db.pragma(`user_version = ${v + 1}`);
+    })();
+  }
+}

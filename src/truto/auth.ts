@@ -1,0 +1,13 @@
+import type { FastifyRequest } from 'fastify';
+import { errors } from './errors.js';
+
+/** Truto's Bearer auth: no header, another scheme or an unknown token is a 401 before anything else. */
+export function authenticate(tokens: ReadonlySet<string>) {
+  return async (request: FastifyRequest): Promise<void> => {
+    const header = request.headers.authorization;
+    if (!header) throw errors.missingToken();
+    const match = /^Bearer[ \t]+(\S+)\s*$/i.exec(header);
+    if (!match) throw errors.badScheme();
+    if (!tokens.has(match[1]!)) throw errors.badToken();
+  };
+}

@@ -1,0 +1,77 @@
+import { STATUS_CODES } from 'node:http';
+import type { TrutoErrorBody } from '../model/error.js';
+
+/**
+ * Every error the mock answers is declared here, once, in Truto's body shape:
+ * `{ statusCode, error, message }` plus Truto's optional additions.
+ */
+export class TrutoError extends Error {
+  readonly statusCode: number;
+  readonly body: TrutoErrorBody;
+  readonly headers: Record<string, string>;
+
+  constructor(statusCode: number, message: string, extra: Partial<TrutoErrorBody> = {}, headers: Record<string, string> = {}) {
+    super(message);
+    this.statusCode = statusCode;
+    this.body = { statusCode, error: reasonPhrase(statusCode), message, ...extra };
+    this.headers = headers;
+  }
+}
+
+export function reasonPhrase(status: number): string {
+  return STATUS_CODES[status] ?? 'Error';
+}
+
+export const errors = {
+  missingToken: () =>
+    new TrutoError(401, 'Missing Authorization header: send "Authorization: Bearer <token>"'),
+  badScheme: () => new TrutoError(401, 'Authorization header must use the Bearer scheme: "Bearer <token>"'),
+  badToken: () => new TrutoError(401, 'Invalid API token'),
+
+  missingQuery: (names: string[], integration?: string) =>
+    new TrutoError(400, `Missing required query parameter${names.length > 1 ? 's' : ''}: ${names.join(', ')}`, {
+      truto_error_insight: {
+        missing_required_query_parameters: {
+          description: integration
+            ? `The ${integration} integration requires these query parameters for this request.`
+            : 'These query parameters are required for this request.',
+          value: names,
+        },
+      },
+    }),
+
+  invalidQuery: (name: string, detail: string) => new TrutoError(400, `Invalid query parameter ${name}: ${detail}`),
+
+  invalidCursor: () =>
+    new TrutoError(
+      400,
+      'Invalid query parameter next_cursor: it was not issued for this integrated account and these filters; start again without next_cursor',
+    ),
+
+  accountNotFound: (id: string) => new TrutoError(404, `Integrated account ${JSON.stringify(id)} not found`),
+
+  routeNotFound: (method: string, url: string) => new TrutoError(404, `Route ${method}:${url} not found`),
+
+  /** A failure "at the remote API": carries what the integration itself answered. */
+  remote: (statusCode: number, message: string, rawResponse: unknown, headers: Record<string, string> = {}) =>
+    new TrutoError(
+      statusCode,
+      message,
+      {
+        truto_is_remote_error: true,
+        raw_response: rawResponse,
+        truto_error_insight: {
+          remote_error: { description: 'The error came from the integration\'s own API; raw_response holds its answer.' },
+        },
+      },
+      headers,
+    ),
+
+  badFileUrl: (detail: string) => new TrutoError(403, `This file URL is not valid: ${detail}`),
+  fileExpired: () => new TrutoError(403, 'This file URL has expired: list the attachments again for a fresh one'),
+
+  malformedUrl: () => new TrutoError(400, 'The request URL is malformed (bad percent-encoding)'),
+  badRequest: (message: string) => new TrutoError(400, message),
+  methodNotAllowed: (method: string, url: string) => new TrutoError(405, `Method ${method} is not allowed on ${url}`),
+  internal: () => new TrutoError(500, 'The mock failed to answer this request; it was logged'),
+} as const;

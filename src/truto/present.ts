@@ -1,0 +1,70 @@
+import type { TSchema } from '@sinclair/typebox';
+import { fieldTree, normalized, valueAt, withoutFields, type FieldTree } from './fields.js';
+import type { ResponseFormat } from './params.js';
+
+/** How every unified record of one answer is shaped: Truto's format, exclusions and `remote_data` stripping. */
+export interface Presentation {
+  format: ResponseFormat;
+  schema: TSchema;
+  ignoreRemoteData: boolean;
+  exclude: FieldTree | undefined;
+}
+
+export function presentation(
+  format: ResponseFormat,
+  schema: TSchema,
+  query: { truto_ignore_remote_data?: boolean; truto_exclude_fields?: string[] },
+): Presentation {
+  const fields = query.truto_exclude_fields ?? [];
+  return {
+    format,
+    schema,
+    ignoreRemoteData: query.truto_ignore_remote_data === true,
+    exclude: fields.length > 0 ? fieldTree(fields) : undefined,
+  };
+}
+
+/** One unified record as the answer shows it (`raw` never comes here: it is never altered). */
+export function presentRecord(p: Presentation, record: object): unknown {
+  let out: unknown = p.format === 'normalized' ? normalized(p.schema, record) : p.ignoreRemoteData ? withoutRemoteData(record) : record;
+  if (p.exclude) out = withoutFields(out, p.exclude);
+  return out;
+}
+
+/** Drops `remote_data` at every depth of the unified model (records nest applications and attachments). */
+function withoutRemoteData(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutRemoteData);
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) {
+    if (k !== 'remote_data') out[k] = typeof v === 'object' && v !== null ? withoutRemoteData(v) : v;
+  }
+  return out;
+}
+
+/** `truto_key_by`: the records as an object keyed by that field (the last record wins a shared key, as lodash's keyBy). */
+export function keyedBy(records: readonly unknown[], field: string): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const r of records) out[keyOf(r, field)] = r;
+  return out;
+}
+
+export function keyOf(record: unknown, field: string): string {
+  return String(valueAt(record, field));
+}
+
+export interface ListEnvelope {
+  result: unknown[] | Record<string, unknown>;
+  next_cursor: string | null;
+  prev_cursor: null;
+  result_count: number;
+}
+
+export function envelope(records: unknown[], nextCursor: string | null, keyBy: string | undefined): ListEnvelope {
+  return {
+    result: keyBy === undefined ? records : keyedBy(records, keyBy),
+    next_cursor: nextCursor,
+    prev_cursor: null,
+    result_count: records.length,
+  };
+}

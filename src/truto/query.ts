@@ -1,0 +1,55 @@
+import qs from 'qs';
+
+/**
+ * Query strings the way Truto's clients send them: `a[]=x` (docs, Python SDK), `a[0]=x` percent-encoded
+ * (TypeScript SDK), repeated keys, nested objects (`remote_query[foo]=bar`, `created_at[gt]=…`).
+ */
+export function parseQueryString(text: string): Record<string, unknown> {
+  return qs.parse(text, {
+    depth: 5,
+    arrayLimit: 1000,
+    parameterLimit: 1000,
+    allowPrototypes: false,
+    parseArrays: true,
+    duplicates: 'combine',
+  }) as Record<string, unknown>;
+}
+
+/** Fields whose comma form (`truto_exclude_fields=id,name`) means a list. */
+const LIST_PARAMS = new Set(['truto_exclude_fields']);
+
+/**
+ * Puts a parsed query in the form its schema validates: a key sent empty (`next_cursor=`) counts as absent, and
+ * list parameters accept every array spelling.
+ */
+export function normalizeQuery(query: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(query)) {
+    const v = LIST_PARAMS.has(key) ? toList(value) : dropEmpty(value);
+    if (v !== undefined) out[key] = v;
+  }
+  return out;
+}
+
+function dropEmpty(value: unknown): unknown {
+  if (value === '' || value === undefined || value === null) return undefined;
+  if (Array.isArray(value)) {
+    const items = value.map(dropEmpty).filter((v) => v !== undefined);
+    return items.length === 0 ? undefined : items.length === 1 ? items[0] : items;
+  }
+  if (typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .map(([k, v]) => [k, dropEmpty(v)] as const)
+      .filter(([, v]) => v !== undefined);
+    return entries.length === 0 ? undefined : Object.fromEntries(entries);
+  }
+  return value;
+}
+
+function toList(value: unknown): unknown {
+  const items = (Array.isArray(value) ? value : typeof value === 'object' && value !== null ? Object.values(value) : [value])
+    .flatMap((v) => (typeof v === 'string' ? v.split(',') : [v]))
+    .map((v) => (typeof v === 'string' ? v.trim() : v))
+    .filter((v) => v !== '' && v !== undefined && v !== null);
+  return items.length === 0 ? undefined : items;
+}

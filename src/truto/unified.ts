@@ -1,0 +1,218 @@
+import type { TSchema } from '@sinclair/typebox';
+import { Readable } from 'node:stream';
+import type { FileLinks } from '../files/links.js';
+import type {
+  FilterName,
+  ListRequest,
+  RenderContext,
+  ResourceEmulation,
+  ResourceName,
+  UnifiedFilters,
+} from '../integrations/types.js';
+import { AttachmentSchema } from '../model/attachment.js';
+import { CandidateSchema } from '../model/candidate.js';
+import type { DateRange, RecordRow } from '../store/records.js';
+import type { Account, Accounts } from './accounts.js';
+import type { Cursors } from './cursor.js';
+import { errors } from './errors.js';
+import type { AnyListQuery, AnyQuery, CandidateGetQuery } from './params.js';
+import { envelope, keyOf, presentation, presentRecord } from './present.js';
+
+/** What a route sends: a body to serialize, or a stream (formats `stream`, and whole lists). */
+export type Answer =
+  | { kind: 'json'; body: unknown }
+  | { kind: 'stream'; contentType: string; stream: Readable };
+
+export const JSON_TYPE = 'application/json; charset=utf-8';
+export const NDJSON_TYPE = 'application/x-ndjson; charset=utf-8';
+
+const SCHEMAS: Record<ResourceName, TSchema> = { candidates: CandidateSchema, attachments: AttachmentSchema };
+const FILTERS: readonly FilterName[] = ['candidate_id', 'application_id', 'job_id', 'organization_id', 'expires_in', 'created_at', 'updated_at'];
+/** Whole lists are read from the store in batches of this many rows, so their memory stays flat. */
+const BATCH = 500;
+
+/**
+ * Truto's unified API over the store: parameters → account → integration rules → store → mapping → format.
+ */
+export class UnifiedApi {
+  constructor(
+    private readonly accounts: Accounts,
+    private readonly cursors: Cursors,
+    private readonly links: FileLinks,
+  ) {}
+
+  get(resource: ResourceName, id: string, query: CandidateGetQuery, base: string): Answer {
+    const account = this.accounts.get(query.integrated_account_id);
+    const res = account.integration.resources[resource] as ResourceEmulation<object>;
+    const filters = this.filters(account, res, 'get', query);
+    const row = account.reader.get(res.kind, id);
+    if (!row) {
+      const nf = res.notFound(id);
+      throw errors.remote(nf.statusCode, nf.message, nf.body);
+    }
+    const raw = res.render([row], account.reader, this.renderContext(account, res, filters, base))[0]!;
+    const format = query.truto_response_format ?? 'unified';
+    if (format === 'raw') return json(res.rawSingle(raw));
+    const p = presentation(format, SCHEMAS[resource], query);
+    const record = presentRecord(p, res.toUnified(raw));
+    if (format === 'stream') return stream(NDJSON_TYPE, [`${JSON.stringify(record)}\n`]);
+    if (format === 'debug') {
+      const call = res.call({ kind: 'get', id });
+      return json({
+        result: record,
+        debug: { requestUrl: call.url, requestOptions: call.options, data: res.rawSingle(raw), responseHeaders: call.responseHeaders },
+      });
+    }
+    return json(record);
+  }
+
+  list(resource: ResourceName, query: AnyListQuery, base: string): Answer {
+    const account = this.accounts.get(query.integrated_account_id);
+    const integration = account.integration;
+    const res = integration.resources[resource] as ResourceEmulation<object>;
+    const filters = this.filters(account, res, 'list', query);
+    const remoteQuery = query.remote_query ?? {};
+    const limit = Math.min(query.limit ?? integration.pageSize.default, integration.pageSize.max);
+    const { expires_in: _ignored, ...scoped } = filters;
+    const scope = canonical([account.row.id, resource, scoped, remoteQuery]);
+    const position = query.next_cursor === undefined ? { after: 0, page: 1 } : this.cursors.read(scope, query.next_cursor);
+    if (!position) throw errors.invalidCursor();
+
+    const request: ListRequest = { filters, remoteQuery, limit, page: position.page };
+    const storeFilter = res.query(request);
+    const ctx = this.renderContext(account, res, filters, base);
+    const format = query.truto_response_format ?? 'unified';
+    const p = presentation(format, SCHEMAS[resource], query);
+    const { records } = this.accounts.store;
+    const toRecord = (raw: object) => (format === 'raw' ? raw : presentRecord(p, res.toUnified(raw)));
+
+    const whole = format === 'stream' || query.truto_ignore_limit === true || query.truto_key_by !== undefined;
+    if (whole) {
+      const batches = function* (): Generator<object[]> {
+        for (let after = position.after; ; ) {
+          const rows = records.page(account.row.key, res.kind, storeFilter, after, BATCH);
+          if (rows.length > 0) yield res.render(rows, account.reader, ctx);
+          if (rows.length < BATCH) return;
+          after = rows[rows.length - 1]!.seq;
+        }
+      };
+      if (format === 'stream') {
+        return stream(NDJSON_TYPE, mapBatches(batches(), (batch) => batch.map((raw) => `${JSON.stringify(toRecord(raw))}\n`).join('')));
+      }
+      const debug = format === 'debug' ? () => ({ call: res.call({ kind: 'list', request, hasMore: false }), raws: batches() }) : undefined;
+      return stream(JSON_TYPE, wholeList(batches(), toRecord, query.truto_key_by, debug));
+    }
+
+    const rows: RecordRow[] = records.page(account.row.key, res.kind, storeFilter, position.after, limit + 1);
+    const hasMore = rows.length > limit;
+    if (hasMore) rows.pop();
+    const raws = res.render(rows, account.reader, ctx);
+    const next = hasMore ? this.cursors.issue(scope, { after: rows[rows.length - 1]!.seq, page: position.page + 1 }) : null;
+    const page = envelope(raws.map(toRecord), next, undefined);
+    if (format !== 'debug') return json(page);
+    const call = res.call({ kind: 'list', request, hasMore });
+    return json({
+      ...page,
+      debug: {
+        requestUrl: call.url,
+        requestOptions: call.options,
+        data: raws,
+        responseHeaders: call.responseHeaders,
+        nextCursor: next,
+        isLooping: false,
+        isEmptyResult: raws.length === 0,
+        resultCount: raws.length,
+      },
+    });
+  }
+
+  /** The unified filters of a request: refuses what the integration requires and lacks, drops what it ignores. */
+  private filters(account: Account, res: ResourceEmulation<object>, op: 'get' | 'list', query: AnyQuery): UnifiedFilters {
+    const given = query as Record<string, unknown>;
+    const missing = res.filters.required[op].filter((f) => given[f] === undefined);
+    if (missing.length > 0) throw errors.missingQuery([...missing], account.integration.name);
+    const out: Record<string, unknown> = {};
+    for (const name of FILTERS) {
+      const value = given[name];
+      if (value === undefined) continue;
+      // Checked even when ignored: a malformed date is the client's mistake whichever ATS is behind.
+      const parsed = name === 'created_at' || name === 'updated_at' ? dateRange(name, value as DateRange) : value;
+      if (res.filters.supported.includes(name)) out[name] = parsed;
+    }
+    return out as UnifiedFilters;
+  }
+
+  private renderContext(account: Account, res: ResourceEmulation<object>, filters: UnifiedFilters, base: string): RenderContext {
+    const expiresAt =
+      filters.expires_in !== undefined && res.filters.supported.includes('expires_in')
+        ? Math.floor(Date.now() / 1000) + filters.expires_in
+        : undefined;
+    return { fileUrl: (attachmentId, fileName) => this.links.url(base, account.row.id, attachmentId, fileName, expiresAt) };
+  }
+}
+
+function dateRange(name: string, range: DateRange): DateRange {
+  const out: DateRange = {};
+  for (const op of ['gt', 'gte', 'lt', 'lte'] as const) {
+    const v = range[op];
+    if (v === undefined) continue;
+    const ms = /^\d{4}-\d{2}-\d{2}/.test(v) ? Date.parse(v) : NaN;
+    if (Number.isNaN(ms)) throw errors.invalidQuery(`${name}[${op}]`, `must be an ISO 8601 date-time such as 2024-01-01T00:00:00Z (got ${JSON.stringify(v)})`);
+    out[op] = new Date(ms).toISOString();
+  }
+  return out;
+}
+
+/** JSON with object keys sorted, so the same filters always give the same cursor scope. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_k, v: unknown) =>
+    v !== null && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+}
+
+const json = (body: unknown): Answer => ({ kind: 'json', body });
+
+function stream(contentType: string, chunks: Iterable<string>): Answer {
+  return { kind: 'stream', contentType, stream: Readable.from(chunks, { objectMode: false }) };
+}
+
+function* mapBatches<T>(batches: Iterable<object[]>, f: (batch: object[]) => T): Generator<T> {
+  for (const b of batches) yield f(b);
+}
+
+/**
+ * A whole list (`truto_ignore_limit`, `truto_key_by`) written as it is read: the envelope's text is produced
+ * batch by batch, so a list of 100,000 records never sits in memory as one string.
+ */
+function* wholeList(
+  batches: Iterable<object[]>,
+  toRecord: (raw: object) => unknown,
+  keyBy: string | undefined,
+  debug: (() => { call: ReturnType<ResourceEmulation<object>['call']>; raws: Iterable<object[]> }) | undefined,
+): Generator<string> {
+  yield keyBy === undefined ? '{"result":[' : '{"result":{';
+  let count = 0;
+  for (const batch of batches) {
+    const parts = batch.map((raw) => {
+      const record = toRecord(raw);
+      return keyBy === undefined ? JSON.stringify(record) : `${JSON.stringify(keyOf(record, keyBy))}:${JSON.stringify(record)}`;
+    });
+    yield (count > 0 ? ',' : '') + parts.join(',');
+    count += batch.length;
+  }
+  yield `${keyBy === undefined ? ']' : '}'},"next_cursor":null,"prev_cursor":null,"result_count":${count}`;
+  if (debug) {
+    const { call, raws } = debug();
+    yield `,"debug":{"requestUrl":${JSON.stringify(call.url)},"requestOptions":${JSON.stringify(call.options)},"data":[`;
+    let first = true;
+    for (const batch of raws) {
+      if (batch.length === 0) continue;
+      yield (first ? '' : ',') + batch.map((r) => JSON.stringify(r)).join(',');
+      first = false;
+    }
+    yield `],"responseHeaders":${JSON.stringify(call.responseHeaders)},"nextCursor":null,"isLooping":false,"isEmptyResult":${count === 0},"resultCount":${count}}`;
+  }
+  yield '}';
+}
