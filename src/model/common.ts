@@ -1,4 +1,4 @@
-import { Type, type TSchema } from '@sinclair/typebox';
+import { Kind, Type, TypeRegistry, type TSchema } from '@sinclair/typebox';
 
 /** ISO 8601 date-time in UTC, as Truto sends every date. */
 export const DateTime = (description?: string) =>
@@ -14,6 +14,8 @@ export const RemoteData = Type.Record(Type.String(), Type.Unknown(), {
 
 export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 
-/** String enum as a plain JSON-schema `enum`, so validation errors list the allowed values. */
+TypeRegistry.Set<{ enum: string[] }>('StringEnum', (schema, value) => typeof value === 'string' && schema.enum.includes(value));
+
+/** String enum as a plain JSON-schema `enum` (not anyOf), so validation errors and OpenAPI list the values. */
 export const StringEnum = <T extends string[]>(values: [...T], options: { description?: string; default?: T[number] } = {}) =>
-  Type.Unsafe<T[number]>({ type: 'string', enum: values, ...options });
+  Type.Unsafe<T[number]>({ [Kind]: 'StringEnum', type: 'string', enum: values, ...options });

@@ -12,8 +12,15 @@ export const FIRST_NAMES = {
   male: asList(defs.person.first_name.male ?? []),
 };
 export const LAST_NAMES = asList(defs.person.last_name).filter((n) => /^[A-Za-z' -]+$/.test(n));
-export const CITIES = defs.location.city_name as string[];
-export const STATES = defs.location.state_abbr as string[];
+/** Real places, so a city never lands in the wrong state. */
+export const PLACES = [
+  'New York, NY', 'Brooklyn, NY', 'Los Angeles, CA', 'San Francisco, CA', 'Oakland, CA', 'San Jose, CA', 'San Diego, CA',
+  'Seattle, WA', 'Portland, OR', 'Austin, TX', 'Dallas, TX', 'Houston, TX', 'Denver, CO', 'Boulder, CO', 'Chicago, IL',
+  'Boston, MA', 'Cambridge, MA', 'Atlanta, GA', 'Miami, FL', 'Raleigh, NC', 'Durham, NC', 'Nashville, TN',
+  'Minneapolis, MN', 'Madison, WI', 'Pittsburgh, PA', 'Philadelphia, PA', 'Washington, DC', 'Arlington, VA',
+  'Salt Lake City, UT', 'Phoenix, AZ', 'Columbus, OH', 'Detroit, MI', 'Ann Arbor, MI', 'Toronto, ON', 'Vancouver, BC',
+  'Montreal, QC', 'London, United Kingdom', 'Dublin, Ireland', 'Berlin, Germany', 'Amsterdam, Netherlands',
+];
 export const FREE_EMAIL = defs.internet.free_email as string[];
 export const COMPANY_NOUNS = asList(defs.company.noun).filter((n) => !n.includes(' '));
 

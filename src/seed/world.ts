@@ -166,7 +166,7 @@ export function buildWorld(seed: number, accountId: string, candidateCount: numb
       if (r.bool(0.3)) emails.push({ address: `${first}.${last}@${ASCII(company.split(' ')[0]!)}.com`, type: 'work' });
       const phones: WorldCandidate['phones'] = [{ number: phone(r), type: 'mobile' }];
       if (r.bool(0.2)) phones.push({ number: phone(r), type: 'work', ...(r.bool(0.5) ? { extension: r.digits(3) } : {}) });
-      const city = `${r.pick(V.CITIES)}, ${r.pick(V.STATES)}`;
+      const city = r.pick(V.PLACES);
       const addresses: WorldCandidate['addresses'] = r.bool(0.85) ? [{ value: city, type: 'home' }] : [];
       const websites: WorldCandidate['websites'] = r.bool(0.35)
         ? [{ url: `https://${first}${last}.${r.pick(['dev', 'io', 'me', 'com'])}`, type: r.pick(['personal', 'portfolio', 'blog'] as const) }]
@@ -199,8 +199,12 @@ export function buildWorld(seed: number, accountId: string, candidateCount: numb
       const jobNs = r.sample(openJobs, appStatuses.length);
       const applications: WorldApplication[] = appStatuses.map((spec, i) => {
         const job = jobs[jobNs[i]! - 1]!;
-        const appliedAt = createdAt + Math.floor((updatedAt - createdAt) * r.next() * 0.3);
-        const lastActivityAt = appliedAt + Math.floor((updatedAt - appliedAt) * (0.5 + r.next() * 0.5));
+        // Never before the job was posted (pinned candidates may be given jobs posted after they arrived).
+        const appliedAt = Math.max(
+          createdAt + Math.floor((updatedAt - createdAt) * r.next() * 0.3),
+          job.createdAt + r.int(3_600_000, 5 * DAY),
+        );
+        const lastActivityAt = appliedAt + Math.floor(Math.max(0, updatedAt - appliedAt) * (0.5 + r.next() * 0.5));
         const reached =
           spec.status === 'hired' ? job.stages.length - 1 : r.int(0, Math.max(0, job.stages.length - (spec.status === 'active' ? 1 : 2)));
         const rejected = spec.status === 'rejected';
@@ -255,8 +259,8 @@ export function buildWorld(seed: number, accountId: string, candidateCount: numb
         isPrivate: r.bool(0.05),
         canEmail: r.bool(0.93),
         createdAt,
-        updatedAt: Math.max(updatedAt, ...attachments.map((a) => a.createdAt)),
-        lastActivityAt: Math.max(updatedAt, ...applications.map((a) => a.lastActivityAt)),
+        updatedAt: Math.max(updatedAt, ...attachments.map((a) => a.createdAt), ...applications.map((a) => a.lastActivityAt)),
+        lastActivityAt: Math.max(updatedAt, ...attachments.map((a) => a.createdAt), ...applications.map((a) => a.lastActivityAt)),
         recruiterN: r.bool(0.8) ? r.int(1, userCount) : null,
         coordinatorN: r.bool(0.4) ? r.int(1, userCount) : null,
         applications,
