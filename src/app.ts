@@ -3,6 +3,7 @@ import Fastify, { LogController, type FastifyError, type FastifyInstance, type F
 import { resolveConfig, type Config, type ConfigInput } from './config.js';
 import { Downloads } from './files/download.js';
 import { FileLinks, FILES_PREFIX } from './files/links.js';
+import { AnswerCache } from './routes/answer-cache.js';
 import { fileRoutes } from './routes/files.js';
 import { unifiedRoutes } from './routes/unified.js';
 import { fingerprint, seedStore } from './seed/seed.js';
@@ -85,7 +86,7 @@ export async function buildApp(input: ConfigInput = {}): Promise<FastifyInstance
   await app.register(
     async (unified) => {
       unified.addHook('onRequest', authenticate(new Set(config.tokens)));
-      await unified.register(unifiedRoutes, { api, publicUrl: config.publicUrl });
+      await unified.register(unifiedRoutes, { api, cache: new AnswerCache(config.cacheMb * 1024 * 1024), publicUrl: config.publicUrl });
     },
     { prefix: '/unified/ats' },
   );

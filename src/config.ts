@@ -25,6 +25,12 @@ export const ConfigSchema = Type.Object({
   publicUrl: Type.Optional(
     Type.String({ pattern: '^https?://[^/?#]+$', description: 'Base URL for file links; default: the Host the client used' }),
   ),
+  cacheMb: Type.Integer({
+    minimum: 0,
+    maximum: 4096,
+    default: 32,
+    description: 'Megabytes of serialized answers kept for repeated requests; 0 turns the cache off',
+  }),
   logLevel: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
     { default: 'info' },

@@ -8,6 +8,9 @@ export const FILES_PREFIX = '/files';
  * mock is reached by (localhost, a docker-compose service name, a proxy).
  */
 export class FileLinks {
+  /** Signatures already computed: every list page signs each of its links, and links repeat across requests. */
+  private readonly signatures = new Map<string, string>();
+
   constructor(private readonly key: string) {}
 
   path(accountId: string, attachmentId: string, fileName: string): string {
@@ -36,6 +39,13 @@ export class FileLinks {
   }
 
   private sign(path: string, expiresAt: number | undefined): string {
-    return createHmac('sha256', this.key).update(`file\n${path}\n${expiresAt ?? ''}`).digest('base64url').slice(0, 32);
+    const text = `file\n${path}\n${expiresAt ?? ''}`;
+    let signature = this.signatures.get(text);
+    if (signature === undefined) {
+      signature = createHmac('sha256', this.key).update(text).digest('base64url').slice(0, 32);
+      if (this.signatures.size >= 20_000) this.signatures.clear();
+      this.signatures.set(text, signature);
+    }
+    return signature;
   }
 }

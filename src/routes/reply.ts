@@ -1,11 +1,34 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Answer } from '../truto/unified.js';
 import { JSON_TYPE } from '../truto/unified.js';
+import type { AnswerCache } from './answer-cache.js';
 
-/** Sends an Answer: JSON serialized once here (records are free-form, so no schema serializer). */
-export function send(reply: FastifyReply, answer: Answer): FastifyReply {
-  if (answer.kind === 'stream') return reply.type(answer.contentType).send(answer.stream);
-  return reply.type(JSON_TYPE).send(JSON.stringify(answer.body));
+/**
+ * Answers a request from the cache, or produces the Answer and sends it: JSON serialized once here (records are
+ * free-form, so no schema serializer), streams piped as they are produced.
+ */
+export function answer(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  cache: AnswerCache,
+  publicUrl: string | undefined,
+  produce: (base: string) => Answer,
+): void {
+  const base = baseUrl(request, publicUrl);
+  const key = `${request.method} ${base}${request.url}`;
+  const cached = cache.get(key);
+  if (cached !== undefined) {
+    void reply.type(JSON_TYPE).send(cached);
+    return;
+  }
+  const result = produce(base);
+  if (result.kind === 'stream') {
+    void reply.type(result.contentType).send(result.stream);
+    return;
+  }
+  const text = JSON.stringify(result.body);
+  if (result.cacheable) cache.set(key, text);
+  void reply.type(JSON_TYPE).send(text);
 }
 
 const HOST = /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/;

@@ -5,10 +5,12 @@ import { TrutoErrorSchema } from '../model/error.js';
 import { ListEnvelope } from '../model/list.js';
 import { AttachmentListQuery, CandidateGetQuery, CandidateListQuery, IdParams } from '../truto/params.js';
 import type { UnifiedApi } from '../truto/unified.js';
-import { baseUrl, send } from './reply.js';
+import type { AnswerCache } from './answer-cache.js';
+import { answer } from './reply.js';
 
 export interface UnifiedRoutesOptions {
   api: UnifiedApi;
+  cache: AnswerCache;
   publicUrl: string | undefined;
 }
 
@@ -19,7 +21,7 @@ const errorResponses = {
 };
 
 /** `/unified/ats/*`: thin handlers, parse → UnifiedApi → send. */
-export const unifiedRoutes: FastifyPluginAsyncTypebox<UnifiedRoutesOptions> = async (app, { api, publicUrl }) => {
+export const unifiedRoutes: FastifyPluginAsyncTypebox<UnifiedRoutesOptions> = async (app, { api, cache, publicUrl }) => {
   const security = [{ bearerAuth: [] }];
 
   app.get(
@@ -35,7 +37,7 @@ export const unifiedRoutes: FastifyPluginAsyncTypebox<UnifiedRoutesOptions> = as
       },
     },
     (request, reply) => {
-      send(reply, api.get('candidates', request.params.id, request.query, baseUrl(request, publicUrl)));
+      answer(request, reply, cache, publicUrl, (base) => api.get('candidates', request.params.id, request.query, base));
     },
   );
 
@@ -51,7 +53,7 @@ export const unifiedRoutes: FastifyPluginAsyncTypebox<UnifiedRoutesOptions> = as
       },
     },
     (request, reply) => {
-      send(reply, api.list('candidates', request.query, baseUrl(request, publicUrl)));
+      answer(request, reply, cache, publicUrl, (base) => api.list('candidates', request.query, base));
     },
   );
 
@@ -67,7 +69,7 @@ export const unifiedRoutes: FastifyPluginAsyncTypebox<UnifiedRoutesOptions> = as
       },
     },
     (request, reply) => {
-      send(reply, api.list('attachments', request.query, baseUrl(request, publicUrl)));
+      answer(request, reply, cache, publicUrl, (base) => api.list('attachments', request.query, base));
     },
   );
 };

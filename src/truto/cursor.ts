@@ -23,7 +23,11 @@ export class Cursors {
   /** The position, or undefined for a cursor this mock did not issue for this scope. */
   read(scope: string, cursor: string): CursorPosition | undefined {
     if (cursor.length > 200 || !/^[A-Za-z0-9_-]+$/.test(cursor)) return undefined;
-    const parts = Buffer.from(cursor, 'base64url').toString('latin1').split('.');
+    const bytes = Buffer.from(cursor, 'base64url');
+    // Only the encoding the mock issues: base64 leaves slack in a last character's padding bits, and a cursor
+    // altered there decodes to the same bytes (it would be accepted though the mock never issued it).
+    if (bytes.toString('base64url') !== cursor) return undefined;
+    const parts = bytes.toString('latin1').split('.');
     if (parts.length !== 3) return undefined;
     const [after, page, mac] = parts as [string, string, string];
     if (!/^[0-9a-z]{1,11}$/.test(after) || !/^[0-9a-z]{1,11}$/.test(page)) return undefined;

@@ -41,6 +41,7 @@ export const errors = {
     }),
 
   invalidQuery: (name: string, detail: string) => new TrutoError(400, `Invalid query parameter ${name}: ${detail}`),
+  invalidPathParameter: (name: string, detail: string) => new TrutoError(400, `Invalid path parameter ${name}: ${detail}`),
 
   invalidCursor: () =>
     new TrutoError(

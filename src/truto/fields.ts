@@ -53,11 +53,11 @@ export function normalized(schema: TSchema, value: unknown): unknown {
   return value;
 }
 
-/** lodash `get` for a dotted path, for `truto_key_by`. */
+/** lodash `get` for a dotted path, for `truto_key_by`; own fields only (`__proto__`, `constructor` are no fields). */
 export function valueAt(record: unknown, path: string): unknown {
   let v: unknown = record;
   for (const part of path.split('.')) {
-    if (v === null || typeof v !== 'object') return undefined;
+    if (v === null || typeof v !== 'object' || !Object.hasOwn(v, part)) return undefined;
     v = (v as Record<string, unknown>)[part];
   }
   return v;

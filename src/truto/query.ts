@@ -8,7 +8,7 @@ export function parseQueryString(text: string): Record<string, unknown> {
   return qs.parse(text, {
     depth: 5,
     arrayLimit: 1000,
-    parameterLimit: 1000,
+    parameterLimit: 10_000,
     allowPrototypes: false,
     parseArrays: true,
     duplicates: 'combine',
@@ -17,6 +17,11 @@ export function parseQueryString(text: string): Record<string, unknown> {
 
 /** Fields whose comma form (`truto_exclude_fields=id,name`) means a list. */
 const LIST_PARAMS = new Set(['truto_exclude_fields']);
+/**
+ * Whole-number parameters. Schema validation would coerce any string JavaScript reads as a number (`1e3`, `0x10`,
+ * `Infinity`, ` 5`); these take decimal digits only, so anything else becomes NaN, which the schema refuses.
+ */
+const INTEGER_PARAMS = new Set(['limit', 'expires_in']);
 
 /**
  * Puts a parsed query in the form its schema validates: a key sent empty (`next_cursor=`) counts as absent, and
@@ -26,7 +31,7 @@ export function normalizeQuery(query: Record<string, unknown>): Record<string, u
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(query)) {
     const v = LIST_PARAMS.has(key) ? toList(value) : dropEmpty(value);
-    if (v !== undefined) out[key] = v;
+    if (v !== undefined) out[key] = INTEGER_PARAMS.has(key) && typeof v === 'string' ? toInteger(v) : v;
   }
   return out;
 }
@@ -44,6 +49,12 @@ function dropEmpty(value: unknown): unknown {
     return entries.length === 0 ? undefined : Object.fromEntries(entries);
   }
   return value;
+}
+
+/** Digits as a number (beyond the safe range, the safe extreme: a huge limit is clamped, not refused); else NaN. */
+function toInteger(value: string): number {
+  if (!/^-?[0-9]+$/.test(value)) return Number.NaN;
+  return Math.max(-Number.MAX_SAFE_INTEGER, Math.min(Number.MAX_SAFE_INTEGER, Number(value)));
 }
 
 function toList(value: unknown): unknown {

@@ -20,7 +20,8 @@ import { envelope, keyOf, presentation, presentRecord } from './present.js';
 
 /** What a route sends: a body to serialize, or a stream (formats `stream`, and whole lists). */
 export type Answer =
-  | { kind: 'json'; body: unknown }
+  /** `cacheable`: the same request always gets this same body (false when links expire with the clock). */
+  | { kind: 'json'; body: unknown; cacheable: boolean }
   | { kind: 'stream'; contentType: string; stream: Readable };
 
 export const JSON_TYPE = 'application/json; charset=utf-8';
@@ -50,9 +51,10 @@ export class UnifiedApi {
       const nf = res.notFound(id);
       throw errors.remote(nf.statusCode, nf.message, nf.body);
     }
-    const raw = res.render([row], account.reader, this.renderContext(account, res, filters, base))[0]!;
+    const ctx = this.renderContext(account, res, filters, base);
+    const raw = res.render([row], account.reader, ctx)[0]!;
     const format = query.truto_response_format ?? 'unified';
-    if (format === 'raw') return json(res.rawSingle(raw));
+    if (format === 'raw') return json(res.rawSingle(raw), ctx.stable);
     const p = presentation(format, SCHEMAS[resource], query);
     const record = presentRecord(p, res.toUnified(raw));
     if (format === 'stream') return stream(NDJSON_TYPE, [`${JSON.stringify(record)}\n`]);
@@ -61,9 +63,9 @@ export class UnifiedApi {
       return json({
         result: record,
         debug: { requestUrl: call.url, requestOptions: call.options, data: res.rawSingle(raw), responseHeaders: call.responseHeaders },
-      });
+      }, ctx.stable);
     }
-    return json(record);
+    return json(record, ctx.stable);
   }
 
   list(resource: ResourceName, query: AnyListQuery, base: string): Answer {
@@ -78,18 +80,19 @@ export class UnifiedApi {
     const position = query.next_cursor === undefined ? { after: 0, page: 1 } : this.cursors.read(scope, query.next_cursor);
     if (!position) throw errors.invalidCursor();
 
-    const request: ListRequest = { filters, remoteQuery, limit, page: position.page };
+    const format = query.truto_response_format ?? 'unified';
+    const whole = format === 'stream' || query.truto_ignore_limit === true || query.truto_key_by !== undefined;
+    const request: ListRequest = { filters, remoteQuery, limit, page: whole ? 1 : position.page };
     const storeFilter = res.query(request);
     const ctx = this.renderContext(account, res, filters, base);
-    const format = query.truto_response_format ?? 'unified';
     const p = presentation(format, SCHEMAS[resource], query);
     const { records } = this.accounts.store;
     const toRecord = (raw: object) => (format === 'raw' ? raw : presentRecord(p, res.toUnified(raw)));
 
-    const whole = format === 'stream' || query.truto_ignore_limit === true || query.truto_key_by !== undefined;
     if (whole) {
+      // Every matching record: a cursor sent along is checked above but does not move the start (CONTRACT §3, §4).
       const batches = function* (): Generator<object[]> {
-        for (let after = position.after; ; ) {
+        for (let after = 0; ; ) {
           const rows = records.page(account.row.key, res.kind, storeFilter, after, BATCH);
           if (rows.length > 0) yield res.render(rows, account.reader, ctx);
           if (rows.length < BATCH) return;
@@ -109,7 +112,7 @@ export class UnifiedApi {
     const raws = res.render(rows, account.reader, ctx);
     const next = hasMore ? this.cursors.issue(scope, { after: rows[rows.length - 1]!.seq, page: position.page + 1 }) : null;
     const page = envelope(raws.map(toRecord), next, undefined);
-    if (format !== 'debug') return json(page);
+    if (format !== 'debug') return json(page, ctx.stable);
     const call = res.call({ kind: 'list', request, hasMore });
     return json({
       ...page,
@@ -123,7 +126,7 @@ export class UnifiedApi {
         isEmptyResult: raws.length === 0,
         resultCount: raws.length,
       },
-    });
+    }, ctx.stable);
   }
 
   /** The unified filters of a request: refuses what the integration requires and lacks, drops what it ignores. */
@@ -142,12 +145,20 @@ export class UnifiedApi {
     return out as UnifiedFilters;
   }
 
-  private renderContext(account: Account, res: ResourceEmulation<object>, filters: UnifiedFilters, base: string): RenderContext {
+  private renderContext(
+    account: Account,
+    res: ResourceEmulation<object>,
+    filters: UnifiedFilters,
+    base: string,
+  ): RenderContext & { stable: boolean } {
     const expiresAt =
       filters.expires_in !== undefined && res.filters.supported.includes('expires_in')
         ? Math.floor(Date.now() / 1000) + filters.expires_in
         : undefined;
-    return { fileUrl: (attachmentId, fileName) => this.links.url(base, account.row.id, attachmentId, fileName, expiresAt) };
+    return {
+      fileUrl: (attachmentId, fileName) => this.links.url(base, account.row.id, attachmentId, fileName, expiresAt),
+      stable: expiresAt === undefined,
+    };
   }
 }
 
@@ -156,11 +167,28 @@ function dateRange(name: string, range: DateRange): DateRange {
   for (const op of ['gt', 'gte', 'lt', 'lte'] as const) {
     const v = range[op];
     if (v === undefined) continue;
-    const ms = /^\d{4}-\d{2}-\d{2}/.test(v) ? Date.parse(v) : NaN;
+    const ms = isoInstant(v);
     if (Number.isNaN(ms)) throw errors.invalidQuery(`${name}[${op}]`, `must be an ISO 8601 date-time such as 2024-01-01T00:00:00Z (got ${JSON.stringify(v)})`);
     out[op] = new Date(ms).toISOString();
   }
   return out;
+}
+
+const ISO_8601 = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?([Zz]|[+-]\d{2}:?\d{2})?)?$/;
+
+/**
+ * An ISO 8601 date or date-time as epoch milliseconds, NaN for anything else (Date.parse alone accepts trailing
+ * junk and rolls 2024-02-30 over to March). A date-time without a zone is UTC, never the machine's local time, so
+ * the same filter selects the same records on every machine.
+ */
+function isoInstant(v: string): number {
+  const m = ISO_8601.exec(v);
+  if (!m) return NaN;
+  const [, year, month, day, hour, minute, second, zone] = m as unknown as [string, string, string, string, string?, string?, string?, string?];
+  const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
+  if (date.getUTCMonth() !== Number(month) - 1 || date.getUTCDate() !== Number(day)) return NaN;
+  if (hour !== undefined && (Number(hour) > 23 || Number(minute) > 59 || Number(second ?? 0) > 59)) return NaN;
+  return Date.parse(hour !== undefined && zone === undefined ? `${v}Z` : v);
 }
 
 /** JSON with object keys sorted, so the same filters always give the same cursor scope. */
@@ -172,7 +200,7 @@ function canonical(value: unknown): string {
   );
 }
 
-const json = (body: unknown): Answer => ({ kind: 'json', body });
+const json = (body: unknown, cacheable: boolean): Answer => ({ kind: 'json', body, cacheable });
 
 function stream(contentType: string, chunks: Iterable<string>): Answer {
   return { kind: 'stream', contentType, stream: Readable.from(chunks, { objectMode: false }) };

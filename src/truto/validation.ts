@@ -9,7 +9,7 @@ export function validationError(issues: FastifySchemaValidationError[], context:
   if (missing.length > 0 && context === 'querystring') return errors.missingQuery(missing);
   const issue = issues[0]!;
   const name = paramName(issue.instancePath) || context;
-  return errors.invalidQuery(name, describe(issue));
+  return context === 'params' ? errors.invalidPathParameter(name, describe(issue)) : errors.invalidQuery(name, describe(issue));
 }
 
 /** `/created_at/gt` → `created_at[gt]`, `/truto_exclude_fields/0` → `truto_exclude_fields[0]`. */

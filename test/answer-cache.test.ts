@@ -1,0 +1,43 @@
+import t from 'tap';
+import { AnswerCache } from '../src/routes/answer-cache.js';
+import { ADA, AUTH, GH, testApp } from './helpers.js';
+
+t.test('AnswerCache keeps the most recently used answers within its byte bound', async (t) => {
+  const cache = new AnswerCache(800); // bytes, counted as UTF-16: 2 per character
+  cache.set('a', 'x'.repeat(49)); // 100 bytes
+  cache.set('b', 'y'.repeat(49));
+  cache.set('c', 'z'.repeat(49));
+  t.equal(cache.get('a'), 'x'.repeat(49), 'a is now the most recent');
+  cache.set('d', 'w'.repeat(99)); // 200 bytes: too big for an eighth of 800, not kept
+  t.equal(cache.get('d'), undefined);
+  for (const k of ['e', 'f', 'g', 'h', 'i', 'j']) cache.set(k, k.repeat(49)); // 9 entries of 100 bytes: one must go
+  t.equal(cache.get('b'), undefined, 'the least recently used went first');
+  t.equal(cache.get('a'), 'x'.repeat(49), 'a recently used one stayed');
+  cache.clear();
+  t.equal(cache.get('a'), undefined);
+});
+
+t.test('a cached answer is the answer: same bodies with the cache on and off, per host', async (t) => {
+  const on = await testApp(t);
+  const off = await testApp(t, { cacheMb: 0 });
+  const urls = [
+    `/unified/ats/candidates/${ADA}?integrated_account_id=${GH}`,
+    `/unified/ats/attachments?integrated_account_id=${GH}&limit=3`,
+    `/unified/ats/candidates?integrated_account_id=${GH}&limit=2&truto_response_format=debug`,
+  ];
+  for (const url of urls) {
+    for (const host of ['localhost:4010', 'mock:80']) {
+      const first = await on.inject({ url, headers: { ...AUTH, host } });
+      const again = await on.inject({ url, headers: { ...AUTH, host } });
+      const uncached = await off.inject({ url, headers: { ...AUTH, host } });
+      t.equal(first.statusCode, 200);
+      t.equal(again.body, first.body, `${url} via ${host}: repeated`);
+      t.equal(uncached.body, first.body, `${url} via ${host}: same as without the cache`);
+      t.equal(again.headers['content-type'], 'application/json; charset=utf-8');
+    }
+  }
+  const viaOther = await on.inject({ url: urls[0]!, headers: { ...AUTH, host: 'other:1' } });
+  t.match(viaOther.json().attachments[0].file_url, /^http:\/\/other:1\//, 'links follow the host even when cached');
+  const noAuth = await on.inject({ url: urls[0]! });
+  t.equal(noAuth.statusCode, 401, 'the cache sits behind auth');
+});
