@@ -6,7 +6,7 @@ import { FileLinks, FILES_PREFIX } from './files/links.js';
 import { AnswerCache } from './routes/answer-cache.js';
 import { fileRoutes } from './routes/files.js';
 import { unifiedRoutes } from './routes/unified.js';
-import { fingerprint, seedStore } from './seed/seed.js';
+import { fingerprint } from './seed/fingerprint.js';
 import { loadFixtures } from './seed/fixtures.js';
 import { Store } from './store/index.js';
 import { Accounts } from './truto/accounts.js';
@@ -37,7 +37,14 @@ export async function buildApp(input: ConfigInput = {}): Promise<FastifyInstance
   const { fixtures, text } = loadFixtures(config.fixtures);
   const seedOptions = { seed: config.seed, candidates: config.candidates };
   const started = performance.now();
-  const store = Store.open(config.db, fingerprint(seedOptions, text), (s) => seedStore(s, fixtures, seedOptions));
+  const print = fingerprint(seedOptions, text);
+  // The generator (and faker's vocabulary) is loaded only when there is something to seed: a replica that
+  // reuses a baked file starts without it.
+  let store = Store.reuse(config.db, print);
+  if (!store) {
+    const { seedStore } = await import('./seed/seed.js');
+    store = Store.create(config.db, print, (s) => seedStore(s, fixtures, seedOptions));
+  }
   const openMs = performance.now() - started;
   const accounts = new Accounts(store);
   const links = new FileLinks(config.signingKey);

@@ -29,13 +29,17 @@ export class Store {
     this.seeded = seeded;
   }
 
-  static open(path: string, fingerprint: string, seed: (store: Store) => void): Store {
+  /** The store at `path` if it was seeded with this fingerprint; undefined when it must be (re)seeded. */
+  static reuse(path: string, fingerprint: string): Store | undefined {
+    if (path === ':memory:' || !existsSync(path)) return undefined;
+    const existing = tryOpenMatching(path, fingerprint);
+    return existing ? new Store(configure(existing, false), false) : undefined;
+  }
+
+  /** A new store at `path` (replacing whatever is there), filled by `seed` in one transaction. */
+  static create(path: string, fingerprint: string, seed: (store: Store) => void): Store {
     const memory = path === ':memory:';
-    if (!memory && existsSync(path)) {
-      const existing = tryOpenMatching(path, fingerprint);
-      if (existing) return new Store(configure(existing, false), false);
-      for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(path + suffix, { force: true });
-    }
+    if (!memory) for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(path + suffix, { force: true });
     const db = new Database(path);
     // A fresh file is written in one go: no journal needed until it is complete, and a crash leaves no fingerprint.
     if (!memory) db.pragma('journal_mode = OFF');

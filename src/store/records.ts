@@ -38,37 +38,60 @@ export interface RecordFilter {
 }
 
 type ParentColumn = 'candidate_id' | 'application_id';
-type Driver = 'seq' | 'candidate' | 'application' | 'job' | 'appliedToJob' | 'ids';
 
 const COLUMNS = 'seq, id, candidate_id, application_id, job_id, created_at, updated_at, raw';
 
-// Residual conditions are bound as NULL when unused, so one statement per driver serves every combination.
-const RESIDUAL = `
-  AND (@search IS NULL OR instr(search, @search) > 0)
-  AND (@c_gt IS NULL OR created_at > @c_gt) AND (@c_gte IS NULL OR created_at >= @c_gte)
-  AND (@c_lt IS NULL OR created_at < @c_lt) AND (@c_lte IS NULL OR created_at <= @c_lte)
-  AND (@u_gt IS NULL OR updated_at > @u_gt) AND (@u_gte IS NULL OR updated_at >= @u_gte)
-  AND (@u_lt IS NULL OR updated_at < @u_lt) AND (@u_lte IS NULL OR updated_at <= @u_lte)
-  AND (@candidate IS NULL OR candidate_id = @candidate)
-  AND (@application IS NULL OR application_id = @application)
-  AND (@job IS NULL OR job_id = @job)`;
-
-// The driver picks the index that narrows the walk; keyset on seq keeps every page's cost flat with depth.
-const DRIVERS: Record<Driver, string> = {
-  seq: '',
-  candidate: 'AND candidate_id = @candidate',
-  application: 'AND application_id = @application',
-  job: 'AND job_id = @job',
-  appliedToJob: `AND id IN (SELECT candidate_id FROM records
+/**
+ * The conditions a list may carry, as fixed SQL fragments. A page statement is made of the fragments its filter
+ * uses, prepared the first time that combination is asked for and reused after; no SQL is ever built from
+ * request text. With only the conditions in use, SQLite's planner picks the index that narrows the walk.
+ */
+const CONDITIONS = {
+  ids: 'id IN (SELECT value FROM json_each(@ids))',
+  candidate: 'candidate_id = @candidate',
+  application: 'application_id = @application',
+  appliedToJob: `id IN (SELECT candidate_id FROM records
       WHERE account = @account AND kind = 'application' AND job_id = @appliedToJob)`,
-  ids: 'AND id IN (SELECT value FROM json_each(@ids))',
-};
+  job: 'job_id = @job',
+  search: 'instr(search, @search) > 0',
+  c_gt: 'created_at > @c_gt',
+  c_gte: 'created_at >= @c_gte',
+  c_lt: 'created_at < @c_lt',
+  c_lte: 'created_at <= @c_lte',
+  u_gt: 'updated_at > @u_gt',
+  u_gte: 'updated_at >= @u_gte',
+  u_lt: 'updated_at < @u_lt',
+  u_lte: 'updated_at <= @u_lte',
+} as const;
+type Condition = keyof typeof CONDITIONS;
+
+function bindings(filter: RecordFilter): Partial<Record<Condition, string>> {
+  const c = filter.createdAt ?? {};
+  const u = filter.updatedAt ?? {};
+  const all: Record<Condition, string | undefined> = {
+    ids: filter.ids ? JSON.stringify(filter.ids) : undefined,
+    candidate: filter.candidateId,
+    application: filter.applicationId,
+    appliedToJob: filter.appliedToJob,
+    job: filter.jobId,
+    search: filter.search,
+    c_gt: c.gt,
+    c_gte: c.gte,
+    c_lt: c.lt,
+    c_lte: c.lte,
+    u_gt: u.gt,
+    u_gte: u.gte,
+    u_lt: u.lt,
+    u_lte: u.lte,
+  };
+  return Object.fromEntries(Object.entries(all).filter(([, v]) => v !== undefined));
+}
 
 export class RecordStore {
   private readonly byId: Statement<[number, string, string], RecordRow>;
   private readonly byParentOne: Record<ParentColumn, Statement<[number, string, string], RecordRow>>;
   private readonly byParentMany: Record<ParentColumn, Statement<[number, string, string], RecordRow>>;
-  private readonly pages: Record<Driver, Statement>;
+  private readonly pages = new Map<string, Statement>();
   private readonly insertOne: Statement;
   private readonly countKind: Statement<[number, string], { n: number }>;
 
@@ -82,15 +105,6 @@ export class RecordStore {
       );
     this.byParentOne = { candidate_id: parent('candidate_id', false), application_id: parent('application_id', false) };
     this.byParentMany = { candidate_id: parent('candidate_id', true), application_id: parent('application_id', true) };
-    this.pages = Object.fromEntries(
-      (Object.keys(DRIVERS) as Driver[]).map((d) => [
-        d,
-        db.prepare(
-          `SELECT ${COLUMNS} FROM records WHERE account = @account AND kind = @kind AND seq > @after
-           ${DRIVERS[d]} ${RESIDUAL} ORDER BY seq LIMIT @limit`,
-        ),
-      ]),
-    ) as Record<Driver, Statement>;
     this.insertOne = db.prepare(
       `INSERT INTO records (account, kind, seq, id, candidate_id, application_id, job_id, created_at, updated_at, search, raw)
        VALUES (@account, @kind, @seq, @id, @candidate_id, @application_id, @job_id, @created_at, @updated_at, @search, @raw)`,
@@ -109,41 +123,20 @@ export class RecordStore {
     return this.byParentMany[column].all(account, kind, JSON.stringify(ids));
   }
 
-  /** Up to `limit` records after `afterSeq`, in seq order. */
+  /** Up to `limit` records after `afterSeq`, in seq order; keyset, so a deep page costs what the first costs. */
   page(account: number, kind: string, filter: RecordFilter, afterSeq: number, limit: number): RecordRow[] {
-    const driver: Driver = filter.ids
-      ? 'ids'
-      : filter.candidateId !== undefined
-        ? 'candidate'
-        : filter.applicationId !== undefined
-          ? 'application'
-          : filter.appliedToJob !== undefined
-            ? 'appliedToJob'
-            : filter.jobId !== undefined
-              ? 'job'
-              : 'seq';
-    const c = filter.createdAt ?? {};
-    const u = filter.updatedAt ?? {};
-    return this.pages[driver].all({
-      account,
-      kind,
-      after: afterSeq,
-      limit,
-      candidate: filter.candidateId ?? null,
-      application: filter.applicationId ?? null,
-      job: filter.jobId ?? null,
-      appliedToJob: filter.appliedToJob ?? null,
-      ids: filter.ids ? JSON.stringify(filter.ids) : null,
-      search: filter.search ?? null,
-      c_gt: c.gt ?? null,
-      c_gte: c.gte ?? null,
-      c_lt: c.lt ?? null,
-      c_lte: c.lte ?? null,
-      u_gt: u.gt ?? null,
-      u_gte: u.gte ?? null,
-      u_lt: u.lt ?? null,
-      u_lte: u.lte ?? null,
-    }) as RecordRow[];
+    const bound = bindings(filter);
+    const used = Object.keys(bound) as Condition[];
+    const shape = used.join(',');
+    let statement = this.pages.get(shape);
+    if (!statement) {
+      const where = used.map((c) => `AND ${CONDITIONS[c]}`).join(' ');
+      statement = this.db.prepare(
+        `SELECT ${COLUMNS} FROM records WHERE account = @account AND kind = @kind AND seq > @after ${where} ORDER BY seq LIMIT @limit`,
+      );
+      this.pages.set(shape, statement);
+    }
+    return statement.all({ account, kind, after: afterSeq, limit, ...bound }) as RecordRow[];
   }
 
   count(account: number, kind: string): number {

@@ -1,0 +1,17 @@
+import { createHash } from 'node:crypto';
+
+/** Bump when generation changes, so files seeded by an older generator are seeded afresh. */
+export const GENERATOR_VERSION = 1;
+
+export interface SeedOptions {
+  seed: number;
+  /** Candidates per account; each account's fixture size when absent. */
+  candidates?: number | undefined;
+}
+
+export function fingerprint(options: SeedOptions, fixturesText: string): string {
+  return createHash('sha256')
+    .update(JSON.stringify({ v: GENERATOR_VERSION, seed: options.seed, candidates: options.candidates ?? null }))
+    .update(fixturesText)
+    .digest('hex');
+}
