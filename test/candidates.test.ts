@@ -2,7 +2,7 @@ import t from 'tap';
 import { CandidateSchema } from '../src/model/candidate.js';
 import { TrutoErrorSchema } from '../src/model/error.js';
 import { GreenhouseCandidate } from '../src/integrations/greenhouse/raw.js';
-import { ADA, GH, GRACE, JSON_CT, assertSchema, get, testApp } from './helpers.js';
+import { ADA, GH, GRACE, JSON_CT, REMOTE_404, assertSchema, get, testApp } from './helpers.js';
 
 t.test('get candidate: the pinned record, unwrapped, in the unified model', async (t) => {
   const app = await testApp(t);
@@ -33,14 +33,7 @@ t.test('get candidate: unknown id is a remote 404 with Greenhouse\'s own body', 
   t.equal(res.statusCode, 404);
   t.equal(res.headers['content-type'], JSON_CT);
   assertSchema(t, TrutoErrorSchema, res.json());
-  t.strictSame(res.json(), {
-    statusCode: 404,
-    error: 'Not Found',
-    message: 'Resource not found',
-    truto_is_remote_error: true,
-    raw_response: { message: 'Resource not found' },
-    truto_error_insight: { remote_error: { description: "The error came from the integration's own API; raw_response holds its answer." } },
-  });
+  t.strictSame(res.json(), REMOTE_404);
 });
 
 t.test('get candidate: a candidate with no attachments', async (t) => {

@@ -3,17 +3,13 @@
  * error is a Truto body with a JSON content type, and no hostile input gets a 500, a stack trace or a changed store.
  */
 import type { TSchema } from '@sinclair/typebox';
-import type { InjectOptions, LightMyRequestResponse } from 'fastify';
+import type { InjectOptions } from 'fastify';
 import t, { type Test } from 'tap';
 import { AttachmentSchema } from '../src/model/attachment.js';
 import { CandidateSchema } from '../src/model/candidate.js';
 import { TrutoErrorSchema, type TrutoErrorBody } from '../src/model/error.js';
 import { ListEnvelope } from '../src/model/list.js';
-import { ADA, AUTH, GH, JSON_CT, assertSchema, get, testApp } from './helpers.js';
-
-const CANDIDATES = '/unified/ats/candidates';
-const ATTACHMENTS = '/unified/ats/attachments';
-const ACC = `integrated_account_id=${GH}`;
+import { ACC, ADA, ATTACHMENTS, AUTH, CANDIDATES, GH, JSON_CT, REMOTE_404, assertSchema, expectError, expectOk, get, testApp } from './helpers.js';
 
 const CandidateList = ListEnvelope(CandidateSchema);
 const AttachmentList = ListEnvelope(AttachmentSchema);
@@ -23,46 +19,11 @@ const param = (name: string, detail: string) => invalid(`Invalid query parameter
 const BAD_CURSOR = invalid(
   'Invalid query parameter next_cursor: it was not issued for this integrated account and these filters; start again without next_cursor',
 );
-const REMOTE_404: TrutoErrorBody = {
-  statusCode: 404,
-  error: 'Not Found',
-  message: 'Resource not found',
-  truto_is_remote_error: true,
-  raw_response: { message: 'Resource not found' },
-  truto_error_insight: { remote_error: { description: "The error came from the integration's own API; raw_response holds its answer." } },
-};
-const MISSING_ACCOUNT: TrutoErrorBody = {
-  statusCode: 400,
-  error: 'Bad Request',
-  message: 'Missing required query parameter: integrated_account_id',
-  truto_error_insight: {
-    missing_required_query_parameters: {
-      description: 'These query parameters are required for this request.',
-      value: ['integrated_account_id'],
-    },
-  },
-};
 const routeNotFound = (method: string, path: string): TrutoErrorBody => ({
   statusCode: 404,
   error: 'Not Found',
   message: `Route ${method}:${path} not found`,
 });
-
-function expectError(t: Test, res: LightMyRequestResponse, body: TrutoErrorBody, what = 'error'): void {
-  t.equal(res.statusCode, body.statusCode, `${what}: status ${body.statusCode}`);
-  t.equal(res.headers['content-type'], JSON_CT, `${what}: JSON content type`);
-  const json: unknown = res.json();
-  assertSchema(t, TrutoErrorSchema, json, `${what} body`);
-  t.strictSame(json, body, `${what}: exact body`);
-}
-
-function expectOk(t: Test, res: LightMyRequestResponse, schema: TSchema, what = 'answer'): any {
-  t.equal(res.statusCode, 200, `${what}: 200`);
-  t.equal(res.headers['content-type'], JSON_CT, `${what}: JSON content type`);
-  const json: unknown = res.json();
-  assertSchema(t, schema, json, `${what} body`);
-  return json;
-}
 
 /** Ada, exactly as a fresh request on a fresh app answers her. */
 async function expectPinnedIntact(t: Test, app: Awaited<ReturnType<typeof testApp>>, reference: string): Promise<void> {

@@ -4,7 +4,6 @@ import type { FastifyInstance } from 'fastify';
 import t, { type Test } from 'tap';
 import { GreenhouseAttachment, GreenhouseCandidate } from '../src/integrations/greenhouse/raw.js';
 import type { Application } from '../src/model/application.js';
-import { ApplicationSchema } from '../src/model/application.js';
 import type { Attachment } from '../src/model/attachment.js';
 import { AttachmentSchema } from '../src/model/attachment.js';
 import type { Candidate } from '../src/model/candidate.js';

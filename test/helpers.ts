@@ -1,7 +1,8 @@
 import { FormatRegistry, type TSchema } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
-import type { FastifyInstance, InjectOptions } from 'fastify';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { Test } from 'tap';
+import { TrutoErrorSchema, type TrutoErrorBody } from '../src/model/error.js';
 import { buildApp } from '../src/app.js';
 import type { ConfigInput } from '../src/config.js';
 
@@ -36,3 +37,47 @@ export function assertSchema(t: Test, schema: TSchema, value: unknown, what = 'b
 }
 
 export const JSON_CT = 'application/json; charset=utf-8';
+
+export const CANDIDATES = '/unified/ats/candidates';
+export const ATTACHMENTS = '/unified/ats/attachments';
+export const ACC = `integrated_account_id=${GH}`;
+
+export const REMOTE_404: TrutoErrorBody = {
+  statusCode: 404,
+  error: 'Not Found',
+  message: 'Resource not found',
+  truto_is_remote_error: true,
+  raw_response: { message: 'Resource not found' },
+  truto_error_insight: { remote_error: { description: "The error came from the integration's own API; raw_response holds its answer." } },
+};
+
+export const MISSING_ACCOUNT: TrutoErrorBody = {
+  statusCode: 400,
+  error: 'Bad Request',
+  message: 'Missing required query parameter: integrated_account_id',
+  truto_error_insight: {
+    missing_required_query_parameters: {
+      description: 'These query parameters are required for this request.',
+      value: ['integrated_account_id'],
+    },
+  },
+};
+
+/** A Truto error: its status, JSON content type, schema and exact body. */
+export function expectError(t: Test, res: LightMyRequestResponse, body: TrutoErrorBody, what = 'error'): void {
+  t.equal(res.statusCode, body.statusCode, `${what}: status ${body.statusCode}`);
+  t.equal(res.headers['content-type'], JSON_CT, `${what}: JSON content type`);
+  const json: unknown = res.json();
+  assertSchema(t, TrutoErrorSchema, json, `${what} body`);
+  t.strictSame(json, body, `${what}: exact body`);
+}
+
+/** A 200 JSON answer that fits `schema`; returns the parsed body. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function expectOk(t: Test, res: LightMyRequestResponse, schema: TSchema, what = 'answer'): any {
+  t.equal(res.statusCode, 200, `${what}: 200`);
+  t.equal(res.headers['content-type'], JSON_CT, `${what}: JSON content type`);
+  const json: unknown = res.json();
+  assertSchema(t, schema, json, `${what} body`);
+  return json;
+}

@@ -7,13 +7,9 @@ import type { LightMyRequestResponse } from 'fastify';
 import t, { type Test } from 'tap';
 import { AttachmentSchema } from '../src/model/attachment.js';
 import { CandidateSchema } from '../src/model/candidate.js';
-import { TrutoErrorSchema, type TrutoErrorBody } from '../src/model/error.js';
+import type { TrutoErrorBody } from '../src/model/error.js';
 import { ListEnvelope } from '../src/model/list.js';
-import { ADA, AUTH, GH, GRACE, JSON_CT, TOKEN, ZOE, assertSchema, get, testApp } from './helpers.js';
-
-const CANDIDATES = '/unified/ats/candidates';
-const ATTACHMENTS = '/unified/ats/attachments';
-const ACC = `integrated_account_id=${GH}`;
+import { ACC, ADA, ATTACHMENTS, AUTH, CANDIDATES, GH, GRACE, JSON_CT, MISSING_ACCOUNT, REMOTE_404, TOKEN, ZOE, assertSchema, expectError, expectOk, get, testApp } from './helpers.js';
 
 const CandidateList = ListEnvelope(CandidateSchema);
 const AttachmentList = ListEnvelope(AttachmentSchema);
@@ -28,25 +24,6 @@ const PY_SDK = {
   'user-agent': 'python-requests/2.32.3',
 };
 
-const MISSING_ACCOUNT: TrutoErrorBody = {
-  statusCode: 400,
-  error: 'Bad Request',
-  message: 'Missing required query parameter: integrated_account_id',
-  truto_error_insight: {
-    missing_required_query_parameters: {
-      description: 'These query parameters are required for this request.',
-      value: ['integrated_account_id'],
-    },
-  },
-};
-const REMOTE_404: TrutoErrorBody = {
-  statusCode: 404,
-  error: 'Not Found',
-  message: 'Resource not found',
-  truto_is_remote_error: true,
-  raw_response: { message: 'Resource not found' },
-  truto_error_insight: { remote_error: { description: "The error came from the integration's own API; raw_response holds its answer." } },
-};
 const NO_TOKEN: TrutoErrorBody = {
   statusCode: 401,
   error: 'Unauthorized',
@@ -64,24 +41,6 @@ const unknownAccount = (id: string): TrutoErrorBody => ({
   message: `Integrated account ${JSON.stringify(id)} not found`,
 });
 const invalid = (message: string): TrutoErrorBody => ({ statusCode: 400, error: 'Bad Request', message });
-
-/** A Truto error: its status, JSON content type, schema and exact body. */
-function expectError(t: Test, res: LightMyRequestResponse, body: TrutoErrorBody, what = 'error'): void {
-  t.equal(res.statusCode, body.statusCode, `${what}: status ${body.statusCode}`);
-  t.equal(res.headers['content-type'], JSON_CT, `${what}: JSON content type`);
-  const json: unknown = res.json();
-  assertSchema(t, TrutoErrorSchema, json, `${what} body`);
-  t.strictSame(json, body, `${what}: exact body`);
-}
-
-/** A 200 JSON answer that fits `schema`; returns the parsed body. */
-function expectOk(t: Test, res: LightMyRequestResponse, schema: TSchema, what = 'answer'): any {
-  t.equal(res.statusCode, 200, `${what}: 200`);
-  t.equal(res.headers['content-type'], JSON_CT, `${what}: JSON content type`);
-  const json: unknown = res.json();
-  assertSchema(t, schema, json, `${what} body`);
-  return json;
-}
 
 function expectAda(t: Test, res: LightMyRequestResponse, what = 'Ada'): void {
   const body = expectOk(t, res, CandidateSchema, what);

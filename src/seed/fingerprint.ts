@@ -1,6 +1,10 @@
 import { createHash } from 'node:crypto';
+import { MIGRATIONS } from '../store/migrations.js';
 
-/** Bump when generation changes, so files seeded by an older generator are seeded afresh. */
+/**
+ * Bump when generation changes, so files seeded by an older generator are seeded afresh (a new migration does the
+ * same through the schema version).
+ */
 export const GENERATOR_VERSION = 1;
 
 export interface SeedOptions {
@@ -11,7 +15,7 @@ export interface SeedOptions {
 
 export function fingerprint(options: SeedOptions, fixturesText: string): string {
   return createHash('sha256')
-    .update(JSON.stringify({ v: GENERATOR_VERSION, seed: options.seed, candidates: options.candidates ?? null }))
+    .update(JSON.stringify({ v: GENERATOR_VERSION, schema: MIGRATIONS.length, seed: options.seed, candidates: options.candidates ?? null }))
     .update(fixturesText)
     .digest('hex');
 }

@@ -21,12 +21,19 @@ export class Store {
   /** True when this open seeded the data (false: an existing file matched the fingerprint). */
   readonly seeded: boolean;
 
+  private readonly selectAccounts: Database.Statement<[], AccountRow>;
+  private readonly insertAccountRow: Database.Statement<[Omit<AccountRow, 'key'>]>;
+
   private constructor(
     readonly db: Database.Database,
     seeded: boolean,
   ) {
     this.records = new RecordStore(db);
     this.seeded = seeded;
+    this.selectAccounts = db.prepare('SELECT key, id, integration, name, candidates FROM accounts ORDER BY key');
+    this.insertAccountRow = db.prepare(
+      'INSERT INTO accounts (id, integration, name, candidates) VALUES (@id, @integration, @name, @candidates)',
+    );
   }
 
   /** The store at `path` if it was seeded with this fingerprint; undefined when it must be (re)seeded. */
@@ -54,15 +61,12 @@ export class Store {
   }
 
   accounts(): AccountRow[] {
-    return this.db.prepare<[], AccountRow>('SELECT key, id, integration, name, candidates FROM accounts ORDER BY key').all();
+    return this.selectAccounts.all();
   }
 
   /** Adds an account and returns its key. */
   insertAccount(account: Omit<AccountRow, 'key'>): number {
-    const info = this.db
-      .prepare('INSERT INTO accounts (id, integration, name, candidates) VALUES (@id, @integration, @name, @candidates)')
-      .run(account);
-    return Number(info.lastInsertRowid);
+    return Number(this.insertAccountRow.run(account).lastInsertRowid);
   }
 
   close(): void {
