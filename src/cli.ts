@@ -12,7 +12,7 @@ const SETTINGS = {
   tokens: { env: 'TRUTO_MOCK_TOKENS', parse: 'list', help: 'accepted API tokens, comma-separated (default truto-mock-token)' },
   'signing-key': { env: 'TRUTO_MOCK_SIGNING_KEY', parse: 'string', help: 'key that signs cursors and file URLs' },
   'public-url': { env: 'TRUTO_MOCK_PUBLIC_URL', parse: 'string', help: 'base URL for file links (default: the Host the client used)' },
-  'cache-mb': { env: 'TRUTO_MOCK_CACHE_MB', parse: 'int', help: 'MB of answers cached for repeated requests; 0 = off (default 32)' },
+  'cache-mb': { env: 'TRUTO_MOCK_CACHE_MB', parse: 'int', help: 'MB of answers cached for repeated requests; 0 = off (default 16)' },
   'log-level': { env: 'LOG_LEVEL', parse: 'string', help: 'fatal, error, warn, info, debug, trace or silent (default info)' },
 } as const;
 

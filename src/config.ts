@@ -28,7 +28,7 @@ export const ConfigSchema = Type.Object({
   cacheMb: Type.Integer({
     minimum: 0,
     maximum: 4096,
-    default: 32,
+    default: 16,
     description: 'Megabytes of serialized answers kept for repeated requests; 0 turns the cache off',
   }),
   logLevel: Type.Union(

@@ -3,18 +3,19 @@ import { AnswerCache } from '../src/routes/answer-cache.js';
 import { ADA, AUTH, GH, testApp } from './helpers.js';
 
 t.test('AnswerCache keeps the most recently used answers within its byte bound', async (t) => {
-  const cache = new AnswerCache(800); // bytes, counted as UTF-16: 2 per character
-  cache.set('a', 'x'.repeat(49)); // 100 bytes
-  cache.set('b', 'y'.repeat(49));
-  cache.set('c', 'z'.repeat(49));
-  t.equal(cache.get('a'), 'x'.repeat(49), 'a is now the most recent');
-  cache.set('d', 'w'.repeat(99)); // 200 bytes: too big for an eighth of 800, not kept
+  const cache = new AnswerCache(800); // bytes: key length + body bytes
+  const text = (c: string) => c.repeat(99); // with a one-letter key: 100 bytes
+  for (const k of ['a', 'b', 'c']) t.ok(cache.set(k, text(k))?.equals(Buffer.from(text(k))), `${k} kept, its bytes returned`);
+  t.equal(cache.get('a')?.toString(), text('a'), 'a is now the most recent');
+  t.equal(cache.set('d', 'd'.repeat(101)), undefined, 'more than an eighth of the room is not kept');
   t.equal(cache.get('d'), undefined);
-  for (const k of ['e', 'f', 'g', 'h', 'i', 'j']) cache.set(k, k.repeat(49)); // 9 entries of 100 bytes: one must go
+  for (const k of ['e', 'f', 'g', 'h', 'i', 'j']) cache.set(k, text(k)); // 9 entries of 100 bytes: one must go
   t.equal(cache.get('b'), undefined, 'the least recently used went first');
-  t.equal(cache.get('a'), 'x'.repeat(49), 'a recently used one stayed');
+  t.equal(cache.get('a')?.toString(), text('a'), 'a recently used one stayed');
+  t.equal(cache.get('j')?.toString(), text('j'));
   cache.clear();
   t.equal(cache.get('a'), undefined);
+  t.equal(new AnswerCache(0).set('a', 'x'), undefined, 'size 0: off');
 });
 
 t.test('a cached answer is the answer: same bodies with the cache on and off, per host', async (t) => {

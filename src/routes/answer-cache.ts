@@ -1,34 +1,37 @@
 /**
  * Serialized answers by request, least recently used out first. The seeded data does not change while the mock
  * runs and every answer is a pure function of the request (URL and the host it came through), so a repeated
- * request is answered with the text already written. Bounded in bytes; 0 turns it off.
+ * request is answered with the bytes already written. Kept as Buffers: off the JS heap, counted exactly, and sent
+ * without being encoded again. Bounded in bytes; 0 turns it off.
  */
 export class AnswerCache {
-  private readonly entries = new Map<string, string>();
+  private readonly entries = new Map<string, Buffer>();
   private bytes = 0;
 
   constructor(private readonly maxBytes: number) {}
 
-  get(key: string): string | undefined {
-    const text = this.entries.get(key);
-    if (text !== undefined) {
+  get(key: string): Buffer | undefined {
+    const body = this.entries.get(key);
+    if (body !== undefined) {
       this.entries.delete(key);
-      this.entries.set(key, text);
+      this.entries.set(key, body);
     }
-    return text;
+    return body;
   }
 
-  set(key: string, text: string): void {
-    const size = 2 * (key.length + text.length);
+  /** Keeps `text` for `key` and returns its bytes, or returns undefined when it is not kept. */
+  set(key: string, text: string): Buffer | undefined {
     // One answer may take at most an eighth of the room, so a few huge lists cannot flush everything else.
-    if (size > this.maxBytes / 8 || this.entries.has(key)) return;
-    this.entries.set(key, text);
-    this.bytes += size;
-    for (const [oldKey, oldText] of this.entries) {
+    if (this.maxBytes === 0 || text.length > this.maxBytes / 8 || this.entries.has(key)) return undefined;
+    const body = Buffer.from(text);
+    this.entries.set(key, body);
+    this.bytes += size(key, body);
+    for (const [oldKey, oldBody] of this.entries) {
       if (this.bytes <= this.maxBytes) break;
       this.entries.delete(oldKey);
-      this.bytes -= 2 * (oldKey.length + oldText.length);
+      this.bytes -= size(oldKey, oldBody);
     }
+    return body;
   }
 
   clear(): void {
@@ -36,3 +39,5 @@ export class AnswerCache {
     this.bytes = 0;
   }
 }
+
+const size = (key: string, body: Buffer) => key.length + body.length;

@@ -27,8 +27,7 @@ export function answer(
     return;
   }
   const text = JSON.stringify(result.body);
-  if (result.cacheable) cache.set(key, text);
-  void reply.type(JSON_TYPE).send(text);
+  void reply.type(JSON_TYPE).send((result.cacheable ? cache.set(key, text) : undefined) ?? text);
 }
 
 const HOST = /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/;

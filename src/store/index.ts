@@ -93,6 +93,6 @@ function configure(db: Database.Database, memory: boolean): Database.Database {
     db.pragma('synchronous = NORMAL');
   }
   db.pragma('foreign_keys = ON');
-  db.pragma('cache_size = -16000');
+  db.pragma('cache_size = -8000');
   return db;
 }
