@@ -43,7 +43,7 @@ export async function buildApp(input: ConfigInput = {}): Promise<FastifyInstance
   let store = Store.reuse(config.db, print);
   if (!store) {
     const { seedStore } = await import('./seed/seed.js');
-    store = Store.create(config.db, print, (s) => seedStore(s, fixtures, seedOptions));
+    store = await Store.create(config.db, print, (s) => seedStore(s, fixtures, seedOptions));
   }
   const openMs = performance.now() - started;
   const accounts = new Accounts(store);

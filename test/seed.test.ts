@@ -182,3 +182,21 @@ t.test('100,000 candidates: seeded into a file, first and deep pages answer', { 
   t.equal(last.statusCode, 200, 'the 100,000th candidate is there');
   t.equal(last.json().remote_data.id, 17230000003);
 });
+
+t.test('a worker-generated store holds exactly what in-thread generation writes', async (t) => {
+  const { Store } = await import('../src/store/index.js');
+  const { seedStore } = await import('../src/seed/seed.js');
+  const { loadFixtures } = await import('../src/seed/fixtures.js');
+  const { fixtures } = loadFixtures(DEFAULT_FIXTURES);
+  const options = { seed: 3, candidates: 2_500 };
+  const inThread = await Store.create(':memory:', 'a', (s) => seedStore(s, fixtures, options, Infinity));
+  const inWorker = await Store.create(':memory:', 'b', (s) => seedStore(s, fixtures, options, 0));
+  t.teardown(() => {
+    inThread.close();
+    inWorker.close();
+  });
+  const dump = (s: { db: import('better-sqlite3').Database }) => s.db.prepare('SELECT * FROM records ORDER BY account, kind, seq').all();
+  const a = dump(inThread);
+  t.ok(a.length > 10_000, `${a.length} rows`);
+  t.strictSame(dump(inWorker), a);
+});

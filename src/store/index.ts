@@ -43,8 +43,11 @@ export class Store {
     return existing ? new Store(configure(existing, false), false) : undefined;
   }
 
-  /** A new store at `path` (replacing whatever is there), filled by `seed` in one transaction. */
-  static create(path: string, fingerprint: string, seed: (store: Store) => void): Store {
+  /**
+   * A new store at `path` (replacing whatever is there), filled by `seed` in one transaction. The seeder may await
+   * (rows arriving from a worker): nothing else uses the connection until the store is returned.
+   */
+  static async create(path: string, fingerprint: string, seed: (store: Store) => Promise<void>): Promise<Store> {
     const memory = path === ':memory:';
     if (!memory) for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(path + suffix, { force: true });
     const db = new Database(path);
@@ -53,8 +56,15 @@ export class Store {
     db.pragma('synchronous = OFF');
     migrate(db);
     const store = new Store(db, true);
-    db.transaction(() => seed(store))();
-    db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run('fingerprint', fingerprint);
+    db.exec('BEGIN');
+    try {
+      await seed(store);
+      db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run('fingerprint', fingerprint);
+      db.exec('COMMIT');
+    } catch (err) {
+      db.close();
+      throw err;
+    }
     db.pragma('optimize');
     configure(db, memory);
     return store;
