@@ -11,9 +11,9 @@ export interface SeedJob {
   integration: string;
 }
 
-const BATCH = 2_000;
+const BATCH = 500;
 /** Batches posted but not yet inserted: bounds the memory that a fast generator can pile up ahead of the inserts. */
-const IN_FLIGHT = 4;
+const IN_FLIGHT = 2;
 
 async function run(port: NonNullable<typeof parentPort>, job: SeedJob): Promise<void> {
   const integration = integrationNamed(job.integration)!;

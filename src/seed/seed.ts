@@ -5,7 +5,6 @@ import type { Store } from '../store/index.js';
 import type { Fixtures } from './fixtures.js';
 import type { SeedOptions } from './fingerprint.js';
 import type { SeedJob } from './seed-worker.js';
-import { buildWorld } from './world.js';
 
 /** Below this many candidates an account is generated in-thread: a worker's start-up would cost more than it saves. */
 const WORKER_THRESHOLD = 5_000;
@@ -29,8 +28,13 @@ export async function seedStore(
       }
     };
     const job: SeedJob = { seed: options.seed, accountId: account.id, size, pinned: account.pinned?.candidates ?? [], integration: integration.name };
-    if (size < workerThreshold) insert(integration.seed(buildWorld(job.seed, job.accountId, job.size, job.pinned)));
-    else await inWorker(job, insert);
+    if (size < workerThreshold) {
+      // Loaded here, not at the top: when a worker generates, faker's vocabulary stays out of this thread's heap.
+      const { buildWorld } = await import('./world.js');
+      insert(integration.seed(buildWorld(job.seed, job.accountId, job.size, job.pinned)));
+    } else {
+      await inWorker(job, insert);
+    }
   }
 }
 
