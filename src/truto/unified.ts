@@ -30,7 +30,7 @@ export const NDJSON_TYPE = 'application/x-ndjson; charset=utf-8';
 const SCHEMAS: Record<ResourceName, TSchema> = { candidates: CandidateSchema, attachments: AttachmentSchema };
 const FILTERS: readonly FilterName[] = ['candidate_id', 'application_id', 'job_id', 'organization_id', 'expires_in', 'created_at', 'updated_at'];
 /** Whole lists are read from the store in batches of this many rows, so their memory stays flat. */
-const BATCH = 500;
+const BATCH = 100;
 
 /**
  * Truto's unified API over the store: parameters → account → integration rules → store → mapping → format.
