@@ -95,3 +95,21 @@ t.test('the same link under another percent-encoding still works', async (t) => 
   const url = local(f!.file_url!).replace('Ada_Lovelace', '%41da_Lovelace');
   t.equal((await app.inject({ url })).statusCode, 200);
 });
+
+t.test('a well-signed link to a file that does not exist is a 404, not a crash', async (t) => {
+  const { FileLinks } = await import('../src/files/links.js');
+  const app = await testApp(t, { signingKey: 'a-key-for-this-test' });
+  const links = new FileLinks('a-key-for-this-test');
+  const cases: [string, string, object][] = [
+    ['unknown attachment', links.url('', GH, '123', 'x.pdf'), { statusCode: 404, error: 'Not Found', message: 'Attachment "123" not found' }],
+    ['another file name', links.url('', GH, '9200001003', 'Other.pdf'), { statusCode: 404, error: 'Not Found', message: 'Attachment "9200001003" has no file "Other.pdf"' }],
+    ['unknown account', links.url('', 'nope', '9200001003', 'x.pdf'), { statusCode: 404, error: 'Not Found', message: 'Integrated account "nope" not found' }],
+    ['expired', links.url('', GH, '9200001003', 'x.pdf', 1_000_000_000), { statusCode: 403, error: 'Forbidden', message: 'This file URL has expired: list the attachments again for a fresh one' }],
+  ];
+  for (const [what, url, body] of cases) {
+    const res = await app.inject({ url });
+    t.equal(res.headers['content-type'], JSON_CT, what);
+    assertSchema(t, TrutoErrorSchema, res.json());
+    t.strictSame(res.json(), body, what);
+  }
+});

@@ -1,7 +1,7 @@
-import type { ResourceEmulation } from '../integrations/types.js';
+import type { AccountReader, ResourceEmulation } from '../integrations/types.js';
 import type { Candidate } from '../model/candidate.js';
 import type { Accounts } from '../truto/accounts.js';
-import { errors, TrutoError } from '../truto/errors.js';
+import { errors } from '../truto/errors.js';
 import { documentContent } from './content.js';
 import { documentKindOf, renderDocument, type RenderedDocument } from './documents.js';
 import type { FileLinks } from './links.js';
@@ -30,11 +30,11 @@ export class Downloads {
     const account = this.accounts.get(req.account);
     const { attachments, candidates } = account.integration.resources;
     const row = account.reader.get(attachments.kind, req.attachment);
-    if (!row) throw new TrutoError(404, `Attachment ${JSON.stringify(req.attachment)} not found`);
+    if (!row) throw errors.attachmentNotFound(req.attachment);
     // Links are built per request from the host; the one rendered here is not shown to anyone.
     const ctx = { fileUrl: () => '' };
     const attachment = attachments.toUnified(attachments.render([row], account.reader, ctx)[0]!);
-    if (attachment.file_name !== req.fileName) throw new TrutoError(404, `Attachment ${JSON.stringify(req.attachment)} has no file ${JSON.stringify(req.fileName)}`);
+    if (attachment.file_name !== req.fileName) throw errors.attachmentNotFound(req.attachment, req.fileName);
     const candidate = attachment.candidate ? this.candidate(candidates, account.reader, attachment.candidate.id) : undefined;
     return {
       fileName: req.fileName,
@@ -42,7 +42,7 @@ export class Downloads {
     };
   }
 
-  private candidate(res: ResourceEmulation<Candidate>, reader: Parameters<ResourceEmulation<Candidate>['render']>[1], id: string): Candidate | undefined {
+  private candidate(res: ResourceEmulation<Candidate>, reader: AccountReader, id: string): Candidate | undefined {
     const row = reader.get(res.kind, id);
     return row ? res.toUnified(res.render([row], reader, { fileUrl: () => '' })[0]!) : undefined;
   }

@@ -68,6 +68,8 @@ export const errors = {
       headers,
     ),
 
+  attachmentNotFound: (id: string, fileName?: string) =>
+    new TrutoError(404, `Attachment ${JSON.stringify(id)} ${fileName === undefined ? 'not found' : `has no file ${JSON.stringify(fileName)}`}`),
   badFileUrl: (detail: string) => new TrutoError(403, `This file URL is not valid: ${detail}`),
   fileExpired: () => new TrutoError(403, 'This file URL has expired: list the attachments again for a fresh one'),
 
