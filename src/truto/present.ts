@@ -42,27 +42,22 @@ function withoutRemoteData(value: unknown): unknown {
   return out;
 }
 
-/** `truto_key_by`: the records as an object keyed by that field (the last record wins a shared key, as lodash's keyBy). */
-export function keyedBy(records: readonly unknown[], field: string): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const r of records) out[keyOf(r, field)] = r;
-  return out;
-}
-
+/** `truto_key_by`'s key for a record (a record without the field is keyed `undefined`, as lodash's keyBy does). */
 export function keyOf(record: unknown, field: string): string {
   return String(valueAt(record, field));
 }
 
 export interface ListEnvelope {
-  result: unknown[] | Record<string, unknown>;
+  result: unknown[];
   next_cursor: string | null;
   prev_cursor: null;
   result_count: number;
 }
 
-export function envelope(records: unknown[], nextCursor: string | null, keyBy: string | undefined): ListEnvelope {
+/** One page in Truto's envelope (whole lists and `truto_key_by` are written by `wholeList` in unified.ts). */
+export function envelope(records: unknown[], nextCursor: string | null): ListEnvelope {
   return {
-    result: keyBy === undefined ? records : keyedBy(records, keyBy),
+    result: records,
     next_cursor: nextCursor,
     prev_cursor: null,
     result_count: records.length,

@@ -111,7 +111,7 @@ export class UnifiedApi {
     if (hasMore) rows.pop();
     const raws = res.render(rows, account.reader, ctx);
     const next = hasMore ? this.cursors.issue(scope, { after: rows[rows.length - 1]!.seq, page: position.page + 1 }) : null;
-    const page = envelope(raws.map(toRecord), next, undefined);
+    const page = envelope(raws.map(toRecord), next);
     if (format !== 'debug') return json(page, ctx.stable);
     const call = res.call({ kind: 'list', request, hasMore });
     return json({
