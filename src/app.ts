@@ -55,6 +55,8 @@ export async function buildApp(input: ConfigInput = {}): Promise<FastifyInstance
     logController: new LogController({ disableRequestLogging: true }),
     trustProxy: true,
     routerOptions: {
+      // A base URL set with a trailing slash (`http://mock:4010/`) makes clients send `//unified/...`.
+      ignoreDuplicateSlashes: true,
       maxParamLength: 1000,
       querystringParser: (text: string) => normalizeQuery(parseQueryString(text)),
     },

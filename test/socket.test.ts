@@ -105,3 +105,11 @@ t.test('stream format arrives chunked, one record a line', async (t) => {
   t.equal(lines.length, 60);
   for (const line of lines) assertSchema(t, CandidateSchema, JSON.parse(line), 'streamed candidate');
 });
+
+t.test('a base URL set with a trailing slash still works (the Python SDK joins base_url + "/" + path)', async (t) => {
+  const { base } = await listen(t);
+  const headers = { Authorization: `Bearer ${TOKEN}` };
+  const res = await fetch(`${base}//unified/ats/candidates/${ADA}?integrated_account_id=${GH}`, { headers });
+  t.equal(res.status, 200);
+  assertSchema(t, CandidateSchema, await res.json());
+});
