@@ -34,7 +34,7 @@ t.test('keyset pages honour every filter and walk each match exactly once', asyn
       (r) => r.created_at >= attachments[30]!.created_at && r.created_at < attachments[90]!.created_at],
     ['candidates updated after', 'candidate', { updatedAt: { gt: candidates[60]!.updated_at } }, (r) => r.updated_at > candidates[60]!.updated_at],
     ['candidates by ids', 'candidate', { ids: [candidates[5]!.id, candidates[77]!.id, 'nope'] }, (r) => r.id === candidates[5]!.id || r.id === candidates[77]!.id],
-    ['candidates by email', 'candidate', { search: ' ada.lovelace@example.com ' }, (r) => r.id === '9000001003'],
+    ['candidates by email', 'candidate', { key: 'email:ada.lovelace@example.com' }, (r) => r.id === '9000001003'],
   ];
   for (const [what, kind, filter, keep] of cases) {
     const expected = ids(scan(kind).filter(keep));

@@ -3,7 +3,8 @@ import type { Database } from 'better-sqlite3';
 /**
  * Numbered schema changes, tracked by `PRAGMA user_version`. Append only: a shipped migration never changes.
  * `records` holds every integration's raw records as its API would return them, with the few keys the
- * unified filters need lifted into indexed columns.
+ * unified filters need lifted into indexed columns; `record_keys` holds exact-match lookup keys (`email:…`) that a
+ * record can have several of.
  */
 export const MIGRATIONS: readonly string[] = [
   `
@@ -25,7 +26,6 @@ export const MIGRATIONS: readonly string[] = [
     job_id TEXT,
     created_at TEXT NOT NULL,
     updated_at TEXT NOT NULL,
-    search TEXT,
     raw TEXT NOT NULL,
     UNIQUE (account, kind, seq)
   );
@@ -33,6 +33,13 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX records_by_candidate ON records (account, kind, candidate_id, seq) WHERE candidate_id IS NOT NULL;
   CREATE INDEX records_by_application ON records (account, kind, application_id, seq) WHERE application_id IS NOT NULL;
   CREATE INDEX records_by_job ON records (account, kind, job_id, seq) WHERE job_id IS NOT NULL;
+  CREATE TABLE record_keys (
+    account INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    key TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    PRIMARY KEY (account, kind, key, seq)
+  ) WITHOUT ROWID;
   `,
 ];
 

@@ -13,7 +13,8 @@ export interface RecordRow {
 }
 
 export interface NewRecord extends Omit<RecordRow, 'seq'> {
-  search?: string | null;
+  /** Exact-match lookup keys, such as `email:ada@example.com`. */
+  keys?: readonly string[];
 }
 
 export interface DateRange {
@@ -31,8 +32,8 @@ export interface RecordFilter {
   /** Candidates who have an application (kind `application`) to this job. */
   appliedToJob?: string;
   ids?: readonly string[];
-  /** Lower-case substring of the record's search text (emails, names). */
-  search?: string;
+  /** One of the record's lookup keys (NewRecord.keys). */
+  key?: string;
   createdAt?: DateRange;
   updatedAt?: DateRange;
 }
@@ -53,7 +54,7 @@ const CONDITIONS = {
   appliedToJob: `id IN (SELECT candidate_id FROM records
       WHERE account = @account AND kind = 'application' AND job_id = @appliedToJob)`,
   job: 'job_id = @job',
-  search: 'instr(search, @search) > 0',
+  key: 'seq IN (SELECT seq FROM record_keys WHERE account = @account AND kind = @kind AND key = @key)',
   c_gt: 'created_at > @c_gt',
   c_gte: 'created_at >= @c_gte',
   c_lt: 'created_at < @c_lt',
@@ -74,7 +75,7 @@ function bindings(filter: RecordFilter): Partial<Record<Condition, string>> {
     application: filter.applicationId,
     appliedToJob: filter.appliedToJob,
     job: filter.jobId,
-    search: filter.search,
+    key: filter.key,
     c_gt: c.gt,
     c_gte: c.gte,
     c_lt: c.lt,
@@ -93,6 +94,7 @@ export class RecordStore {
   private readonly byParentMany: Record<ParentColumn, Statement<[number, string, string], RecordRow>>;
   private readonly pages = new Map<string, Statement>();
   private readonly insertOne: Statement;
+  private readonly insertKey: Statement<[number, string, string, number]>;
   private readonly countKind: Statement<[number, string], { n: number }>;
 
   constructor(private readonly db: Database) {
@@ -106,9 +108,11 @@ export class RecordStore {
     this.byParentOne = { candidate_id: parent('candidate_id', false), application_id: parent('application_id', false) };
     this.byParentMany = { candidate_id: parent('candidate_id', true), application_id: parent('application_id', true) };
     this.insertOne = db.prepare(
-      `INSERT INTO records (account, kind, seq, id, candidate_id, application_id, job_id, created_at, updated_at, search, raw)
-       VALUES (@account, @kind, @seq, @id, @candidate_id, @application_id, @job_id, @created_at, @updated_at, @search, @raw)`,
+      `INSERT INTO records (account, kind, seq, id, candidate_id, application_id, job_id, created_at, updated_at, raw)
+       VALUES (@account, @kind, @seq, @id, @candidate_id, @application_id, @job_id, @created_at, @updated_at, @raw)`,
     );
+    // OR IGNORE: a record may list the same key twice (two spellings of one email).
+    this.insertKey = db.prepare('INSERT OR IGNORE INTO record_keys (account, kind, key, seq) VALUES (?, ?, ?, ?)');
     this.countKind = db.prepare('SELECT count(*) AS n FROM records WHERE account = ? AND kind = ?');
   }
 
@@ -145,6 +149,8 @@ export class RecordStore {
 
   /** Appends records of one kind; call inside a transaction. Seq numbers follow the order given. */
   insert(account: number, kind: string, seq: number, record: NewRecord): void {
-    this.insertOne.run({ account, kind, seq, search: null, ...record });
+    const { keys, ...row } = record;
+    this.insertOne.run({ account, kind, seq, ...row });
+    for (const key of keys ?? []) this.insertKey.run(account, kind, key, seq);
   }
 }

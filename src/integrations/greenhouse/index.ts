@@ -10,7 +10,7 @@ import {
   NOT_FOUND_BODY,
   type GreenhouseApplication,
 } from './raw.js';
-import { greenhouseSeed } from './seed.js';
+import { emailKey, greenhouseSeed } from './seed.js';
 
 const HEADERS = { Authorization: 'Basic <redacted>', Accept: 'application/json' };
 
@@ -62,7 +62,7 @@ function candidateQuery(request: ListRequest): RecordFilter {
   const job = filters.job_id ?? stringParam(rq.job_id);
   return {
     ...(job !== undefined ? { appliedToJob: job } : {}),
-    ...(email !== undefined ? { search: ` ${email.toLowerCase()} ` } : {}),
+    ...(email !== undefined ? { key: emailKey(email) } : {}),
     ...(ids !== undefined ? { ids: ids.slice(0, 50) } : {}),
     createdAt: created,
     updatedAt: updated,

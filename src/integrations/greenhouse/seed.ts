@@ -1,5 +1,5 @@
 import { iso } from '../../seed/reference-time.js';
-import type { World, WorldCandidate, WorldUser } from '../../seed/world.js';
+import type { World, WorldUser } from '../../seed/world.js';
 import type { SeedRecord } from '../types.js';
 import { ids } from './ids.js';
 import type { GreenhouseApplication, GreenhouseAttachment, GreenhouseCandidate } from './raw.js';
@@ -136,7 +136,7 @@ export function* greenhouseSeed(world: World): Generator<SeedRecord> {
         job_id: null,
         created_at: candidate.created_at,
         updated_at: candidate.updated_at,
-        search: searchText(c),
+        keys: c.emails.map((e) => emailKey(e.address)),
         raw: JSON.stringify(candidate),
       },
     };
@@ -220,10 +220,8 @@ function rejectionReason(world: World, n: number) {
   return { id: Number(ids.rejectReason(r.n)), name: r.name, type: { id: types.indexOf(r.type) + 1, name: r.type } };
 }
 
-/** Space-delimited, lower-case emails: `remote_query[email]` matches one whole address. */
-function searchText(c: WorldCandidate): string {
-  return ` ${c.emails.map((e) => e.address.toLowerCase()).join(' ')} `;
-}
+/** The lookup key `remote_query[email]` finds a candidate by: Harvest matches an address whatever its case. */
+export const emailKey = (address: string): string => `email:${address.toLowerCase()}`;
 
 const departmentId = (name: string) => 60_000 + [...name].reduce((h, ch) => (h * 31 + ch.charCodeAt(0)) % 9000, 7);
 const officeId = (name: string) => 70_000 + [...name].reduce((h, ch) => (h * 31 + ch.charCodeAt(0)) % 9000, 11);
