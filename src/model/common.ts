@@ -1,4 +1,4 @@
-import { Kind, Type, TypeRegistry, type TSchema } from '@sinclair/typebox';
+import { Kind, Type, TypeRegistry } from '@sinclair/typebox';
 
 /** ISO 8601 date-time in UTC, as Truto sends every date. */
 export const DateTime = (description?: string) =>
@@ -11,8 +11,6 @@ export const Ref = (what: string) =>
 export const RemoteData = Type.Record(Type.String(), Type.Unknown(), {
   description: 'Raw data returned from the remote API call.',
 });
-
-export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 
 TypeRegistry.Set<{ enum: string[] }>('StringEnum', (schema, value) => typeof value === 'string' && schema.enum.includes(value));
 

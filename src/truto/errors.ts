@@ -75,6 +75,5 @@ export const errors = {
 
   malformedUrl: () => new TrutoError(400, 'The request URL is malformed (bad percent-encoding)'),
   badRequest: (message: string) => new TrutoError(400, message),
-  methodNotAllowed: (method: string, url: string) => new TrutoError(405, `Method ${method} is not allowed on ${url}`),
   internal: () => new TrutoError(500, 'The mock failed to answer this request; it was logged'),
 } as const;
