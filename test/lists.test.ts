@@ -525,3 +525,16 @@ t.test('filters: remote_query[email] finds exactly Ada', async (t) => {
   const partial = await candidates(t, app, 'remote_query%5Bemail%5D=lovelace%40example.com');
   t.equal(partial.result_count, 0, 'a part of an address is not an address');
 });
+
+t.test('remote_query dates are read like the unified date filters: strict ISO 8601, UTC when no zone is given', async (t) => {
+  const app = await testApp(t, { candidates: 60 });
+  const all = await whole<Candidate>(t, app, CANDIDATES);
+  const middle = all[30]!.created_at!; // e.g. 2024-07-01T10:11:12.345Z
+  const zoneless = middle.slice(0, -1);
+  const viaUnified = ids(await whole<Candidate>(t, app, CANDIDATES, `created_at[gte]=${encodeURIComponent(middle)}`));
+  const viaRemote = ids(await whole<Candidate>(t, app, CANDIDATES, `remote_query[created_after]=${encodeURIComponent(zoneless)}`));
+  t.strictSame(viaUnified, ids(all.slice(30)), 'created_at[gte] keeps the later half');
+  t.strictSame(viaRemote, viaUnified, 'a zoneless remote date is UTC, whatever the machine\'s time zone');
+  const impossible = ids(await whole<Candidate>(t, app, CANDIDATES, 'remote_query[created_after]=2024-02-30'));
+  t.strictSame(impossible, ids(all), 'an impossible remote date is ignored, as the remote API would, not rolled into March');
+});

@@ -1,3 +1,5 @@
+import { parseInstant } from '../instant.js';
+
 /**
  * Reading `remote_query` values the way a remote API reads its own query string: a value it cannot use is
  * ignored, never an error of the mock's.
@@ -14,9 +16,9 @@ export function listParam(v: unknown): string[] | undefined {
   return items.length > 0 ? items : undefined;
 }
 
-/** An ISO 8601 instant, in the store's form (UTC, milliseconds). */
+/** An ISO 8601 instant, in the store's form (UTC, milliseconds); read as the unified date filters are. */
 export function dateParam(v: unknown): string | undefined {
   if (typeof v !== 'string') return undefined;
-  const ms = Date.parse(v);
+  const ms = parseInstant(v);
   return Number.isNaN(ms) ? undefined : new Date(ms).toISOString();
 }

@@ -14,6 +14,7 @@ import { CandidateSchema } from '../model/candidate.js';
 import type { DateRange, RecordRow } from '../store/records.js';
 import type { Account, Accounts } from './accounts.js';
 import type { Cursors } from './cursor.js';
+import { parseInstant } from '../instant.js';
 import { errors } from './errors.js';
 import type { AnyListQuery, AnyQuery, CandidateGetQuery } from './params.js';
 import { envelope, keyOf, presentation, presentRecord } from './present.js';
@@ -167,28 +168,11 @@ function dateRange(name: string, range: DateRange): DateRange {
   for (const op of ['gt', 'gte', 'lt', 'lte'] as const) {
     const v = range[op];
     if (v === undefined) continue;
-    const ms = isoInstant(v);
+    const ms = parseInstant(v);
     if (Number.isNaN(ms)) throw errors.invalidQuery(`${name}[${op}]`, `must be an ISO 8601 date-time such as 2024-01-01T00:00:00Z (got ${JSON.stringify(v)})`);
     out[op] = new Date(ms).toISOString();
   }
   return out;
-}
-
-const ISO_8601 = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?([Zz]|[+-]\d{2}:?\d{2})?)?$/;
-
-/**
- * An ISO 8601 date or date-time as epoch milliseconds, NaN for anything else (Date.parse alone accepts trailing
- * junk and rolls 2024-02-30 over to March). A date-time without a zone is UTC, never the machine's local time, so
- * the same filter selects the same records on every machine.
- */
-function isoInstant(v: string): number {
-  const m = ISO_8601.exec(v);
-  if (!m) return NaN;
-  const [, year, month, day, hour, minute, second, zone] = m as unknown as [string, string, string, string, string?, string?, string?, string?];
-  const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
-  if (date.getUTCMonth() !== Number(month) - 1 || date.getUTCDate() !== Number(day)) return NaN;
-  if (hour !== undefined && (Number(hour) > 23 || Number(minute) > 59 || Number(second ?? 0) > 59)) return NaN;
-  return Date.parse(hour !== undefined && zone === undefined ? `${v}Z` : v);
 }
 
 /** JSON with object keys sorted, so the same filters always give the same cursor scope. */
