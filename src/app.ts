@@ -70,12 +70,15 @@ export async function buildApp(input: ConfigInput = {}): Promise<FastifyInstance
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
   app.decorate('mock', { config, store, accounts, openMs });
   app.addHook('onClose', async () => store.close());
-  app.addHook('onResponse', async (request, reply) => {
-    request.log.info(
-      { method: request.method, url: request.url, statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 },
-      'request',
-    );
-  });
+  // One line a request, at info: the hook is only added when that level is written, as it runs on every request.
+  if (['info', 'debug', 'trace'].includes(config.logLevel)) {
+    app.addHook('onResponse', async (request, reply) => {
+      request.log.info(
+        { method: request.method, url: request.url, statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 },
+        'request',
+      );
+    });
+  }
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof TrutoError) return sendError(reply, error);

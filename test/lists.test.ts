@@ -9,10 +9,8 @@ import type { Candidate } from '../src/model/candidate.js';
 import { CandidateSchema } from '../src/model/candidate.js';
 import { TrutoErrorSchema } from '../src/model/error.js';
 import { ListEnvelope } from '../src/model/list.js';
-import { ADA, ADA_APPLICATION, GH, GRACE, JSON_CT, ZOE, assertSchema, get, testApp } from './helpers.js';
+import { ADA, ADA_APPLICATION, ATTACHMENTS, CANDIDATES, GH, GRACE, JSON_CT, ZOE, assertSchema, get, testApp } from './helpers.js';
 
-const CANDIDATES = '/unified/ats/candidates';
-const ATTACHMENTS = '/unified/ats/attachments';
 const SCHEMAS: Record<string, TSchema> = {
   [CANDIDATES]: ListEnvelope(CandidateSchema),
   [ATTACHMENTS]: ListEnvelope(AttachmentSchema),

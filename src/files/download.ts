@@ -1,10 +1,13 @@
-import type { AccountReader, ResourceEmulation } from '../integrations/types.js';
+import type { AccountReader, RenderContext, ResourceEmulation } from '../integrations/types.js';
 import type { Candidate } from '../model/candidate.js';
 import type { Accounts } from '../truto/accounts.js';
 import { errors } from '../truto/errors.js';
 import { documentContent } from './content.js';
 import { documentKindOf, renderDocument, type RenderedDocument } from './documents.js';
 import type { FileLinks } from './links.js';
+
+/** Records rendered to write a document: their links are never shown, so none are made (nor signed). */
+const NO_LINKS: RenderContext = { fileUrl: () => '' };
 
 export interface FileRequest {
   account: string;
@@ -31,9 +34,7 @@ export class Downloads {
     const { attachments, candidates } = account.integration.resources;
     const row = account.reader.get(attachments.kind, req.attachment);
     if (!row) throw errors.attachmentNotFound(req.attachment);
-    // Links are built per request from the host; the one rendered here is not shown to anyone.
-    const ctx = { fileUrl: () => '' };
-    const attachment = attachments.toUnified(attachments.render([row], account.reader, ctx)[0]!);
+    const attachment = attachments.toUnified(attachments.render([row], account.reader, NO_LINKS)[0]!);
     if (attachment.file_name !== req.fileName) throw errors.attachmentNotFound(req.attachment, req.fileName);
     const candidate = attachment.candidate ? this.candidate(candidates, account.reader, attachment.candidate.id) : undefined;
     return {
@@ -44,7 +45,7 @@ export class Downloads {
 
   private candidate(res: ResourceEmulation<Candidate>, reader: AccountReader, id: string): Candidate | undefined {
     const row = reader.get(res.kind, id);
-    return row ? res.toUnified(res.render([row], reader, { fileUrl: () => '' })[0]!) : undefined;
+    return row ? res.toUnified(res.render([row], reader, NO_LINKS)[0]!) : undefined;
   }
 }
 

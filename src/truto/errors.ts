@@ -18,7 +18,7 @@ export class TrutoError extends Error {
   }
 }
 
-export function reasonPhrase(status: number): string {
+function reasonPhrase(status: number): string {
   return STATUS_CODES[status] ?? 'Error';
 }
 

@@ -4,6 +4,7 @@ import type { FileLinks } from '../files/links.js';
 import type {
   FilterName,
   ListRequest,
+  RemoteCall,
   RenderContext,
   ResourceEmulation,
   ResourceName,
@@ -60,11 +61,7 @@ export class UnifiedApi {
     const record = presentRecord(p, res.toUnified(raw));
     if (format === 'stream') return stream(NDJSON_TYPE, [`${JSON.stringify(record)}\n`]);
     if (format === 'debug') {
-      const call = res.call({ kind: 'get', id });
-      return json({
-        result: record,
-        debug: { requestUrl: call.url, requestOptions: call.options, data: res.rawSingle(raw), responseHeaders: call.responseHeaders },
-      }, ctx.stable);
+      return json({ result: record, debug: debugOf(res.call({ kind: 'get', id }), res.rawSingle(raw)) }, ctx.stable);
     }
     return json(record, ctx.stable);
   }
@@ -114,20 +111,8 @@ export class UnifiedApi {
     const next = hasMore ? this.cursors.issue(scope, { after: rows[rows.length - 1]!.seq, page: position.page + 1 }) : null;
     const page = envelope(raws.map(toRecord), next);
     if (format !== 'debug') return json(page, ctx.stable);
-    const call = res.call({ kind: 'list', request, hasMore });
-    return json({
-      ...page,
-      debug: {
-        requestUrl: call.url,
-        requestOptions: call.options,
-        data: raws,
-        responseHeaders: call.responseHeaders,
-        nextCursor: next,
-        isLooping: false,
-        isEmptyResult: raws.length === 0,
-        resultCount: raws.length,
-      },
-    }, ctx.stable);
+    const debug = { ...debugOf(res.call({ kind: 'list', request, hasMore }), raws), ...listDebug(next, raws.length) };
+    return json({ ...page, debug }, ctx.stable);
   }
 
   /** The unified filters of a request: refuses what the integration requires and lacks, drops what it ignores. */
@@ -184,6 +169,16 @@ function canonical(value: unknown): string {
   );
 }
 
+/** The `debug` format's account of the remote call (Truto's `debug` object). */
+function debugOf(call: RemoteCall, data: unknown) {
+  return { requestUrl: call.url, requestOptions: call.options, data, responseHeaders: call.responseHeaders };
+}
+
+/** What `debug` adds for a list. */
+function listDebug(nextCursor: string | null, resultCount: number) {
+  return { nextCursor, isLooping: false, isEmptyResult: resultCount === 0, resultCount };
+}
+
 const json = (body: unknown, cacheable: boolean): Answer => ({ kind: 'json', body, cacheable });
 
 function stream(contentType: string, chunks: Iterable<string>): Answer {
@@ -202,7 +197,7 @@ function* wholeList(
   batches: Iterable<object[]>,
   toRecord: (raw: object) => unknown,
   keyBy: string | undefined,
-  debug: (() => { call: ReturnType<ResourceEmulation<object>['call']>; raws: Iterable<object[]> }) | undefined,
+  debug: (() => { call: RemoteCall; raws: Iterable<object[]> }) | undefined,
 ): Generator<string> {
   yield keyBy === undefined ? '{"result":[' : '{"result":{';
   let count = 0;
@@ -224,7 +219,7 @@ function* wholeList(
       yield (first ? '' : ',') + batch.map((r) => JSON.stringify(r)).join(',');
       first = false;
     }
-    yield `],"responseHeaders":${JSON.stringify(call.responseHeaders)},"nextCursor":null,"isLooping":false,"isEmptyResult":${count === 0},"resultCount":${count}}`;
+    yield `],"responseHeaders":${JSON.stringify(call.responseHeaders)},${JSON.stringify(listDebug(null, count)).slice(1)}`;
   }
   yield '}';
 }
