@@ -1,22 +1,12 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { integrationNamed } from '../integrations/registry.js';
 import type { SeedRecord } from '../integrations/types.js';
-import { buildWorld, type PinnedCandidate } from './world.js';
-
-export interface SeedJob {
-  seed: number;
-  accountId: string;
-  size: number;
-  pinned: PinnedCandidate[];
-  integration: string;
-}
+import { jobRecords, type SeedJob } from './job.js';
 
 const BATCH = 500;
 /** Batches posted but not yet inserted: bounds the memory that a fast generator can pile up ahead of the inserts. */
 const IN_FLIGHT = 2;
 
 async function run(port: NonNullable<typeof parentPort>, job: SeedJob): Promise<void> {
-  const integration = integrationNamed(job.integration)!;
   let inFlight = 0;
   let wake: (() => void) | undefined;
   port.on('message', () => {
@@ -24,7 +14,7 @@ async function run(port: NonNullable<typeof parentPort>, job: SeedJob): Promise<
     wake?.();
   });
   let batch: SeedRecord[] = [];
-  for (const record of integration.seed(buildWorld(job.seed, job.accountId, job.size, job.pinned))) {
+  for (const record of jobRecords(job)) {
     batch.push(record);
     if (batch.length < BATCH) continue;
     port.postMessage(batch);
