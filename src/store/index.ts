@@ -14,7 +14,7 @@ export interface AccountRow {
 
 /**
  * The SQLite store. A file is reused as it is when it was seeded with the same fingerprint (seed, sizes,
- * fixtures, generator version); otherwise it is replaced and seeded afresh.
+ * fixtures, generator and schema version); otherwise it is replaced and seeded afresh.
  */
 export class Store {
   readonly records: RecordStore;

@@ -95,7 +95,6 @@ export class RecordStore {
   private readonly pages = new Map<string, Statement>();
   private readonly insertOne: Statement;
   private readonly insertKey: Statement<[number, string, string, number]>;
-  private readonly countKind: Statement<[number, string], { n: number }>;
 
   constructor(private readonly db: Database) {
     this.byId = db.prepare(`SELECT ${COLUMNS} FROM records WHERE account = ? AND kind = ? AND id = ?`);
@@ -113,7 +112,6 @@ export class RecordStore {
     );
     // OR IGNORE: a record may list the same key twice (two spellings of one email).
     this.insertKey = db.prepare('INSERT OR IGNORE INTO record_keys (account, kind, key, seq) VALUES (?, ?, ?, ?)');
-    this.countKind = db.prepare('SELECT count(*) AS n FROM records WHERE account = ? AND kind = ?');
   }
 
   get(account: number, kind: string, id: string): RecordRow | undefined {
@@ -141,10 +139,6 @@ export class RecordStore {
       this.pages.set(shape, statement);
     }
     return statement.all({ account, kind, after: afterSeq, limit, ...bound }) as RecordRow[];
-  }
-
-  count(account: number, kind: string): number {
-    return this.countKind.get(account, kind)!.n;
   }
 
   /** Appends records of one kind; call inside a transaction. Seq numbers follow the order given. */
