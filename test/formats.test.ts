@@ -10,7 +10,7 @@ import type { Candidate } from '../src/model/candidate.js';
 import { CandidateSchema } from '../src/model/candidate.js';
 import { TrutoErrorSchema } from '../src/model/error.js';
 import { ListEnvelope } from '../src/model/list.js';
-import { ADA, ADA_APPLICATION, GH, GRACE, JSON_CT, assertSchema, get, testApp } from './helpers.js';
+import { ADA, ADA_APPLICATION, GH, GRACE, JSON_CT, assertSchema, get, normalizedSchema, testApp } from './helpers.js';
 
 const CANDIDATES = '/unified/ats/candidates';
 const ATTACHMENTS = '/unified/ats/attachments';
@@ -19,24 +19,6 @@ const HARVEST = 'https://harvest.greenhouse.io/v1';
 const ENVELOPE_KEYS = ['result', 'next_cursor', 'prev_cursor', 'result_count'];
 const REQUEST_OPTIONS = { method: 'GET', headers: { Authorization: 'Basic <redacted>', Accept: 'application/json' } };
 const RESPONSE_HEADERS = { 'content-type': 'application/json; charset=utf-8', 'x-ratelimit-limit': '50', 'x-ratelimit-remaining': '49' };
-
-/**
- * The `normalized` shape of a unified schema: every property present, `null` allowed, no `remote_data`.
- * `partial`: properties may be missing (what `truto_exclude_fields` leaves of a normalized record).
- */
-function normalizedSchema(schema: TSchema, partial = false): TSchema {
-  if (schema.type === 'array') return Type.Array(normalizedSchema(schema.items as TSchema, partial));
-  if (schema.type === 'object' && schema.properties) {
-    const props: Record<string, TSchema> = {};
-    for (const [key, sub] of Object.entries(schema.properties as Record<string, TSchema>)) {
-      if (key === 'remote_data') continue;
-      const value = Type.Union([normalizedSchema(sub, partial), Type.Null()]);
-      props[key] = partial ? Type.Optional(value) : value;
-    }
-    return Type.Object(props, { additionalProperties: false });
-  }
-  return schema;
-}
 
 const Headers = Type.Record(Type.String(), Type.String());
 const RequestOptions = Type.Object({ method: Type.Literal('GET'), headers: Headers }, { additionalProperties: false });

@@ -1,4 +1,4 @@
-import { FormatRegistry, type TSchema } from '@sinclair/typebox';
+import { FormatRegistry, Type, type TSchema } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { Test } from 'tap';
@@ -81,3 +81,22 @@ export function expectOk(t: Test, res: LightMyRequestResponse, schema: TSchema, 
   assertSchema(t, schema, json, `${what} body`);
   return json;
 }
+
+/**
+ * The `normalized` shape of a unified schema: every property present, `null` allowed, no `remote_data`.
+ * `partial`: properties may be missing (what `truto_exclude_fields` leaves of a normalized record).
+ */
+export function normalizedSchema(schema: TSchema, partial = false): TSchema {
+  if (schema.type === 'array') return Type.Array(normalizedSchema(schema.items as TSchema, partial));
+  if (schema.type === 'object' && schema.properties) {
+    const props: Record<string, TSchema> = {};
+    for (const [key, sub] of Object.entries(schema.properties as Record<string, TSchema>)) {
+      if (key === 'remote_data') continue;
+      const value = Type.Union([normalizedSchema(sub, partial), Type.Null()]);
+      props[key] = partial ? Type.Optional(value) : value;
+    }
+    return Type.Object(props, { additionalProperties: false });
+  }
+  return schema;
+}
+

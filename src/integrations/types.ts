@@ -14,6 +14,12 @@ export interface Integration {
   pageSize: { default: number; max: number };
   /** Its raw records for a generated world, kind by kind (`candidate`, `application`, `attachment`, `job`…). */
   seed(world: World): Iterable<SeedRecord>;
+  /**
+   * The unified fields its API fills, per resource, as dotted leaf paths (`emails.email`, `applications.job.id`);
+   * `attachments` inside a candidate or application stands for every attachment field it fills. Truto's
+   * "N supported" counts come from lists like these; the tests check that the mapping fills exactly these.
+   */
+  fields: { candidates: readonly string[]; attachments: readonly string[] };
   resources: {
     candidates: ResourceEmulation<Candidate>;
     attachments: ResourceEmulation<Attachment>;
@@ -56,6 +62,15 @@ export interface ListRequest {
   limit: number;
   /** 1-based page number, for the URL its own API would be called with. */
   page: number;
+  /** Its own paging token for this page (from `ResourceEmulation.pageToken` of the previous one), if it uses one. */
+  pageToken?: string;
+}
+
+/** A single-record fetch, as the unified layer parsed it. */
+export interface GetRequest {
+  id: string;
+  filters: UnifiedFilters;
+  remoteQuery: Record<string, unknown>;
 }
 
 /** How the real integration would have been called, for the `debug` format. */
@@ -79,15 +94,25 @@ export interface ResourceEmulation<Unified> {
   filters: { supported: readonly FilterName[]; required: { list: readonly FilterName[]; get: readonly FilterName[] } };
   /** The store query for a list: the honoured filters plus the `remote_query` keys its API understands. */
   query(request: ListRequest): RecordFilter;
+  /**
+   * The stored row a get answers, when its API finds records by more than their id (Breezy's candidate lives under
+   * a position); without it, the row of `kind` with that id.
+   */
+  find?(reader: AccountReader, request: GetRequest): RecordRow | undefined;
   /** The raw records, exactly as its API answers them, for these rows (in order). */
   render(rows: readonly RecordRow[], reader: AccountReader, ctx: RenderContext): object[];
   /** The unified record for one raw record that `render` produced. */
   toUnified(raw: object): Unified;
   /** Its API's answer to fetching one record (its own wrapper, if any). */
   rawSingle(raw: object): unknown;
+  /** Its API's answer for a page of records (`debug.data`); without it, the bare array. */
+  rawPage?(raws: readonly object[], next: { hasMore: boolean; token?: string }): unknown;
+  /** For an API that pages with tokens of its own: the token that asks for the records after this last one. */
+  pageToken?(last: object): string;
   /** What it answers for an unknown id. */
   notFound(id: string): RemoteError;
-  call(op: { kind: 'get'; id: string } | { kind: 'list'; request: ListRequest; hasMore: boolean }): RemoteCall;
+  /** The call its real API would get; `nextToken` is the paging token of the following page, if any. */
+  call(op: { kind: 'get'; request: GetRequest } | { kind: 'list'; request: ListRequest; hasMore: boolean; nextToken?: string }): RemoteCall;
   /** TypeBox schema of one raw record, for its tests and the OpenAPI document. */
   rawSchema: TSchema;
 }

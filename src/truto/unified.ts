@@ -3,6 +3,7 @@ import { Readable } from 'node:stream';
 import type { FileLinks } from '../files/links.js';
 import type {
   FilterName,
+  GetRequest,
   ListRequest,
   RemoteCall,
   RenderContext,
@@ -48,7 +49,8 @@ export class UnifiedApi {
     const account = this.accounts.get(query.integrated_account_id);
     const res = account.integration.resources[resource] as ResourceEmulation<object>;
     const filters = this.filters(account, res, 'get', query);
-    const row = account.reader.get(res.kind, id);
+    const request: GetRequest = { id, filters, remoteQuery: query.remote_query ?? {} };
+    const row = res.find ? res.find(account.reader, request) : account.reader.get(res.kind, id);
     if (!row) {
       const nf = res.notFound(id);
       throw errors.remote(nf.statusCode, nf.message, nf.body);
@@ -61,7 +63,7 @@ export class UnifiedApi {
     const record = presentRecord(p, res.toUnified(raw));
     if (format === 'stream') return stream(NDJSON_TYPE, [`${JSON.stringify(record)}\n`]);
     if (format === 'debug') {
-      return json({ result: record, debug: debugOf(res.call({ kind: 'get', id }), res.rawSingle(raw)) }, ctx.stable);
+      return json({ result: record, debug: debugOf(res.call({ kind: 'get', request }), res.rawSingle(raw)) }, ctx.stable);
     }
     return json(record, ctx.stable);
   }
@@ -80,7 +82,13 @@ export class UnifiedApi {
 
     const format = query.truto_response_format ?? 'unified';
     const whole = format === 'stream' || query.truto_ignore_limit === true || query.truto_key_by !== undefined;
-    const request: ListRequest = { filters, remoteQuery, limit, page: whole ? 1 : position.page };
+    const request: ListRequest = {
+      filters,
+      remoteQuery,
+      limit,
+      page: whole ? 1 : position.page,
+      ...(!whole && position.token !== undefined ? { pageToken: position.token } : {}),
+    };
     const storeFilter = res.query(request);
     const ctx = this.renderContext(account, res, filters, base);
     const p = presentation(format, SCHEMAS[resource], query);
@@ -101,6 +109,7 @@ export class UnifiedApi {
         return stream(NDJSON_TYPE, mapBatches(batches(), (batch) => batch.map((raw) => `${JSON.stringify(toRecord(raw))}\n`).join('')));
       }
       const debug = format === 'debug' ? () => ({ call: res.call({ kind: 'list', request, hasMore: false }), raws: batches() }) : undefined;
+      // The whole list's debug.data is every raw record in one array, whatever the API's page wrapper.
       return stream(JSON_TYPE, wholeList(batches(), toRecord, query.truto_key_by, debug));
     }
 
@@ -108,10 +117,15 @@ export class UnifiedApi {
     const hasMore = rows.length > limit;
     if (hasMore) rows.pop();
     const raws = res.render(rows, account.reader, ctx);
-    const next = hasMore ? this.cursors.issue(scope, { after: rows[rows.length - 1]!.seq, page: position.page + 1 }) : null;
+    const nextToken = hasMore && res.pageToken ? res.pageToken(raws[raws.length - 1]!) : undefined;
+    const next = hasMore
+      ? this.cursors.issue(scope, { after: rows[rows.length - 1]!.seq, page: position.page + 1, ...(nextToken !== undefined ? { token: nextToken } : {}) })
+      : null;
     const page = envelope(raws.map(toRecord), next);
     if (format !== 'debug') return json(page, ctx.stable);
-    const debug = { ...debugOf(res.call({ kind: 'list', request, hasMore }), raws), ...listDebug(next, raws.length) };
+    const data = res.rawPage ? res.rawPage(raws, { hasMore, ...(nextToken !== undefined ? { token: nextToken } : {}) }) : raws;
+    const call = res.call({ kind: 'list', request, hasMore, ...(nextToken !== undefined ? { nextToken } : {}) });
+    const debug = { ...debugOf(call, data), ...listDebug(next, raws.length) };
     return json({ ...page, debug }, ctx.stable);
   }
 

@@ -102,6 +102,19 @@ export const greenhouse: Integration = {
   // Harvest: per_page defaults to 100, at most 500.
   pageSize: { default: 100, max: 500 },
   seed: greenhouseSeed,
+  fields: {
+    candidates: [
+      'id', 'first_name', 'last_name', 'name', 'company', 'title', 'is_private', 'can_email', 'last_interaction_at',
+      'locations', 'emails.email', 'emails.type', 'phones.number', 'phones.type', 'urls.url', 'urls.type', 'tags.name',
+      'created_at', 'updated_at', 'attachments',
+      'applications.id', 'applications.candidate.id', 'applications.job.id', 'applications.applied_at',
+      'applications.rejected_at', 'applications.reject_reason', 'applications.source.id', 'applications.source.name',
+      'applications.credited_to.id', 'applications.credited_to.first_name', 'applications.credited_to.last_name',
+      'applications.current_stage.id', 'applications.current_stage.name', 'applications.current_stage.job.id',
+      'applications.created_at', 'applications.updated_at', 'applications.attachments',
+    ],
+    attachments: ['id', 'file_name', 'file_url', 'attachment_type', 'candidate.id', 'application.id', 'job.id', 'created_at'],
+  },
   resources: {
     candidates: {
       kind: 'candidate',
@@ -113,7 +126,7 @@ export const greenhouse: Integration = {
       notFound,
       call: (op) =>
         op.kind === 'get'
-          ? getCall(`/candidates/${encodeURIComponent(op.id)}`)
+          ? getCall(`/candidates/${encodeURIComponent(op.request.id)}`)
           : listCall('/candidates', op.request, op.hasMore, {
               job_id: op.request.filters.job_id,
               created_after: op.request.filters.created_at?.gte ?? op.request.filters.created_at?.gt,
@@ -136,7 +149,7 @@ export const greenhouse: Integration = {
       rawSingle: (raw) => raw,
       notFound,
       call: (op) => {
-        if (op.kind === 'get') return getCall(`/attachments/${encodeURIComponent(op.id)}`);
+        if (op.kind === 'get') return getCall(`/attachments/${encodeURIComponent(op.request.id)}`);
         const { filters } = op.request;
         if (filters.application_id !== undefined) return getCall(`/applications/${encodeURIComponent(filters.application_id)}`);
         if (filters.candidate_id !== undefined) return getCall(`/candidates/${encodeURIComponent(filters.candidate_id)}`);
