@@ -24,6 +24,8 @@ const DURATION = seconds('BENCH_DURATION', 10);
 const WARMUP = seconds('BENCH_WARMUP', 2);
 const SERVER = fileURLToPath(new URL('../src/server.js', import.meta.url));
 const BARE = fileURLToPath(new URL('./bare-server.js', import.meta.url));
+const DEFAULT_FIXTURES = fileURLToPath(new URL('../../fixtures/accounts.json', import.meta.url));
+let fixtures = DEFAULT_FIXTURES;
 
 interface Server {
   name: string;
@@ -58,6 +60,10 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => 
 async function main(): Promise<void> {
   tempDir = mkdtempSync(join(tmpdir(), 'truto-ats-bench-'));
   const db = join(tempDir, 'bench.db');
+  // The benchmark's figures are for one account of 100,000 candidates (Greenhouse), not one per integration.
+  const all = JSON.parse(readFileSync(DEFAULT_FIXTURES, 'utf8')) as { accounts: { id: string }[] };
+  fixtures = join(tempDir, 'fixtures.json');
+  writeFileSync(fixtures, JSON.stringify({ accounts: all.accounts.filter((a) => a.id === ACCOUNT) }));
   console.log(`bench: ${CANDIDATES.toLocaleString('en')} candidates, ${CONNECTIONS} connections, ${WARMUP} s warm-up + ${DURATION} s per run\n`);
 
   const seeding = await startMock(db);
@@ -209,7 +215,7 @@ function startMock(db: string, name = 'mock', extra: string[] = []): Promise<Ser
   return freePort().then((port) =>
     start(
       name,
-      [SERVER, '--db', db, '--candidates', String(CANDIDATES), '--port', String(port), '--host', '127.0.0.1', '--log-level', 'warn', ...extra],
+      [SERVER, '--db', db, '--fixtures', fixtures, '--candidates', String(CANDIDATES), '--port', String(port), '--host', '127.0.0.1', '--log-level', 'warn', ...extra],
       `http://127.0.0.1:${port}`,
       '/health',
     ),
