@@ -53,7 +53,13 @@ t.test('accounts never see each other\'s rows', async (t) => {
   const { records } = app.mock.store;
   const key = app.mock.accounts.get(GH).row.key;
   t.ok(records.get(key, 'candidate', '9000001003'));
-  t.equal(records.get(key + 1, 'candidate', '9000001003'), undefined);
-  t.strictSame(records.page(key + 1, 'candidate', {}, 0, 10), []);
-  t.strictSame(records.byParent(key + 1, 'attachment', 'candidate_id', ['9000001003']), []);
+  // A key no account holds, and every other account of the fixtures: none of them sees Greenhouse's rows.
+  const others = app.mock.accounts.list().map((a) => a.row.key).filter((k) => k !== key);
+  const unused = Math.max(key, ...others) + 1;
+  for (const other of [unused, ...others]) {
+    t.equal(records.get(other, 'candidate', '9000001003'), undefined, `account key ${other}: no Greenhouse candidate by id`);
+    t.notOk(records.page(other, 'candidate', {}, 0, 100_000).some((r) => r.id === '9000001003'), `account key ${other}: none in its pages`);
+    t.strictSame(records.byParent(other, 'attachment', 'candidate_id', ['9000001003']), [], `account key ${other}: none of its files`);
+  }
+  t.strictSame(records.page(unused, 'candidate', {}, 0, 10), [], 'an unknown account has no rows');
 });

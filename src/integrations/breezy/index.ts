@@ -1,0 +1,125 @@
+import type { RecordFilter, RecordRow } from '../../store/records.js';
+import { withRow } from '../provenance.js';
+import type { AccountReader, GetRequest, Integration, ListRequest, RemoteCall, RenderContext, UnifiedFilters } from '../types.js';
+import { BREEZY, companyOf } from './ids.js';
+import { attachmentToUnified, candidateToUnified } from './mapping.js';
+import { BreezyCandidate, BreezyFile, notFoundBody, type BreezyError } from './raw.js';
+import { breezySeed } from './seed.js';
+
+// Breezy takes the access token bare in Authorization (no scheme); its examples send a JSON content type.
+const HEADERS = { Authorization: '<redacted>', 'Content-Type': 'application/json' };
+const RESPONSE_HEADERS = { 'content-type': 'application/json; charset=utf-8', 'x-ratelimit-limit': '100', 'x-ratelimit-remaining': '99' };
+
+/** The company a call goes to: the one asked for, else the position's own (Truto knows it from the account). */
+const companyFor = (filters: UnifiedFilters) => filters.organization_id ?? companyOf(filters.job_id ?? '');
+
+/** Another company's id finds nothing: Breezy has no such position under it. */
+const wrongCompany = (filters: UnifiedFilters) =>
+  filters.organization_id !== undefined && filters.job_id !== undefined && filters.organization_id !== companyOf(filters.job_id);
+
+const NOTHING: RecordFilter = { ids: [] };
+
+function renderCandidate(row: RecordRow, ctx: RenderContext): BreezyCandidate {
+  const raw = JSON.parse(row.raw) as BreezyCandidate;
+  if (raw.resume) raw.resume.url = raw.resume.pdf_url = ctx.fileUrl(raw.resume._id, raw.resume.file_name);
+  return withRow(raw, row);
+}
+
+function renderFile(row: RecordRow, ctx: RenderContext): BreezyFile {
+  const raw = JSON.parse(row.raw) as BreezyFile;
+  raw.url = ctx.fileUrl(raw._id, raw.file_name);
+  if ('pdf_url' in raw) raw.pdf_url = raw.url;
+  return withRow(raw, row);
+}
+
+/** The candidate a get asks for: only under the position (and company) it lives in. */
+function findCandidate(reader: AccountReader, { id, filters }: GetRequest): RecordRow | undefined {
+  const row = reader.get('candidate', id);
+  if (!row || row.job_id !== filters.job_id || wrongCompany(filters)) return undefined;
+  return row;
+}
+
+function candidateQuery({ filters }: ListRequest): RecordFilter {
+  if (wrongCompany(filters)) return NOTHING;
+  return {
+    ...(filters.job_id !== undefined ? { jobId: filters.job_id } : {}),
+    ...(filters.created_at ? { createdAt: filters.created_at } : {}),
+    ...(filters.updated_at ? { updatedAt: filters.updated_at } : {}),
+  };
+}
+
+function positionPath(filters: UnifiedFilters): string {
+  return `/company/${encodeURIComponent(companyFor(filters))}/position/${encodeURIComponent(filters.job_id ?? '')}`;
+}
+
+function call(url: string): RemoteCall {
+  return { url, options: { method: 'GET', headers: HEADERS }, responseHeaders: RESPONSE_HEADERS };
+}
+
+/** Breezy pages with `page` (1-based) and `page_size`; `remote_query` keys go along as it would send them. */
+function listUrl(path: string, request: ListRequest): string {
+  const query = new URLSearchParams({ page_size: String(request.limit), page: String(request.page) });
+  for (const [k, v] of Object.entries(request.remoteQuery)) query.set(k, String(v));
+  return `${BREEZY}${path}?${query}`;
+}
+
+const notFound = (what: 'candidate' | 'document') => (): { statusCode: number; message: string; body: BreezyError } => {
+  const body = notFoundBody(what);
+  return { statusCode: 404, message: body.error.message, body };
+};
+
+export const breezy: Integration = {
+  name: 'breezy',
+  // `page_size` is capped at 50 (Breezy's published limit); the mock defaults to a full page.
+  pageSize: { default: 50, max: 50 },
+  seed: breezySeed,
+  fields: {
+    candidates: [
+      'id', 'name', 'company', 'title', 'locations', 'emails.email', 'phones.number', 'urls.url', 'urls.type', 'tags.name',
+      'created_at', 'updated_at', 'attachments',
+      'applications.id', 'applications.candidate.id', 'applications.job.id', 'applications.applied_at',
+      'applications.rejected_at', 'applications.reject_reason', 'applications.source.id', 'applications.source.name',
+      'applications.current_stage.id', 'applications.current_stage.name', 'applications.current_stage.job.id',
+      'applications.created_at', 'applications.updated_at',
+    ],
+    attachments: ['id', 'file_name', 'file_url', 'attachment_type', 'candidate.id', 'job.id'],
+  },
+  resources: {
+    candidates: {
+      kind: 'candidate',
+      filters: { supported: ['job_id', 'organization_id', 'created_at', 'updated_at'], required: { list: ['job_id'], get: ['job_id'] } },
+      query: candidateQuery,
+      find: findCandidate,
+      render: (rows, _reader, ctx) => rows.map((row) => renderCandidate(row, ctx)),
+      toUnified: (raw) => candidateToUnified(raw as BreezyCandidate),
+      rawSingle: (raw) => raw,
+      notFound: notFound('candidate'),
+      call: (op) =>
+        op.kind === 'get'
+          ? call(`${BREEZY}${positionPath(op.request.filters)}/candidate/${encodeURIComponent(op.request.id)}`)
+          : call(listUrl(`${positionPath(op.request.filters)}/candidates`, op.request)),
+      rawSchema: BreezyCandidate,
+    },
+    attachments: {
+      kind: 'attachment',
+      filters: { supported: ['candidate_id', 'job_id', 'organization_id'], required: { list: ['candidate_id', 'job_id'], get: [] } },
+      query: ({ filters }) =>
+        wrongCompany(filters)
+          ? NOTHING
+          : {
+              ...(filters.candidate_id !== undefined ? { candidateId: filters.candidate_id } : {}),
+              ...(filters.job_id !== undefined ? { jobId: filters.job_id } : {}),
+            },
+      render: (rows, _reader, ctx) => rows.map((row) => renderFile(row, ctx)),
+      toUnified: (raw) => attachmentToUnified(raw as BreezyFile),
+      rawSingle: (raw) => raw,
+      notFound: notFound('document'),
+      call: (op) => {
+        const { filters } = op.request;
+        const documents = `${BREEZY}${positionPath(filters)}/candidate/${encodeURIComponent(filters.candidate_id ?? '')}/documents`;
+        return call(op.kind === 'get' ? `${documents}/${encodeURIComponent(op.request.id)}` : documents);
+      },
+      rawSchema: BreezyFile,
+    },
+  },
+};
