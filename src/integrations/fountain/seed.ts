@@ -1,8 +1,7 @@
-import { hash32 } from '../../seed/random.js';
 import { iso } from '../../seed/reference-time.js';
 import type { World, WorldApplication, WorldCandidate, WorldJob } from '../../seed/world.js';
 import type { SeedRecord } from '../types.js';
-import { accountSalt, ids as idsFor } from './ids.js';
+import { accountSalt, ids as idsFor, word } from './ids.js';
 import type { FountainAddress, FountainApplicant, FountainSecureDocument } from './raw.js';
 import { pacific } from './time.js';
 
@@ -142,7 +141,7 @@ export function* fountainSeed(world: World): Generator<SeedRecord> {
         ...uploadOf(f.fileName),
         filename: f.fileName,
         public_url: '',
-        size: 18_000 + (hash32(`${salt}:size:${f.n}`) % 480_000),
+        size: 18_000 + (word(salt, 'size', f.n) % 480_000),
         stage: uploadStage,
       };
       yield {
