@@ -389,3 +389,16 @@ t.test('determinism: the same seed gives the same bytes; ids are v4-looking UUID
   for (const kind of mine.byKind.values()) for (const id of kind.keys()) all.add(id);
   t.equal(all.size, [...mine.byKind.values()].reduce((n, m) => n + m.size, 0), 'no id stands for two records');
 });
+
+t.test('a walk with next_cursor meets every applicant once, in the whole list\'s order', async (t) => {
+  const app = await testApp(t);
+  const all = await idsOf(t, app, '');
+  const walked: string[] = [];
+  let cursor: string | null = null;
+  do {
+    const page = expectOk(t, await get(app, CANDIDATES, `${ACC}&limit=7${cursor ? `&next_cursor=${encodeURIComponent(cursor)}` : ''}`), ListEnvelope(CandidateSchema), 'page');
+    walked.push(...(page.result as Candidate[]).map((c) => c.id));
+    cursor = page.next_cursor;
+  } while (cursor !== null);
+  t.strictSame(walked, all);
+});
