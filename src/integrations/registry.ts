@@ -1,4 +1,5 @@
 import { breezy } from './breezy/index.js';
+import { fountain } from './fountain/index.js';
 import { greenhouse } from './greenhouse/index.js';
 import type { Integration } from './types.js';
 
@@ -6,6 +7,7 @@ import type { Integration } from './types.js';
 export const INTEGRATIONS: ReadonlyMap<string, Integration> = new Map([
   [greenhouse.name, greenhouse],
   [breezy.name, breezy],
+  [fountain.name, fountain],
 ]);
 
 export function integrationNamed(name: string): Integration | undefined {

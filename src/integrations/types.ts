@@ -54,6 +54,8 @@ export interface AccountReader {
 /** Per request: how the integration's file links are made (host the client used, expiry). */
 export interface RenderContext {
   fileUrl(attachmentId: string, fileName: string): string;
+  /** Seconds its links live when `expires_in` asked for expiring links (an API that says so in its URLs). */
+  expiresIn?: number;
 }
 
 export interface ListRequest {

@@ -157,6 +157,7 @@ export class UnifiedApi {
         : undefined;
     return {
       fileUrl: (attachmentId, fileName) => this.links.url(base, account.row.id, attachmentId, fileName, expiresAt),
+      ...(expiresAt !== undefined ? { expiresIn: filters.expires_in } : {}),
       stable: expiresAt === undefined,
     };
   }
