@@ -14,6 +14,11 @@ export interface Integration {
   pageSize: { default: number; max: number };
   /** Its raw records for a generated world, kind by kind (`candidate`, `application`, `attachment`, `job`…). */
   seed(world: World): Iterable<SeedRecord>;
+  /**
+   * Optional: what its API answers with this failure status (401 revoked credentials, 429, 500…), for injected
+   * remote errors. Without it, a remote fault carries `{ "message": <reason phrase> }`.
+   */
+  errorBody?(statusCode: number): RemoteError;
   resources: {
     candidates: ResourceEmulation<Candidate>;
     attachments: ResourceEmulation<Attachment>;

@@ -7,6 +7,7 @@ import { attachmentToUnified, candidateToUnified } from './mapping.js';
 import {
   GreenhouseAttachment,
   GreenhouseCandidate,
+  ERROR_MESSAGES,
   NOT_FOUND_BODY,
   type GreenhouseApplication,
 } from './raw.js';
@@ -102,6 +103,10 @@ export const greenhouse: Integration = {
   // Harvest: per_page defaults to 100, at most 500.
   pageSize: { default: 100, max: 500 },
   seed: greenhouseSeed,
+  errorBody: (statusCode) => {
+    const message = ERROR_MESSAGES[statusCode] ?? `Request failed with status ${statusCode}`;
+    return { statusCode, message, body: { message } };
+  },
   resources: {
     candidates: {
       kind: 'candidate',
