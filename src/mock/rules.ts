@@ -87,8 +87,8 @@ export const RuleSchema = Type.Object({
 });
 export type Rule = Static<typeof RuleSchema>;
 
-/** A rules file: `{ "rules": [...] }` or the list itself. */
-export const RulesFileSchema = Type.Union([Type.Object({ rules: Type.Array(RuleInputSchema) }), Type.Array(RuleInputSchema)]);
+/** A rules file: `{ "rules": [...] }` (or the list itself). */
+export const RulesFileSchema = Type.Object({ rules: Type.Array(RuleInputSchema) });
 
 /** What a rule sees of a request. */
 export interface Inbound {
@@ -204,8 +204,9 @@ export function loadRules(path: string, fail: (detail: string) => Error): RuleIn
   } catch (err) {
     throw fail(`cannot read ${path}: ${(err as Error).message}`);
   }
-  const first = Value.Errors(RulesFileSchema, data).First();
+  // The bare list is read as { rules }, so a problem is reported at its own path rather than as "not a union member".
+  const file = Array.isArray(data) ? { rules: data } : data;
+  const first = Value.Errors(RulesFileSchema, file).First();
   if (first) throw fail(`${path}: ${first.path || '/'} ${first.message}`);
-  const parsed = data as Static<typeof RulesFileSchema>;
-  return Array.isArray(parsed) ? parsed : parsed.rules;
+  return (file as Static<typeof RulesFileSchema>).rules;
 }
