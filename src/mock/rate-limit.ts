@@ -25,6 +25,7 @@ export class RateLimiter {
   ) {}
 
   take(token: string, account: string | null): RateLimitVerdict {
+    if (this.windows.size > 10_000) this.sweep();
     const now = this.now();
     const windowMs = this.limits.windowSeconds * 1000;
     const keys: [string, number][] = [[`token:${token}`, this.limits.token]];
@@ -39,7 +40,7 @@ export class RateLimiter {
     });
     const allowed = states.every(({ w, limit }) => w.count < limit);
     if (allowed) for (const { w } of states) w.count++;
-    // The binding limit: fewest left, then the one that resets last.
+    // The binding limit: the one with fewest left (the token's on a tie).
     const binding = states.reduce((a, b) => (b.limit - b.w.count < a.limit - a.w.count ? b : a));
     const reset = Math.max(1, Math.ceil((binding.w.start + windowMs - now) / 1000));
     const headers: Record<string, string> = {
