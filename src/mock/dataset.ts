@@ -23,6 +23,8 @@ export interface Generation {
 
 export interface SwapResult extends Generation {
   accounts: number;
+  /** False when the data asked for is the data served: it never changes while the mock runs, so nothing is redone. */
+  reseeded: boolean;
   /** Milliseconds to wait for in-flight requests, reseed and swap. */
   ms: number;
 }
@@ -53,6 +55,11 @@ export class Dataset {
     return { ...this.generation };
   }
 
+  /** True while a replacement is queued or under way. */
+  get replacing(): boolean {
+    return this.gate !== undefined;
+  }
+
   /** A request that reads the store arrives: it goes in at once, or after the replacement under way. */
   enter(done: () => void): void {
     if (this.gate === undefined) {
@@ -74,6 +81,9 @@ export class Dataset {
       seed: options.seed ?? this.generation.seed,
       candidates: 'candidates' in options ? options.candidates : this.generation.candidates,
     };
+    if (this.gate === undefined && generation.seed === this.generation.seed && generation.candidates === this.generation.candidates) {
+      return Promise.resolve({ ...generation, accounts: this.accounts.list().length, reseeded: false, ms: 0 });
+    }
     return this.replace(generation, this.fixtures);
   }
 
@@ -115,7 +125,7 @@ export class Dataset {
       this.generation = generation;
       this.fixtures = fixtures;
       this.afterSwap();
-      return { ...generation, accounts: this.accounts.list().length, ms: Math.round((performance.now() - started) * 10) / 10 };
+      return { ...generation, accounts: this.accounts.list().length, reseeded: true, ms: Math.round((performance.now() - started) * 10) / 10 };
     };
     // One replacement at a time; requests wait for the last one queued.
     const next = (this.gate ?? Promise.resolve()).catch(() => undefined).then(run);

@@ -30,6 +30,9 @@ const ResetAnswer = Type.Object({
   seed: Type.Integer(),
   candidates: Type.Union([Type.Integer(), Type.Null()], { description: 'null: each fixture\'s size' }),
   accounts: Type.Integer({ description: 'Integrated accounts served' }),
+  reseeded: Type.Boolean({
+    description: 'False when the seed and size asked for are those served: the data never changes while the mock runs, so it is kept as it is',
+  }),
   rules: Type.Integer({ description: 'Rules in force after the reset (those of the rules file, if any)' }),
   ms: Type.Number({ description: 'Milliseconds the reset took' }),
 });
@@ -98,7 +101,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox<AdminRoutesOptions> = async 
         ...(body.candidates !== undefined ? { candidates: body.candidates ?? undefined } : {}),
       });
       scenarios.reset(result.seed);
-      return { seed: result.seed, candidates: result.candidates ?? null, accounts: result.accounts, rules: scenarios.rules.list().length, ms: result.ms };
+      return { seed: result.seed, candidates: result.candidates ?? null, accounts: result.accounts, reseeded: result.reseeded, rules: scenarios.rules.list().length, ms: result.ms };
     },
   );
 
