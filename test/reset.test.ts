@@ -54,7 +54,7 @@ t.test('reset at the default size (300 candidates) is well under a second, in me
     t.teardown(() => app.close());
     const first = await page(app);
     const times: number[] = [];
-    for (const seed of [2, 3, 1]) times.push((await reset(t, app, { seed })).ms);
+    for (const seed of [2, 1]) times.push((await reset(t, app, { seed })).ms);
     t.equal(await page(app), first, `${db}: back to seed 1, the same answers`);
     // Reported, not asserted: tests never fail on timing.
     t.comment(`${db === ':memory:' ? 'in memory' : 'into a file'}: reseeding 300 candidates took ${times.join(', ')} ms`);

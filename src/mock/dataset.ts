@@ -88,9 +88,9 @@ export class Dataset {
   }
 
   /** Reads the fixtures file again and serves it; a file that does not load leaves the data as it is (and throws). */
-  reload(): Promise<SwapResult | undefined> {
+  async reload(): Promise<SwapResult | undefined> {
     const loaded = loadFixtures(this.fixtures.path);
-    if (loaded.text === this.fixtures.text) return Promise.resolve(undefined);
+    if (loaded.text === this.fixtures.text) return undefined;
     return this.replace(this.generation, { path: this.fixtures.path, ...loaded });
   }
 

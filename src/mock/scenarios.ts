@@ -105,7 +105,13 @@ export class Scenarios {
       return this.apply(fired.rule.action, fired.random, request, reply);
     }
     if (this.config.headerOverrides) {
-      const actions = headerActions(request.headers);
+      let actions: FaultAction[];
+      try {
+        actions = headerActions(request.headers);
+      } catch (err) {
+        this.mark(request, 'header');
+        throw err;
+      }
       if (actions.length > 0) {
         this.mark(request, 'header');
         for (const action of actions) await this.apply(action, this.randoms.headers, request, reply);
