@@ -63,8 +63,9 @@ t.test('README example: force a 429 and assert that the client waited Retry-Afte
   t.equal(rule.status, 201);
   // 2. The client under test, with a sleep that records instead of waiting.
   const slept: number[] = [];
-  const candidate = await sdkGet(`${base}${ADA_URL}?integrated_account_id=${GH}`, async (ms) => void slept.push(ms));
+  const candidate = (await sdkGet(`${base}${ADA_URL}?integrated_account_id=${GH}`, async (ms) => void slept.push(ms))) as { first_name: string };
   assertSchema(t, CandidateSchema, candidate);
+  t.equal(candidate.first_name, 'Ada');
   t.strictSame(slept, [2000], 'it waited Retry-After seconds, once');
   // 3. The journal says what it sent: the same request twice, refused then answered.
   const journal = (await (await fetch(`${base}/_mock/journal?path=${ADA_URL}`)).json()) as { count: number; entries: { status: number; fault: string | null }[] };
