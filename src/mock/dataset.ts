@@ -42,6 +42,7 @@ export class Dataset {
   private idle: (() => void)[] = [];
   private gate: Promise<unknown> | undefined;
   private watcher: FSWatcher | undefined;
+  private debounce: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly db: string,
@@ -97,12 +98,11 @@ export class Dataset {
   /** Reloads when the fixtures file changes (its folder is watched: editors replace files rather than write them). */
   watch(onReload: (result: SwapResult | undefined, error?: Error) => void): void {
     const name = basename(this.fixtures.path);
-    let timer: NodeJS.Timeout | undefined;
     this.watcher = watch(dirname(this.fixtures.path), (_event, file) => {
       if (file !== null && file !== name) return;
-      clearTimeout(timer);
+      clearTimeout(this.debounce);
       // Editors write in several steps: wait for the burst to end.
-      timer = setTimeout(() => {
+      this.debounce = setTimeout(() => {
         this.reload().then((r) => onReload(r), (err: Error) => onReload(undefined, err));
       }, 100);
     });
@@ -110,6 +110,7 @@ export class Dataset {
   }
 
   close(): void {
+    clearTimeout(this.debounce);
     this.watcher?.close();
   }
 
