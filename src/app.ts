@@ -123,7 +123,7 @@ export async function buildApp(input: ConfigInput = {}, clock: Clock = REAL_CLOC
   // --- Test scenarios (src/mock/) ---
   // Every request outside the admin API is journaled, and waits while a reset or reload swaps the data.
   app.addHook('onRequest', (request, reply, done) => {
-    if (request.url === ADMIN_PREFIX || request.url.startsWith(`${ADMIN_PREFIX}/`)) return done();
+    if (request.routeOptions.url?.startsWith(`${ADMIN_PREFIX}/`)) return done();
     scenarios.arrive(request, reply, () => dataset.leave());
     dataset.enter(done);
   });

@@ -13,6 +13,12 @@ import { ACC, ADA, AUTH, CANDIDATES, GH, assertSchema, expectError, expectOk, ge
 const ADA_URL = `${CANDIDATES}/${ADA}`;
 const REMOTE_INSIGHT = { remote_error: { description: "The error came from the integration's own API; raw_response holds its answer." } };
 const OTHER = '11111111-2222-4333-8444-555555555555';
+const TOO_MANY: TrutoErrorBody = {
+  statusCode: 429,
+  error: 'Too Many Requests',
+  message: "Too many requests: retry after the Retry-After header's seconds",
+  truto_error_insight: { rate_limit_error: { description: "Rate limit reached: retry after the Retry-After header's seconds." } },
+};
 
 /** A clock that never moves and a sleep that only records: tests neither wait nor depend on the time. */
 function fakeClock(): Clock & { slept: number[] } {
@@ -90,12 +96,7 @@ t.test('rate_limit action: 429 with Retry-After and ratelimit-* headers, Truto\'
   await addRule(t, app, { action: { type: 'rate_limit', retry_after: 3 }, scope: { times: 1 } });
   await addRule(t, app, { action: { type: 'rate_limit', remote: true }, scope: { times: 1 } });
   let res = await getAda(app);
-  expectError(t, res, {
-    statusCode: 429,
-    error: 'Too Many Requests',
-    message: "Too many requests: retry after the Retry-After header's seconds",
-    truto_error_insight: { rate_limit_error: { description: "Rate limit reached: retry after the Retry-After header's seconds." } },
-  });
+  expectError(t, res, TOO_MANY);
   t.match(res.headers, { 'retry-after': '3', 'ratelimit-limit': '50', 'ratelimit-remaining': '0', 'ratelimit-reset': '3' });
   res = await getAda(app);
   expectError(t, res, {
@@ -111,6 +112,10 @@ t.test('rate_limit action: 429 with Retry-After and ratelimit-* headers, Truto\'
   });
   t.equal(res.headers['retry-after'], '10', 'default Retry-After');
   expectOk(t, await getAda(app), CandidateSchema, 'both rules spent');
+  await addRule(t, app, { action: { type: 'error', status: 429 }, scope: { times: 1 } });
+  res = await getAda(app);
+  expectError(t, res, TOO_MANY, 'an error action with status 429 is a rate limit');
+  t.equal(res.headers['retry-after'], '10', 'with its Retry-After');
 });
 
 t.test('latency action: fixed, or drawn in a range from the seed (the same on every run), then the usual answer', async (t) => {

@@ -130,6 +130,10 @@ export class Scenarios {
       case 'latency':
         return this.clock.sleep(draw(action.latency, random));
       case 'error':
+        // A 429 is a rate limit whichever way it is asked for: clients need its Retry-After to retry.
+        if (action.status === 429 && action.raw_response === undefined) {
+          return this.apply({ type: 'rate_limit', ...(action.remote !== undefined ? { remote: action.remote } : {}) }, random, request, reply);
+        }
         throw this.errorFor(action, accountOf(request));
       case 'rate_limit': {
         const seconds = String(action.retry_after ?? TRUTO_LIMITS.windowSeconds);
