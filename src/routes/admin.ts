@@ -60,7 +60,8 @@ const Count = (what: string) => Type.Object({ [what]: Type.Integer() });
  * Guarded by the admin token when one is configured.
  */
 export const adminRoutes: FastifyPluginAsyncTypebox<AdminRoutesOptions> = async (app, { scenarios, dataset, adminToken }) => {
-  const security = adminToken === undefined ? [] : [{ adminToken: [] }];
+  // The admin token is a Bearer token too: the same scheme as the unified API's (the document defines one), another value.
+  const security = adminToken === undefined ? [] : [{ bearerAuth: [] }];
   const errorsOf = { 400: TrutoErrorSchema, 401: TrutoErrorSchema };
   if (adminToken !== undefined) {
     app.addHook('onRequest', async (request: FastifyRequest) => {
@@ -85,6 +86,9 @@ export const adminRoutes: FastifyPluginAsyncTypebox<AdminRoutesOptions> = async 
     {
       schema: {
         summary: 'Back to the initial seeded state (optionally another seed or size); clears the journal and the rules',
+        description:
+          'The body is optional: a bare POST keeps the seed and size in use (the data never changes, so it is kept as it is). ' +
+          'Rules go back to those of the --rules file (none without one); rate-limit windows and seeded draws restart.',
         tags,
         security,
         body: Type.Optional(ResetBody),
