@@ -1,14 +1,17 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import { resolveConfig, type Config, type ConfigInput } from './config.js';
+import { ConfigError, resolveConfig, type Config, type ConfigInput } from './config.js';
 import { Downloads } from './files/download.js';
 import { FileLinks, FILES_PREFIX } from './files/links.js';
+import { Dataset, openStore } from './mock/dataset.js';
+import { loadRules } from './mock/rules.js';
+import { ADMIN_PREFIX, REAL_CLOCK, Scenarios, type Clock } from './mock/scenarios.js';
+import { adminRoutes } from './routes/admin.js';
 import { AnswerCache } from './routes/answer-cache.js';
 import { fileRoutes } from './routes/files.js';
 import { unifiedRoutes } from './routes/unified.js';
-import { fingerprint } from './seed/fingerprint.js';
 import { loadFixtures } from './seed/fixtures.js';
-import { Store } from './store/index.js';
+import type { Store } from './store/index.js';
 import { Accounts } from './truto/accounts.js';
 import { authenticate } from './truto/auth.js';
 import { Cursors } from './truto/cursor.js';
@@ -19,10 +22,15 @@ import { validationError } from './truto/validation.js';
 
 export interface MockInfo {
   config: Config;
-  store: Store;
+  /** The store being served (a reset or a fixtures reload replaces it). */
+  readonly store: Store;
   accounts: Accounts;
   /** Milliseconds spent opening (and, if needed, seeding) the store. */
   openMs: number;
+  /** Journal, fault rules, rate limits, overrides (src/mock/). */
+  scenarios: Scenarios;
+  /** The data served and its replacement: reset, fixtures reload. */
+  dataset: Dataset;
 }
 
 declare module 'fastify' {
@@ -31,22 +39,29 @@ declare module 'fastify' {
   }
 }
 
-/** The whole mock as a Fastify instance that does not listen: tests inject into it, `server.ts` listens. */
-export async function buildApp(input: ConfigInput = {}): Promise<FastifyInstance> {
+/**
+ * The whole mock as a Fastify instance that does not listen: tests inject into it, `server.ts` listens. `clock`
+ * drives rate-limit windows, latency and journal times (tests pass one they control).
+ */
+export async function buildApp(input: ConfigInput = {}, clock: Clock = REAL_CLOCK): Promise<FastifyInstance> {
   const config = resolveConfig(input);
   const { fixtures, text } = loadFixtures(config.fixtures);
+  const initialRules = config.rules === undefined ? [] : loadRules(config.rules, (d) => new ConfigError(`invalid setting rules: ${d}`));
   const seedOptions = { seed: config.seed, candidates: config.candidates };
   const started = performance.now();
-  const print = fingerprint(seedOptions, text);
-  // The generator (and faker's vocabulary) is loaded only when there is something to seed: a replica that
-  // reuses a baked file starts without it.
-  let store = Store.reuse(config.db, print);
-  if (!store) {
-    const { seedStore } = await import('./seed/seed.js');
-    store = await Store.create(config.db, print, (s) => seedStore(s, fixtures, seedOptions));
-  }
+  const store = await openStore(config.db, fixtures, text, seedOptions);
   const openMs = performance.now() - started;
   const accounts = new Accounts(store);
+  const cache = new AnswerCache(config.cacheMb * 1024 * 1024);
+  // A reset or a reload changes the data: answers cached from the old data go.
+  const dataset = new Dataset(config.db, accounts, seedOptions, { path: config.fixtures, fixtures, text }, () => cache.clear());
+  let scenarios: Scenarios;
+  try {
+    scenarios = new Scenarios(config, accounts, clock, initialRules);
+  } catch (err) {
+    store.close();
+    throw err;
+  }
   const links = new FileLinks(config.signingKey);
   const api = new UnifiedApi(accounts, new Cursors(config.signingKey), links);
 
@@ -68,8 +83,20 @@ export async function buildApp(input: ConfigInput = {}): Promise<FastifyInstance
 
   // Records are free-form (remote_data, exclusions, key_by): response schemas document, JSON.stringify writes.
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
-  app.decorate('mock', { config, store, accounts, openMs });
-  app.addHook('onClose', async () => store.close());
+  app.decorate('mock', {
+    config,
+    get store() {
+      return accounts.store;
+    },
+    accounts,
+    openMs,
+    scenarios,
+    dataset,
+  });
+  app.addHook('onClose', async () => {
+    dataset.close();
+    accounts.store.close();
+  });
   // One line a request, at info: the hook is only added when that level is written, as it runs on every request.
   if (['info', 'debug', 'trace'].includes(config.logLevel)) {
     app.addHook('onResponse', async (request, reply) => {
@@ -93,16 +120,41 @@ export async function buildApp(input: ConfigInput = {}): Promise<FastifyInstance
     sendError(reply, errors.routeNotFound(request.method, request.url.split('?')[0]!)),
   );
 
+  // --- Test scenarios (src/mock/) ---
+  // Every request outside the admin API is journaled, and waits while a reset or reload swaps the data.
+  app.addHook('onRequest', (request, reply, done) => {
+    if (request.routeOptions.url?.startsWith(`${ADMIN_PREFIX}/`)) return done();
+    scenarios.arrive(request, reply, () => dataset.leave());
+    dataset.enter(done);
+  });
+  await app.register(adminRoutes, { prefix: ADMIN_PREFIX, scenarios, dataset, adminToken: config.adminToken });
+  if (config.watch) {
+    dataset.watch((result, err) => {
+      if (err) app.log.error({ err }, 'fixtures not reloaded: the served data is unchanged');
+      else if (result) app.log.info({ ...result }, 'fixtures reloaded');
+    });
+  }
+  // --- end of test scenarios ---
+
   app.get('/health', async () => ({ status: 'ok', accounts: accounts.list().length }));
 
   await app.register(
     async (unified) => {
       unified.addHook('onRequest', authenticate(new Set(config.tokens)));
-      await unified.register(unifiedRoutes, { api, cache: new AnswerCache(config.cacheMb * 1024 * 1024), publicUrl: config.publicUrl });
+      // After auth (a 401 comes first, as at Truto), before the route and its answer cache.
+      unified.addHook('onRequest', scenarios.rateLimit);
+      unified.addHook('onRequest', scenarios.faults);
+      await unified.register(unifiedRoutes, { api, cache, publicUrl: config.publicUrl });
     },
     { prefix: '/unified/ats' },
   );
-  await app.register(fileRoutes, { prefix: FILES_PREFIX, downloads: new Downloads(accounts, links) });
+  await app.register(
+    async (files) => {
+      files.addHook('onRequest', scenarios.faults);
+      await files.register(fileRoutes, { downloads: new Downloads(accounts, links) });
+    },
+    { prefix: FILES_PREFIX },
+  );
   return app;
 }
 

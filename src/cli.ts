@@ -14,17 +14,29 @@ const SETTINGS = {
   'public-url': { env: 'TRUTO_MOCK_PUBLIC_URL', parse: 'string', help: 'base URL for file links (default: the Host the client used)' },
   'cache-mb': { env: 'TRUTO_MOCK_CACHE_MB', parse: 'int', help: 'MB of answers cached for repeated requests; 0 = off (default 16)' },
   'log-level': { env: 'LOG_LEVEL', parse: 'string', help: 'fatal, error, warn, info, debug, trace or silent (default info)' },
+  // Test scenarios (src/mock/)
+  'admin-token': { env: 'TRUTO_MOCK_ADMIN_TOKEN', parse: 'string', help: 'token the admin API (/_mock) requires (default: none needed)' },
+  'journal-size': { env: 'TRUTO_MOCK_JOURNAL_SIZE', parse: 'int', help: 'requests kept in the journal; 0 = off (default 1000)' },
+  rules: { env: 'TRUTO_MOCK_RULES', parse: 'string', help: 'JSON file of fault rules loaded at start' },
+  'rate-limits': { env: 'TRUTO_MOCK_RATE_LIMITS', parse: 'bool', help: 'emulate Truto\'s rate limits (500/10 s per token, 50 per account)' },
+  latency: { env: 'TRUTO_MOCK_LATENCY', parse: 'string', help: 'ms added to every answer: 250, or a range 100-300 (default off)' },
+  'error-rate': { env: 'TRUTO_MOCK_ERROR_RATE', parse: 'number', help: 'share of requests failed, 0 to 1, drawn from the seed (default 0)' },
+  'error-status': { env: 'TRUTO_MOCK_ERROR_STATUS', parse: 'int', help: 'status of the errors --error-rate injects (default 500)' },
+  'header-overrides': { env: 'TRUTO_MOCK_HEADER_OVERRIDES', parse: 'bool', help: 'honour x-mock-status, x-mock-latency… headers' },
+  watch: { env: 'TRUTO_MOCK_WATCH', parse: 'bool', help: 'reload the fixtures file when it changes' },
 } as const;
 
 type Flag = keyof typeof SETTINGS;
 const KEYS: Record<Flag, keyof ConfigInput> = {
   port: 'port', host: 'host', db: 'db', seed: 'seed', candidates: 'candidates', fixtures: 'fixtures',
   tokens: 'tokens', 'signing-key': 'signingKey', 'public-url': 'publicUrl', 'cache-mb': 'cacheMb', 'log-level': 'logLevel',
+  'admin-token': 'adminToken', 'journal-size': 'journalSize', rules: 'rules', 'rate-limits': 'rateLimits', latency: 'latency',
+  'error-rate': 'errorRate', 'error-status': 'errorStatus', 'header-overrides': 'headerOverrides', watch: 'watch',
 };
 
 export function usage(): string {
-  const rows = Object.entries(SETTINGS).map(([flag, s]) => `  --${flag.padEnd(13)} ${s.env.padEnd(24)} ${s.help}`);
-  return `truto-ats-mock: a local stand-in for Truto's Unified ATS API\n\nUsage: truto-ats-mock [options]\n\n  flag            environment variable     meaning\n${rows.join('\n')}\n  --help                                   this text\n`;
+  const rows = Object.entries(SETTINGS).map(([flag, s]) => `  --${flag.padEnd(16)} ${s.env.padEnd(27)} ${s.help}`);
+  return `truto-ats-mock: a local stand-in for Truto's Unified ATS API\n\nUsage: truto-ats-mock [options]\n\n  flag               environment variable        meaning\n${rows.join('\n')}\n  --help                                         this text\n`;
 }
 
 export function configFromArgs(argv: string[], env: NodeJS.ProcessEnv): ConfigInput | 'help' {
@@ -32,17 +44,34 @@ export function configFromArgs(argv: string[], env: NodeJS.ProcessEnv): ConfigIn
     args: argv,
     options: {
       help: { type: 'boolean', short: 'h' },
-      ...Object.fromEntries(Object.keys(SETTINGS).map((k) => [k, { type: 'string' as const }])),
+      ...Object.fromEntries(
+        Object.entries(SETTINGS).map(([k, s]) => [k, { type: s.parse === 'bool' ? ('boolean' as const) : ('string' as const) }]),
+      ),
     },
     strict: true,
   });
   if (values.help) return 'help';
   const input: Record<string, unknown> = {};
   for (const [flag, setting] of Object.entries(SETTINGS) as [Flag, (typeof SETTINGS)[Flag]][]) {
-    const text = (values as Record<string, string | undefined>)[flag] ?? env[setting.env];
+    const given = (values as Record<string, string | boolean | undefined>)[flag];
+    if (setting.parse === 'bool') {
+      // A bare flag turns it on; the variable takes true/false, 1/0, yes/no, on/off.
+      const text = given === true ? 'true' : env[setting.env];
+      if (text === undefined || text === '') continue;
+      const on = /^(1|true|yes|on)$/i.test(text.trim());
+      if (!on && !/^(0|false|no|off)$/i.test(text.trim())) {
+        throw new ConfigError(`invalid setting ${KEYS[flag]} (--${flag} / ${setting.env}): "${text}" is not true or false`);
+      }
+      input[KEYS[flag]] = on;
+      continue;
+    }
+    const text = (given as string | undefined) ?? env[setting.env];
     if (text === undefined || text === '') continue;
     if (setting.parse === 'int') {
       if (!/^-?\d+$/.test(text.trim())) throw new ConfigError(`invalid setting ${KEYS[flag]} (--${flag} / ${setting.env}): "${text}" is not a whole number`);
+      input[KEYS[flag]] = Number(text);
+    } else if (setting.parse === 'number') {
+      if (!/^\s*\d+(\.\d+)?\s*$/.test(text)) throw new ConfigError(`invalid setting ${KEYS[flag]} (--${flag} / ${setting.env}): "${text}" is not a number`);
       input[KEYS[flag]] = Number(text);
     } else if (setting.parse === 'list') {
       input[KEYS[flag]] = text.split(',').map((t) => t.trim()).filter(Boolean);

@@ -31,6 +31,21 @@ export const ConfigSchema = Type.Object({
     default: 16,
     description: 'Megabytes of serialized answers kept for repeated requests; 0 turns the cache off',
   }),
+  // --- Test scenarios (src/mock/): admin API, journal, fault rules, rate limits, latency, overrides, reload ---
+  adminToken: Type.Optional(
+    Type.String({ minLength: 1, description: 'When set, the admin API (/_mock) needs "Authorization: Bearer <adminToken>"' }),
+  ),
+  journalSize: Type.Integer({ minimum: 0, maximum: 1_000_000, default: 1000, description: 'Requests kept in the journal; 0 turns it off' }),
+  rules: Type.Optional(Type.String({ minLength: 1, description: 'JSON file of fault rules loaded at start (and restored by a reset)' })),
+  rateLimits: Type.Boolean({ default: false, description: 'Emulate Truto\'s limits: 500 requests / 10 s per token, 50 per integrated account' }),
+  latency: Type.Optional(
+    Type.String({ pattern: '^\\s*\\d{1,6}\\s*(-\\s*\\d{1,6}\\s*)?$', description: 'Milliseconds added to every answer: 250, or a range drawn from the seed: 100-300' }),
+  ),
+  errorRate: Type.Number({ minimum: 0, maximum: 1, default: 0, description: 'Share of requests answered with errorStatus, drawn from the seed' }),
+  errorStatus: Type.Integer({ minimum: 400, maximum: 599, default: 500, description: 'Status of the errors errorRate injects' }),
+  headerOverrides: Type.Boolean({ default: false, description: 'Honour x-mock-status, x-mock-latency… request headers' }),
+  watch: Type.Boolean({ default: false, description: 'Reload the fixtures file when it changes' }),
+  // --- end of test scenarios ---
   logLevel: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
     { default: 'info' },

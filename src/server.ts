@@ -39,6 +39,15 @@ async function main(): Promise<void> {
     `truto-ats-mock listening on ${shown}`,
     `  store: ${config.db} (${store.seeded ? 'seeded' : 'reused'} in ${Math.round(openMs)} ms, seed ${config.seed})`,
     `  token: Authorization: Bearer ${config.tokens[0]}`,
+    // Test scenarios (src/mock/): where the admin API is, and which scenario flags are on.
+    `  admin: ${shown}/_mock (reset, journal, rules)${[
+      config.adminToken ? 'admin token required' : '',
+      config.rateLimits ? 'rate limits' : '',
+      config.latency ? `latency ${config.latency} ms` : '',
+      config.errorRate > 0 ? `error rate ${config.errorRate} (${config.errorStatus})` : '',
+      config.headerOverrides ? 'x-mock-* headers' : '',
+      config.watch ? 'watching fixtures' : '',
+    ].filter(Boolean).map((s) => `; ${s}`).join('')}`,
     '  integrated accounts:',
     ...accounts.list().map((a) => `    ${a.row.id}  ${a.integration.name.padEnd(11)} ${a.row.candidates} candidates  ${a.row.name}`),
     '',

@@ -20,6 +20,11 @@ export interface Integration {
    * "N supported" counts come from lists like these; the tests check that the mapping fills exactly these.
    */
   fields: { candidates: readonly string[]; attachments: readonly string[] };
+  /**
+   * Optional: what its API answers with this failure status (401 revoked credentials, 429, 500…), for injected
+   * remote errors. Without it, a remote fault carries `{ "message": <reason phrase> }`.
+   */
+  errorBody?(statusCode: number): RemoteError;
   resources: {
     candidates: ResourceEmulation<Candidate>;
     attachments: ResourceEmulation<Attachment>;

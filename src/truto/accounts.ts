@@ -11,15 +11,37 @@ export interface Account {
 }
 
 export class Accounts {
-  private readonly byId = new Map<string, Account>();
+  private byId = new Map<string, Account>();
+  private current: Store;
 
-  constructor(readonly store: Store) {
+  constructor(store: Store) {
+    this.current = store;
+    this.byId = Accounts.index(store);
+  }
+
+  get store(): Store {
+    return this.current;
+  }
+
+  /**
+   * Serves `store` from now on (a reset, a fixtures reload) and returns the one it replaces. One assignment: a
+   * request sees the old data or the new, never a mix; one that already holds an Account keeps reading the old store.
+   */
+  swap(store: Store): Store {
+    const old = this.current;
+    this.byId = Accounts.index(store);
+    this.current = store;
+    return old;
+  }
+
+  private static index(store: Store): Map<string, Account> {
+    const byId = new Map<string, Account>();
     for (const row of store.accounts()) {
       const integration = integrationNamed(row.integration);
       // A file seeded by a build that knew more integrations: its accounts stay unknown rather than crash.
       if (!integration) continue;
       const { records } = store;
-      this.byId.set(row.id, {
+      byId.set(row.id, {
         row,
         integration,
         reader: {
@@ -28,6 +50,7 @@ export class Accounts {
         },
       });
     }
+    return byId;
   }
 
   get(id: string): Account {

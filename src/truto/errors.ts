@@ -18,8 +18,36 @@ export class TrutoError extends Error {
   }
 }
 
-function reasonPhrase(status: number): string {
+/** Default messages of injected failures, in the words of Truto's status catalogue. */
+const FAULT_MESSAGES: Record<number, string> = {
+  400: 'Bad request',
+  401: 'Invalid API token',
+  403: 'This token is not allowed to call this endpoint',
+  404: 'Not found',
+  429: 'Too many requests: retry after the Retry-After header\'s seconds',
+  500: 'Truto failed to answer this request',
+  502: 'Truto reached the integration but got no clean answer',
+  503: 'The integrated account has been blocked',
+  504: 'The integration did not answer in time',
+};
+
+export function reasonPhrase(status: number): string {
   return STATUS_CODES[status] ?? 'Error';
+}
+
+function remoteError(statusCode: number, message: string, rawResponse: unknown, headers: Record<string, string> = {}): TrutoError {
+  return new TrutoError(
+    statusCode,
+    message,
+    {
+      truto_is_remote_error: true,
+      raw_response: rawResponse,
+      truto_error_insight: {
+        remote_error: { description: 'The error came from the integration\'s own API; raw_response holds its answer.' },
+      },
+    },
+    headers,
+  );
 }
 
 export const errors = {
@@ -41,6 +69,11 @@ export const errors = {
     }),
 
   invalidQuery: (name: string, detail: string) => new TrutoError(400, `Invalid query parameter ${name}: ${detail}`),
+  invalidBody: (name: string, detail: string) => new TrutoError(400, `Invalid body field ${name}: ${detail}`),
+  invalidHeader: (name: string, detail: string) => new TrutoError(400, `Invalid header ${name}: ${detail}`),
+  adminToken: () => new TrutoError(401, 'The admin API needs "Authorization: Bearer <admin token>"'),
+  ruleNotFound: (id: string) => new TrutoError(404, `Fault rule ${JSON.stringify(id)} not found`),
+  ruleConflict: (detail: string) => new TrutoError(409, `Fault rules refused: ${detail}`),
   invalidPathParameter: (name: string, detail: string) => new TrutoError(400, `Invalid path parameter ${name}: ${detail}`),
 
   invalidCursor: () =>
@@ -54,24 +87,30 @@ export const errors = {
   routeNotFound: (method: string, url: string) => new TrutoError(404, `Route ${method}:${url} not found`),
 
   /** A failure "at the remote API": carries what the integration itself answered. */
-  remote: (statusCode: number, message: string, rawResponse: unknown, headers: Record<string, string> = {}) =>
-    new TrutoError(
-      statusCode,
-      message,
-      {
-        truto_is_remote_error: true,
-        raw_response: rawResponse,
-        truto_error_insight: {
-          remote_error: { description: 'The error came from the integration\'s own API; raw_response holds its answer.' },
-        },
-      },
-      headers,
-    ),
+  remote: remoteError,
 
   attachmentNotFound: (id: string, fileName?: string) =>
     new TrutoError(404, `Attachment ${JSON.stringify(id)} ${fileName === undefined ? 'not found' : `has no file ${JSON.stringify(fileName)}`}`),
   badFileUrl: (detail: string) => new TrutoError(403, `This file URL is not valid: ${detail}`),
   fileExpired: () => new TrutoError(403, 'This file URL has expired: list the attachments again for a fresh one'),
+
+  /** An injected failure in Truto's own shape (a fault rule, a header override, the global error rate). */
+  fault: (statusCode: number, message?: string, headers: Record<string, string> = {}) =>
+    new TrutoError(statusCode, message ?? FAULT_MESSAGES[statusCode] ?? `Injected failure (${statusCode})`, {}, headers),
+  /** Truto's own 429: `Retry-After` and the `ratelimit-*` headers ride along. */
+  rateLimited: (headers: Record<string, string>) =>
+    new TrutoError(429, FAULT_MESSAGES[429]!, {
+      truto_error_insight: { rate_limit_error: { description: 'Rate limit reached: retry after the Retry-After header\'s seconds.' } },
+    }, headers),
+  /** The integration's own 429, passed through as Truto does: remote error, its headers, a rate-limit insight. */
+  remoteRateLimited: (message: string, rawResponse: unknown, headers: Record<string, string>) => {
+    const err = remoteError(429, message, rawResponse, headers);
+    err.body.truto_error_insight = {
+      ...err.body.truto_error_insight,
+      rate_limit_error: { description: 'The integration\'s API refused the call for its rate limit: retry after the Retry-After header\'s seconds.' },
+    };
+    return err;
+  },
 
   malformedUrl: () => new TrutoError(400, 'The request URL is malformed (bad percent-encoding)'),
   badRequest: (message: string) => new TrutoError(400, message),

@@ -8,7 +8,8 @@ export function validationError(issues: FastifySchemaValidationError[], context:
     .map((i) => paramName(`${i.instancePath}/${String((i.params as { missingProperty?: string }).missingProperty ?? '')}`));
   if (missing.length > 0 && context === 'querystring') return errors.missingQuery(missing);
   const issue = issues[0]!;
-  const name = paramName(issue.instancePath) || context;
+  const name = (context === 'body' ? issue.instancePath.split('/').filter(Boolean).join('.') : paramName(issue.instancePath)) || context;
+  if (context === 'body') return errors.invalidBody(name, describe(issue));
   return context === 'params' ? errors.invalidPathParameter(name, describe(issue)) : errors.invalidQuery(name, describe(issue));
 }
 

@@ -7,6 +7,7 @@ import { attachmentToUnified, candidateToUnified } from './mapping.js';
 import {
   GreenhouseAttachment,
   GreenhouseCandidate,
+  ERROR_MESSAGES,
   NOT_FOUND_BODY,
   type GreenhouseApplication,
 } from './raw.js';
@@ -114,6 +115,10 @@ export const greenhouse: Integration = {
       'applications.created_at', 'applications.updated_at', 'applications.attachments',
     ],
     attachments: ['id', 'file_name', 'file_url', 'attachment_type', 'candidate.id', 'application.id', 'job.id', 'created_at'],
+  },
+  errorBody: (statusCode) => {
+    const message = ERROR_MESSAGES[statusCode] ?? `Request failed with status ${statusCode}`;
+    return { statusCode, message, body: { message } };
   },
   resources: {
     candidates: {

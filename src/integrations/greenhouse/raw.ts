@@ -111,3 +111,19 @@ export type GreenhouseCandidate = Static<typeof GreenhouseCandidate>;
 
 /** Greenhouse's own answer for an id it does not know (recorded from the live API). */
 export const NOT_FOUND_BODY = { message: 'Resource not found' } as const;
+
+/**
+ * Harvest's failures carry one `message` (the shape of NOT_FOUND_BODY); the wordings of the others are Harvest's
+ * documented reasons, used when a fault rule injects a remote error for that status.
+ */
+export const ERROR_MESSAGES: Readonly<Record<number, string>> = {
+  401: 'Invalid Basic Auth credentials',
+  403: 'This API key does not have permission to access this endpoint',
+  404: NOT_FOUND_BODY.message,
+  422: 'Validation error',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+  504: 'Gateway Timeout',
+};
