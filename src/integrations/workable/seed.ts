@@ -172,7 +172,8 @@ function candidacy(
       summary: null,
       start_date: year(e.startYear),
       end_date: e.endYear === null ? null : year(e.endYear),
-      company: e.company,
+      // The current job's employer is the candidate's company (Workable has no company field of its own).
+      company: e.endYear === null ? c.company : e.company,
       industry: null,
       current: e.endYear === null,
     })),
