@@ -237,6 +237,15 @@ t.test('debug: the SPI call, its options and rate-limit headers; since_id pages 
   t.equal(all.debug.data.length, all.result.length);
   const files = (await get(app, ATTACHMENTS, `${ACC}&candidate_id=ada1ace&truto_response_format=debug`)).json();
   t.equal(files.debug.requestUrl, `${SPI}/candidates/ada1ace/files`);
+  // The last page has no paging.next.
+  const last = (await get(app, CANDIDATES, `${ACC}&remote_query[email]=zoe.obrien@example.com&truto_response_format=debug`)).json();
+  t.strictSame(last.debug.data, { candidates: last.result.map((c: { remote_data: unknown }) => c.remote_data) }, 'no paging on the last page');
+  t.equal(last.next_cursor, null);
+  // A since_id of the client's own is passed on; past the first page the cursor's replaces it.
+  const own = (await get(app, CANDIDATES, `${ACC}&limit=2&remote_query[since_id]=270001b1&truto_response_format=debug`)).json();
+  t.equal(own.debug.requestUrl, `${SPI}/candidates?limit=2&since_id=270001b1`);
+  const next = (await get(app, CANDIDATES, `${ACC}&limit=2&remote_query[since_id]=270001b1&next_cursor=${own.next_cursor}&truto_response_format=debug`)).json();
+  t.equal(next.debug.requestUrl, `${SPI}/candidates?limit=2&since_id=ada2acf`);
 });
 
 t.test('remote_query: shortcode, stage, email, created_after, updated_after', async (t) => {

@@ -141,7 +141,9 @@ function listUrl(request: ListRequest, sinceId: string | undefined): string {
   if (updated !== undefined) query.set('updated_after', updated);
   for (const [k, v] of Object.entries(request.remoteQuery)) {
     if (k === 'shortcode' && request.filters.job_id === undefined) continue;
-    if (k !== 'since_id') query.set(k, String(v));
+    // Past the first page the cursor's since_id is the one sent; a `remote_query[since_id]` is only passed on.
+    if (k === 'since_id' && sinceId !== undefined) continue;
+    query.set(k, String(v));
   }
   return `${SPI}${path}?${query}`;
 }
