@@ -162,7 +162,11 @@ t.test('the data hangs together (CONTRACT §7)', async (t) => {
 
 t.test('100,000 candidates: seeded into a file, first and deep pages answer', { timeout: 240_000 }, async (t) => {
   const db = join(tmp, 'large.db');
-  const app = await buildApp({ db, logLevel: 'silent', candidates: 100_000 });
+  // The greenhouse account alone: `candidates` sizes every account, and each integration's seeding is its own.
+  const fixtures = join(tmp, 'greenhouse-only.json');
+  const all = JSON.parse(readFileSync(DEFAULT_FIXTURES, 'utf8')) as { accounts: { id: string }[] };
+  writeFileSync(fixtures, JSON.stringify({ accounts: all.accounts.filter((a) => a.id === GH) }));
+  const app = await buildApp({ db, logLevel: 'silent', candidates: 100_000, fixtures });
   t.teardown(() => app.close());
   t.equal(app.mock.accounts.get(GH).row.candidates, 100_000);
   let cursor = '';
