@@ -1,6 +1,7 @@
 import { breezy } from './breezy/index.js';
 import { fountain } from './fountain/index.js';
 import { greenhouse } from './greenhouse/index.js';
+import { workable } from './workable/index.js';
 import type { Integration } from './types.js';
 
 /** Every emulated ATS, by the name accounts use. Adding one is a folder and a line here. */
@@ -8,6 +9,7 @@ export const INTEGRATIONS: ReadonlyMap<string, Integration> = new Map([
   [greenhouse.name, greenhouse],
   [breezy.name, breezy],
   [fountain.name, fountain],
+  [workable.name, workable],
 ]);
 
 export function integrationNamed(name: string): Integration | undefined {

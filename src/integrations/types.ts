@@ -108,12 +108,17 @@ export interface ResourceEmulation<Unified> {
   find?(reader: AccountReader, request: GetRequest): RecordRow | undefined;
   /** The raw records, exactly as its API answers them, for these rows (in order). */
   render(rows: readonly RecordRow[], reader: AccountReader, ctx: RenderContext): object[];
+  /**
+   * The raw record its API answers when that one record is fetched, if that is more than a list item (Workable's
+   * list answers a summary of the candidate); without it, `render` of that one row.
+   */
+  renderOne?(row: RecordRow, reader: AccountReader, ctx: RenderContext): object;
   /** The unified record for one raw record that `render` produced. */
   toUnified(raw: object): Unified;
   /** Its API's answer to fetching one record (its own wrapper, if any). */
   rawSingle(raw: object): unknown;
-  /** Its API's answer for a page of records (`debug.data`); without it, the bare array. */
-  rawPage?(raws: readonly object[], next: { hasMore: boolean; token?: string }): unknown;
+  /** Its API's answer for a page of records (`debug.data`; `request` for a next-page link); without it, the bare array. */
+  rawPage?(raws: readonly object[], next: { hasMore: boolean; token?: string }, request?: ListRequest): unknown;
   /** For an API that pages with tokens of its own: the token that asks for the records after this last one. */
   pageToken?(last: object): string;
   /** What it answers for an unknown id. */

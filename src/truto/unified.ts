@@ -56,7 +56,7 @@ export class UnifiedApi {
       throw errors.remote(nf.statusCode, nf.message, nf.body);
     }
     const ctx = this.renderContext(account, res, filters, base);
-    const raw = res.render([row], account.reader, ctx)[0]!;
+    const raw = res.renderOne ? res.renderOne(row, account.reader, ctx) : res.render([row], account.reader, ctx)[0]!;
     const format = query.truto_response_format ?? 'unified';
     if (format === 'raw') return json(res.rawSingle(raw), ctx.stable);
     const p = presentation(format, SCHEMAS[resource], query);
@@ -123,7 +123,7 @@ export class UnifiedApi {
       : null;
     const page = envelope(raws.map(toRecord), next);
     if (format !== 'debug') return json(page, ctx.stable);
-    const data = res.rawPage ? res.rawPage(raws, { hasMore, ...(nextToken !== undefined ? { token: nextToken } : {}) }) : raws;
+    const data = res.rawPage ? res.rawPage(raws, { hasMore, ...(nextToken !== undefined ? { token: nextToken } : {}) }, request) : raws;
     const call = res.call({ kind: 'list', request, hasMore, ...(nextToken !== undefined ? { nextToken } : {}) });
     const debug = { ...debugOf(call, data), ...listDebug(next, raws.length) };
     return json({ ...page, debug }, ctx.stable);

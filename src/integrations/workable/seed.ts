@@ -1,0 +1,205 @@
+import { iso } from '../../seed/reference-time.js';
+import type { World, WorldApplication, WorldAttachment, WorldCandidate } from '../../seed/world.js';
+import type { SeedRecord } from '../types.js';
+import { ACCOUNT, ids, SUBDOMAIN, seconds, stageSlug } from './ids.js';
+import type { WorkableCandidate, WorkableFile } from './raw.js';
+
+/** Workable's timestamp for an instant of the world (whole seconds). */
+export const wdate = (ms: number): string => `${iso(seconds(ms)).slice(0, 19)}Z`;
+/** The same instant in the store's form, so the unified date filters compare like with like. */
+const stored = (ms: number): string => iso(seconds(ms));
+
+/** Workable's pipeline kinds for the world's stage names; a hired candidate sits in the "Hired" stage. */
+const STAGE_KIND: Record<string, WorkableCandidate['stage_kind']> = {
+  'Application Review': 'applied',
+  'Recruiter Screen': 'phone-screen',
+  'Hiring Manager Screen': 'phone-screen',
+  'Technical Interview': 'assessment',
+  'Onsite Interview': 'interview',
+  'Reference Check': 'interview',
+  Offer: 'offer',
+};
+const FILE_KIND: Record<string, WorkableFile['kind']> = {
+  resume: 'resume',
+  cover_letter: 'cover_letter',
+  offer_letter: 'offer',
+  take_home_test: 'assessment',
+  other: 'other',
+};
+const SOURCE_CATEGORY: Record<string, string> = {
+  job_board: 'Job boards',
+  company_marketing: 'Company marketing',
+  referral: 'Referrals',
+  agency: 'Agencies',
+  prospecting: 'Sourcing',
+};
+
+/** A candidate's id on the job of its `index`-th application: the person's pinned id names the first. */
+export function candidacyId(c: WorldCandidate, a: WorldApplication, index: number): string {
+  return (index === 0 ? c.pinnedId : undefined) ?? a.pinnedId ?? ids.candidate(a.n);
+}
+
+/**
+ * The world as Workable keeps it. Workable has no applications: a candidate belongs to one job, and a person who
+ * applied to two jobs is two candidates (the later one pointing back through `originating_candidate_id`). So each
+ * world application is a candidate row under its job's shortcode; files go with the application they came in with,
+ * files added to the profile with the person's first candidate. The full record is stored; the list's summary and
+ * the file links are made when read.
+ */
+export function* workableSeed(world: World): Generator<SeedRecord> {
+  for (const job of world.jobs) {
+    const shortcode = ids.shortcode(job.n);
+    yield row('job', shortcode, null, stored(job.createdAt), stored(job.updatedAt), {
+      id: (0x6100_0000 + job.n * 0x59).toString(16),
+      title: job.title,
+      full_title: `${job.title} - ${job.department}`,
+      shortcode,
+      code: null,
+      state: job.status === 'open' ? 'published' : job.status,
+      department: job.department,
+      department_hierarchy: [{ id: 10_000 + job.n, name: job.department }],
+      url: `https://apply.workable.com/${SUBDOMAIN}/j/${shortcode}/`,
+      application_url: `https://apply.workable.com/${SUBDOMAIN}/j/${shortcode}/apply`,
+      shortlink: `https://apply.workable.com/j/${shortcode}`,
+      location: { location_str: job.office, country: null, country_code: null, region: null, region_code: null, city: job.office, zip_code: null, telecommuting: false },
+      created_at: wdate(job.createdAt),
+    });
+  }
+
+  for (const c of world.candidates()) {
+    const firstId = candidacyId(c, c.applications[0]!, 0);
+    for (const [index, a] of c.applications.entries()) {
+      const id = candidacyId(c, a, index);
+      const files = c.attachments.filter((f) => f.applicationN === a.n || (index === 0 && f.applicationN === undefined));
+      const candidate = candidacy(world, c, a, id, index === 0 ? null : firstId, files);
+      // `remote_query` may ask for an email, a stage or both: one lookup key for each.
+      const keys = [stageKey(candidate.stage)];
+      if (candidate.email !== null) keys.push(emailKey(candidate.email), `${emailKey(candidate.email)}|${stageKey(candidate.stage)}`);
+      const shortcode = candidate.job.shortcode;
+      yield {
+        kind: 'candidate',
+        record: {
+          id,
+          candidate_id: null,
+          application_id: null,
+          job_id: shortcode,
+          created_at: stored(a.appliedAt),
+          updated_at: stored(updatedAt(a, files)),
+          keys,
+          raw: JSON.stringify(candidate),
+        },
+      };
+      for (const f of files) {
+        const file: WorkableFile = { name: f.fileName, kind: FILE_KIND[f.subtype] ?? 'other', source: 'upload', preview_url: '' };
+        yield {
+          kind: 'attachment',
+          record: {
+            id: f.pinnedId ?? ids.file(f.n),
+            candidate_id: id,
+            application_id: id,
+            job_id: shortcode,
+            created_at: stored(f.createdAt),
+            updated_at: stored(f.createdAt),
+            raw: JSON.stringify(file),
+          },
+        };
+      }
+    }
+  }
+}
+
+const updatedAt = (a: WorldApplication, files: readonly WorldAttachment[]) => Math.max(a.lastActivityAt, ...files.map((f) => f.createdAt));
+
+function candidacy(
+  world: World,
+  c: WorldCandidate,
+  a: WorldApplication,
+  id: string,
+  originating: string | null,
+  files: readonly WorldAttachment[],
+): WorkableCandidate {
+  const job = world.jobs[a.jobN - 1]!;
+  const stage = world.stages.get(a.stageN)!.stage;
+  const source = world.sources[a.sourceN - 1]!;
+  const hired = a.status === 'hired';
+  const atOffer = hired || stage.name === 'Offer';
+  const address = c.addresses[0]?.value ?? null;
+  const year = (y: number) => `${y}-01-01`;
+  const candidate: WorkableCandidate = {
+    id,
+    name: `${c.firstName} ${c.lastName}`,
+    firstname: c.firstName,
+    lastname: c.lastName,
+    headline: c.title,
+    image_url: null,
+    account: { ...ACCOUNT },
+    job: { shortcode: ids.shortcode(job.n), title: job.title },
+    stage: hired ? 'Hired' : stage.name,
+    stage_kind: hired ? 'hired' : (STAGE_KIND[stage.name] ?? 'interview'),
+    disqualified: a.status === 'rejected',
+    disqualified_at: a.rejectedAt === undefined ? null : wdate(a.rejectedAt),
+    withdrew: false,
+    anonymized: false,
+    disqualification_reason: a.rejectReasonN === undefined ? null : world.rejectReasons[a.rejectReasonN - 1]!.name,
+    hired_at: hired ? wdate(a.lastActivityAt) : null,
+    moved_to_offer_at: atOffer ? wdate(a.appliedAt + Math.floor((a.lastActivityAt - a.appliedAt) * 0.8)) : null,
+    sourced: source.type === 'prospecting',
+    profile_url: `https://${ACCOUNT.subdomain}.workable.com/backend/jobs/${ids.backendJob(job.n)}/candidates/${ids.backendCandidate(a.n)}`,
+    address,
+    phone: c.phones[0]?.number ?? null,
+    email: c.emails[0]?.address ?? null,
+    outbound_mailbox: `${id}${(a.n * 7919).toString(36)}@outbound.workablemail.com`,
+    domain: null,
+    outlet: null,
+    common_source: source.name,
+    common_source_category: SOURCE_CATEGORY[source.type] ?? 'Other',
+    uploader_id: null,
+    created_at: wdate(a.appliedAt),
+    updated_at: wdate(updatedAt(a, files)),
+    cover_letter: null,
+    summary: null,
+    education_entries: c.educations.map((e) => ({
+      id: ids.education(e.n),
+      degree: e.degree,
+      school: e.school,
+      field_of_study: null,
+      start_date: year(e.startYear),
+      end_date: year(e.endYear),
+    })),
+    experience_entries: c.employments.map((e) => ({
+      id: ids.experience(e.n),
+      title: e.title,
+      summary: null,
+      start_date: year(e.startYear),
+      end_date: e.endYear === null ? null : year(e.endYear),
+      // The current job's employer is the candidate's company (Workable has no company field of its own).
+      company: e.endYear === null ? c.company : e.company,
+      industry: null,
+      current: e.endYear === null,
+    })),
+    skills: [],
+    answers: [],
+    resume_url: null,
+    tags: c.tags,
+    location: { location_str: address, country: null, country_code: null, region: null, region_code: null, city: null, zip_code: null },
+    originating_candidate_id: originating,
+  };
+  // Workable leaves `social_profiles` out when a candidate has none.
+  if (c.socials.length > 0) {
+    candidate.social_profiles = c.socials.map((url) => ({ type: 'linkedin', name: 'LinkedIn', username: null, url }));
+  }
+  return candidate;
+}
+
+/** The lookup key `remote_query[email]` finds candidates by, whatever the address's case. */
+export const emailKey = (address: string): string => `email:${address.toLowerCase()}`;
+/** The lookup key `remote_query[stage]` finds candidates by: Workable names a stage by its slug. */
+export const stageKey = (stage: string): string => `stage:${stageSlug(stage)}`;
+
+function row(kind: string, id: string, jobId: string | null, created: string, updated: string, raw: object): SeedRecord {
+  return {
+    kind,
+    record: { id, candidate_id: null, application_id: null, job_id: jobId, created_at: created, updated_at: updated, raw: JSON.stringify(raw) },
+  };
+}
+
