@@ -23,6 +23,13 @@ const ORIGIN: Record<string, StoredOpportunity['origin']> = { referral: 'referre
  */
 export function* leverSeed(world: World): Generator<SeedRecord> {
   const user = (n: number | null) => (n === null ? null : ids.user(n));
+  // Ids that many records repeat, made once: hashing and formatting a UUID is most of a record's cost.
+  const known: Known = {
+    users: world.users.map((u) => ids.user(u.n)),
+    postings: world.jobs.map((j) => ids.posting(j.n)),
+    stages: new Map(),
+    reasons: [ids.archiveReason(0), ...world.rejectReasons.map((r) => ids.archiveReason(r.n))],
+  };
   for (const u of world.users) {
     yield row('user', ids.user(u.n), u.createdAt, {
       id: ids.user(u.n),
@@ -69,13 +76,21 @@ export function* leverSeed(world: World): Generator<SeedRecord> {
     }, job.updatedAt);
   }
 
-  for (const c of world.candidates()) yield* opportunity(world, c);
+  for (const c of world.candidates()) yield* opportunity(world, known, c);
 }
 
-function* opportunity(world: World, c: WorldCandidate): Generator<SeedRecord> {
+interface Known {
+  users: string[];
+  postings: string[];
+  stages: Map<string, string>;
+  reasons: string[];
+}
+
+function* opportunity(world: World, known: Known, c: WorldCandidate): Generator<SeedRecord> {
   const id = c.pinnedId ?? ids.opportunity(c.n);
   const name = `${c.firstName} ${c.lastName}`;
-  const owner = c.recruiterN === null ? null : ids.user(c.recruiterN);
+  const userId = (n: number) => known.users[n - 1]!;
+  const owner = c.recruiterN === null ? null : userId(c.recruiterN);
   const phones: LeverPhone[] = c.phones.map((p) => ({ type: p.type, value: p.extension ? `${p.number} x${p.extension}` : p.number }));
   const links = [...c.websites.map((w) => w.url), ...c.socials];
   const appIds = c.applications.map((a) => a.pinnedId ?? ids.application(a.n));
@@ -91,19 +106,19 @@ function* opportunity(world: World, c: WorldCandidate): Generator<SeedRecord> {
       type,
       candidateId: id,
       opportunityId: id,
-      posting: ids.posting(job.n),
-      postingHiringManager: ids.user(job.hiringManagerN),
-      postingOwner: ids.user(job.recruiterN),
+      posting: known.postings[job.n - 1]!,
+      postingHiringManager: userId(job.hiringManagerN),
+      postingOwner: userId(job.recruiterN),
       name,
       company: c.company,
       phone: phones[0] ?? null,
       email: c.emails[0]?.address ?? null,
       links,
       comments: null,
-      user: type === 'referral' ? ids.user(a.creditedToN) : null,
+      user: type === 'referral' ? userId(a.creditedToN) : null,
       customQuestions: [],
       createdAt: a.appliedAt,
-      archived: archivedOf(a),
+      archived: archivedOf(known, a),
       requisitionForHire: null,
     };
   });
@@ -111,9 +126,10 @@ function* opportunity(world: World, c: WorldCandidate): Generator<SeedRecord> {
   // The opportunity stands where its live application stands; once none is live, it is archived as its last one was.
   const current = latest(c.applications.filter((a) => a.status === 'active')) ?? c.applications.find((a) => a.status === 'hired') ?? latest(c.applications)!;
   const { stage, jobN } = world.stages.get(current.stageN)!;
-  const stageId = ids.stage(stage.name);
+  let stageId = known.stages.get(stage.name);
+  if (stageId === undefined) known.stages.set(stage.name, (stageId = ids.stage(stage.name)));
   const live = c.applications.some((a) => a.status === 'active');
-  const mover = owner ?? ids.user(current.creditedToN);
+  const mover = owner ?? userId(current.creditedToN);
   const opp: StoredOpportunity = {
     id,
     name,
@@ -125,14 +141,14 @@ function* opportunity(world: World, c: WorldCandidate): Generator<SeedRecord> {
     phones,
     emails: c.emails.map((e) => e.address),
     links,
-    archived: live ? null : archivedOf(current),
+    archived: live ? null : archivedOf(known, current),
     tags: c.tags,
     sources: [...new Set(c.applications.map((a) => world.sources[a.sourceN - 1]!.name))],
     stageChanges: [{ toStageId: stageId, toStageIndex: stage.position, updatedAt: current.lastActivityAt, userId: mover }],
     origin,
-    sourcedBy: origin === 'sourced' || origin === 'referred' ? ids.user(first.creditedToN) : null,
+    sourcedBy: origin === 'sourced' || origin === 'referred' ? userId(first.creditedToN) : null,
     owner,
-    followers: [owner, c.coordinatorN === null ? null : ids.user(c.coordinatorN)].filter((u, i, all): u is string => u !== null && all.indexOf(u) === i),
+    followers: [owner, c.coordinatorN === null ? null : userId(c.coordinatorN)].filter((u, i, all): u is string => u !== null && all.indexOf(u) === i),
     applications: appIds,
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,
@@ -196,9 +212,9 @@ function* opportunity(world: World, c: WorldCandidate): Generator<SeedRecord> {
   }
 }
 
-function archivedOf(a: WorldApplication): LeverApplication['archived'] {
-  if (a.status === 'hired') return { reason: ids.archiveReason(0), archivedAt: a.lastActivityAt };
-  if (a.status === 'rejected') return { reason: ids.archiveReason(a.rejectReasonN!), archivedAt: a.rejectedAt! };
+function archivedOf(known: Known, a: WorldApplication): LeverApplication['archived'] {
+  if (a.status === 'hired') return { reason: known.reasons[0]!, archivedAt: a.lastActivityAt };
+  if (a.status === 'rejected') return { reason: known.reasons[a.rejectReasonN!]!, archivedAt: a.rejectedAt! };
   return null;
 }
 
