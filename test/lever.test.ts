@@ -229,6 +229,12 @@ t.test('debug: the calls Lever gets, its headers, and its offset token on the ne
   t.equal(p1.debug.data.next, encodeURIComponent(JSON.stringify([1, last.createdAt, last.id])));
   t.notSame(p2.result.map((r: { id: string }) => r.id), p1.result.map((r: { id: string }) => r.id), 'a different page');
 
+  const expanded = (await get(a, CANDIDATES, `${ACC}&limit=1&remote_query[expand][]=stage&remote_query[expand][]=applications&remote_query[tag]=a&remote_query[limit]=9&truto_response_format=debug`)).json();
+  t.equal(
+    expanded.debug.requestUrl,
+    'https://api.lever.co/v1/opportunities?limit=1&expand=applications&expand=stage&tag=a',
+    'remote_query keys repeat as Lever reads them; its own limit and offset stay the mock’s',
+  );
   const files = (await get(a, ATTACHMENTS, `${ACC}&candidate_id=${ADA}&limit=4&remote_query[foo]=bar&truto_response_format=debug`)).json();
   t.strictSame(
     { url: files.debug.requestUrl, options: files.debug.requestOptions, headers: files.debug.responseHeaders },
@@ -300,6 +306,18 @@ t.test('remote_query: the /opportunities filters that map to stored data', async
   t.strictSame(await ask('remote_query[created_at_start]=2024-01-01'), ids(every), 'a date that is not epoch ms is ignored, as Lever ignores it');
   t.strictSame(await ask('remote_query[expand]=stage&remote_query[origin]=applied'), ids(every), 'keys it cannot apply to stored data: recorded, not applied');
   t.strictSame(await ask(`remote_query[email]=nobody@example.com`), [], 'no match: empty');
+});
+
+t.test('a Lever file_url downloads its file, named as the resume or file names it', async (t) => {
+  const a = await app(t);
+  const files = (await get(a, ATTACHMENTS, `${ACC}&candidate_id=${ADA}&truto_response_format=raw`)).json().result as LeverAttachment[];
+  t.equal(files.length, 6);
+  for (const f of files) {
+    const [url, name] = 'file' in f ? [f.file.downloadUrl, f.file.name] : [f.downloadUrl, f.name];
+    const res = await a.inject({ url: url.replace(/^https?:\/\/[^/]+/, '') });
+    t.equal(res.statusCode, 200, name);
+    t.equal(res.headers['content-disposition'], `attachment; filename="${name}"; filename*=UTF-8''${name}`);
+  }
 });
 
 t.test('determinism: the same seed gives the same bytes', async (t) => {

@@ -77,7 +77,11 @@ function listCall(path: string, request: ListRequest, extra: Record<string, stri
   if (request.pageToken !== undefined) parts.push(`offset=${request.pageToken}`);
   const query = new URLSearchParams();
   for (const [k, v] of Object.entries(extra)) if (v !== undefined) query.set(k, v);
-  for (const [k, v] of Object.entries(request.remoteQuery)) if (!query.has(k) && k !== 'limit' && k !== 'offset') query.set(k, String(v));
+  // Lever repeats a key for several values (`expand=applications&expand=stage`, `tag=a&tag=b`); paging is the mock's.
+  for (const [k, v] of Object.entries(request.remoteQuery)) {
+    if (k === 'limit' || k === 'offset') continue;
+    for (const item of Array.isArray(v) ? v : [v]) if (!query.getAll(k).includes(String(item))) query.append(k, String(item));
+  }
   const rest = query.toString();
   return {
     url: `${LEVER}${path}?${parts.join('&')}${rest ? `&${rest}` : ''}`,
