@@ -40,7 +40,6 @@ function msParam(v: unknown): string | undefined {
  * lookup key per list, so when several are sent the first of these decides (documented in docs/integrations/lever.md).
  */
 const KEYED: readonly [string, (v: string) => string | undefined][] = [
-  ['contact_id', keyOf.contact],
   ['email', keyOf.email],
   ['stage_id', keyOf.stage],
   ['tag', keyOf.tag],

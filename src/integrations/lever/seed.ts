@@ -9,7 +9,6 @@ export const keyOf = {
   email: (address: string) => `email:${address.toLowerCase()}`,
   tag: (tag: string) => `tag:${tag}`,
   stage: (id: string) => `stage:${id}`,
-  contact: (id: string) => `contact:${id}`,
   archived: (yes: boolean) => `archived:${yes}`,
 };
 
@@ -164,7 +163,6 @@ function* opportunity(world: World, known: Known, c: WorldCandidate): Generator<
     ...c.emails.map((e) => keyOf.email(e.address)),
     ...c.tags.map(keyOf.tag),
     keyOf.stage(stageId),
-    keyOf.contact(opp.contact),
     keyOf.archived(!live),
   ];
   yield { kind: 'opportunity', record: { ...cols(id, c.createdAt, c.updatedAt, opp), keys } };
