@@ -1,0 +1,67 @@
+import type { Application } from '../../model/application.js';
+import type { Attachment } from '../../model/attachment.js';
+import type { Candidate } from '../../model/candidate.js';
+import { iso } from '../../seed/reference-time.js';
+import { rowOf } from '../provenance.js';
+import { ids } from './ids.js';
+import type { LeverApplication, LeverAttachment, LeverOpportunity, LeverResume } from './raw.js';
+
+/**
+ * Lever → unified. An opportunity has a full name only (no first/last), emails and links as bare strings (no
+ * type), no company or title of its own, no email consent flag, and no files (those are two other endpoints).
+ * Its applications know their posting, dates and archive state, not a stage, source or reason name.
+ */
+export function candidateToUnified(raw: LeverOpportunity): Candidate {
+  return {
+    id: raw.id,
+    name: raw.name,
+    is_private: raw.confidentiality === 'confidential',
+    last_interaction_at: iso(raw.lastInteractionAt),
+    locations: raw.location === '' ? [] : [raw.location],
+    emails: raw.emails.map((email) => ({ email })),
+    phones: raw.phones.map((p) => ({ number: p.value, type: p.type })),
+    urls: raw.links.map((url) => ({ url })),
+    tags: raw.tags.map((name) => ({ name })),
+    applications: raw.applications.map(applicationToUnified),
+    created_at: iso(raw.createdAt),
+    updated_at: iso(raw.updatedAt),
+    remote_data: raw as unknown as Record<string, unknown>,
+  };
+}
+
+export function applicationToUnified(raw: LeverApplication): Application {
+  // An archive reason other than Hired is a rejection; Lever gives the reason's id only, not its words.
+  const rejected = raw.archived !== null && !isHired(raw.archived.reason);
+  return {
+    id: raw.id,
+    candidate: { id: raw.opportunityId },
+    ...(raw.posting !== null ? { job: { id: raw.posting } } : {}),
+    applied_at: iso(raw.createdAt),
+    ...(rejected ? { rejected_at: iso(raw.archived!.archivedAt) } : {}),
+    created_at: iso(raw.createdAt),
+    remote_data: raw as unknown as Record<string, unknown>,
+  };
+}
+
+/** Every Lever account has one built-in "Hired" archive reason. */
+const HIRED = ids.archiveReason(0);
+const isHired = (reason: string) => reason === HIRED;
+
+export function isResume(raw: LeverAttachment): raw is LeverResume {
+  return 'file' in raw;
+}
+
+/** A resume (from /resumes) or a file (from /files). Neither names its opportunity: Truto knows it from the call. */
+export function attachmentToUnified(raw: LeverAttachment): Attachment {
+  const row = rowOf(raw);
+  const resume = isResume(raw);
+  return {
+    id: raw.id,
+    file_name: resume ? raw.file.name : raw.name,
+    file_url: resume ? raw.file.downloadUrl : raw.downloadUrl,
+    attachment_type: resume ? 'resume' : 'other',
+    ...(row.candidate_id !== null ? { candidate: { id: row.candidate_id } } : {}),
+    created_at: iso(resume ? raw.createdAt : raw.uploadedAt),
+    remote_data: raw as unknown as Record<string, unknown>,
+  };
+}

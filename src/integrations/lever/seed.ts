@@ -1,0 +1,231 @@
+import { iso } from '../../seed/reference-time.js';
+import type { World, WorldApplication, WorldCandidate } from '../../seed/world.js';
+import type { SeedRecord } from '../types.js';
+import { HIRE, ids } from './ids.js';
+import type { LeverApplication, LeverFile, LeverPhone, LeverResume, StoredOpportunity } from './raw.js';
+
+/** Lookup keys for the `remote_query` filters Lever's /opportunities answers by exact match. */
+export const keyOf = {
+  email: (address: string) => `email:${address.toLowerCase()}`,
+  tag: (tag: string) => `tag:${tag}`,
+  stage: (id: string) => `stage:${id}`,
+  archived: (yes: boolean) => `archived:${yes}`,
+};
+
+const ORIGIN: Record<string, StoredOpportunity['origin']> = { referral: 'referred', agency: 'agency', prospecting: 'sourced' };
+
+/**
+ * The world as Lever stores it. One opportunity per person (Lever's "candidate" in Truto), with its contact id;
+ * its applications are rows of their own, put back into the opportunity when it is read with
+ * `expand=applications`; resumes and files are rows of their own too (two endpoints in Lever), resumes first.
+ * Lever keeps no link from a file to an application or posting, so attachment rows carry only their opportunity.
+ */
+export function* leverSeed(world: World): Generator<SeedRecord> {
+  const user = (n: number | null) => (n === null ? null : ids.user(n));
+  // Ids that many records repeat, made once: hashing and formatting a UUID is most of a record's cost.
+  const known: Known = {
+    users: world.users.map((u) => ids.user(u.n)),
+    postings: world.jobs.map((j) => ids.posting(j.n)),
+    stages: new Map(),
+    reasons: [ids.archiveReason(0), ...world.rejectReasons.map((r) => ids.archiveReason(r.n))],
+  };
+  for (const u of world.users) {
+    yield row('user', ids.user(u.n), u.createdAt, {
+      id: ids.user(u.n),
+      name: `${u.firstName} ${u.lastName}`,
+      username: u.email.split('@')[0],
+      email: u.email,
+      accessRole: u.n === 1 ? 'super admin' : 'team member',
+      photo: null,
+      createdAt: u.createdAt,
+      deactivatedAt: null,
+      externalDirectoryId: null,
+      linkedContactIds: null,
+      jobTitle: null,
+      managerId: null,
+    });
+  }
+  const stageNames = new Map<string, number>();
+  for (const { stage } of world.stages.values()) if (!stageNames.has(stage.name)) stageNames.set(stage.name, stageNames.size);
+  for (const name of stageNames.keys()) yield row('stage', ids.stage(name), 0, { id: ids.stage(name), text: name });
+  yield row('archive_reason', ids.archiveReason(0), 0, { id: ids.archiveReason(0), text: 'Hired', status: 'active', type: 'hired' });
+  for (const r of world.rejectReasons) {
+    yield row('archive_reason', ids.archiveReason(r.n), 0, { id: ids.archiveReason(r.n), text: r.name, status: 'active', type: 'non-hired' });
+  }
+  for (const job of world.jobs) {
+    const id = ids.posting(job.n);
+    yield row('posting', id, job.createdAt, {
+      id,
+      text: job.title,
+      createdAt: job.createdAt,
+      updatedAt: job.updatedAt,
+      user: user(job.recruiterN),
+      owner: user(job.recruiterN),
+      hiringManager: user(job.hiringManagerN),
+      confidentiality: 'non-confidential',
+      categories: { team: job.department, department: job.department, location: job.office, allLocations: [job.office], commitment: 'Full-time', level: null },
+      tags: [],
+      state: job.status === 'open' ? 'published' : job.status,
+      distributionChannels: job.status === 'open' ? ['public', 'internal'] : [],
+      reqCode: `REQ-${String(job.n).padStart(4, '0')}`,
+      requisitionCodes: [],
+      followers: [],
+      workplaceType: 'onsite',
+      urls: { list: 'https://jobs.lever.co/northwind', show: `https://jobs.lever.co/northwind/${id}`, apply: `https://jobs.lever.co/northwind/${id}/apply` },
+    }, job.updatedAt);
+  }
+
+  for (const c of world.candidates()) yield* opportunity(world, known, c);
+}
+
+interface Known {
+  users: string[];
+  postings: string[];
+  stages: Map<string, string>;
+  reasons: string[];
+}
+
+function* opportunity(world: World, known: Known, c: WorldCandidate): Generator<SeedRecord> {
+  const id = c.pinnedId ?? ids.opportunity(c.n);
+  const name = `${c.firstName} ${c.lastName}`;
+  const userId = (n: number) => known.users[n - 1]!;
+  const owner = c.recruiterN === null ? null : userId(c.recruiterN);
+  const phones: LeverPhone[] = c.phones.map((p) => ({ type: p.type, value: p.extension ? `${p.number} x${p.extension}` : p.number }));
+  const links = [...c.websites.map((w) => w.url), ...c.socials];
+  const appIds = c.applications.map((a) => a.pinnedId ?? ids.application(a.n));
+  const first = c.applications[0]!;
+  const origin = ORIGIN[world.sources[first.sourceN - 1]!.type] ?? 'applied';
+
+  const applications = c.applications.map((a, i): LeverApplication => {
+    const job = world.jobs[a.jobN - 1]!;
+    const sourceType = world.sources[a.sourceN - 1]!.type;
+    const type = sourceType === 'referral' ? 'referral' : sourceType === 'prospecting' ? 'user' : 'posting';
+    return {
+      id: appIds[i]!,
+      type,
+      candidateId: id,
+      opportunityId: id,
+      posting: known.postings[job.n - 1]!,
+      postingHiringManager: userId(job.hiringManagerN),
+      postingOwner: userId(job.recruiterN),
+      name,
+      company: c.company,
+      phone: phones[0] ?? null,
+      email: c.emails[0]?.address ?? null,
+      links,
+      comments: null,
+      user: type === 'referral' ? userId(a.creditedToN) : null,
+      customQuestions: [],
+      createdAt: a.appliedAt,
+      archived: archivedOf(known, a),
+      requisitionForHire: null,
+    };
+  });
+
+  // The opportunity stands where its live application stands; once none is live, it is archived as its last one was.
+  const current = latest(c.applications.filter((a) => a.status === 'active')) ?? c.applications.find((a) => a.status === 'hired') ?? latest(c.applications)!;
+  const { stage, jobN } = world.stages.get(current.stageN)!;
+  let stageId = known.stages.get(stage.name);
+  if (stageId === undefined) known.stages.set(stage.name, (stageId = ids.stage(stage.name)));
+  const live = c.applications.some((a) => a.status === 'active');
+  const mover = owner ?? userId(current.creditedToN);
+  const opp: StoredOpportunity = {
+    id,
+    name,
+    contact: ids.contact(c.n),
+    headline: [c.company, ...c.educations.map((e) => e.school)].join(', '),
+    stage: stageId,
+    confidentiality: c.isPrivate ? 'confidential' : 'non-confidential',
+    location: c.addresses[0]?.value ?? '',
+    phones,
+    emails: c.emails.map((e) => e.address),
+    links,
+    archived: live ? null : archivedOf(known, current),
+    tags: c.tags,
+    sources: [...new Set(c.applications.map((a) => world.sources[a.sourceN - 1]!.name))],
+    stageChanges: [{ toStageId: stageId, toStageIndex: stage.position, updatedAt: current.lastActivityAt, userId: mover }],
+    origin,
+    sourcedBy: origin === 'sourced' || origin === 'referred' ? userId(first.creditedToN) : null,
+    owner,
+    followers: [owner, c.coordinatorN === null ? null : userId(c.coordinatorN)].filter((u, i, all): u is string => u !== null && all.indexOf(u) === i),
+    applications: appIds,
+    createdAt: c.createdAt,
+    updatedAt: c.updatedAt,
+    lastInteractionAt: c.lastActivityAt,
+    lastAdvancedAt: current.lastActivityAt,
+    snoozedUntil: null,
+    urls: { list: `${HIRE}/candidates`, show: `${HIRE}/candidates/${id}` },
+    isAnonymized: false,
+    dataProtection: null,
+    opportunityLocation: world.jobs[jobN - 1]!.office,
+  };
+  const keys = [
+    ...c.emails.map((e) => keyOf.email(e.address)),
+    ...c.tags.map(keyOf.tag),
+    keyOf.stage(stageId),
+    keyOf.archived(!live),
+  ];
+  yield { kind: 'opportunity', record: { ...cols(id, c.createdAt, c.updatedAt, opp), keys } };
+
+  for (const [i, a] of applications.entries()) {
+    const w = c.applications[i]!;
+    yield {
+      kind: 'application',
+      record: { ...cols(a.id, a.createdAt, w.lastActivityAt, a), candidate_id: id, job_id: a.posting },
+    };
+  }
+
+  const files = c.attachments.map((f) => ({ f, ext: f.fileName.slice(f.fileName.lastIndexOf('.')), size: 24_000 + ((f.n * 2_654_435_761) >>> 0) % 380_000 }));
+  for (const { f, ext, size } of files) {
+    if (f.kind !== 'resume') continue;
+    const resume: LeverResume = {
+      id: f.pinnedId ?? ids.resume(f.n),
+      createdAt: f.createdAt,
+      file: { name: f.fileName, ext, downloadUrl: '', uploadedAt: f.createdAt, status: 'processed', size },
+      parsedData: {
+        positions: c.employments.map((e) => ({
+          org: e.company,
+          title: e.title,
+          summary: null,
+          location: null,
+          start: { year: e.startYear, month: null },
+          end: e.endYear === null ? null : { year: e.endYear, month: null },
+        })),
+        schools: c.educations.map((e) => ({
+          org: e.school,
+          degree: e.degree,
+          field: null,
+          summary: null,
+          start: { year: e.startYear, month: null },
+          end: { year: e.endYear, month: null },
+        })),
+      },
+    };
+    yield { kind: 'attachment', record: { ...cols(resume.id, f.createdAt, f.createdAt, resume), candidate_id: id } };
+  }
+  for (const { f, ext, size } of files) {
+    if (f.kind === 'resume') continue;
+    const file: LeverFile = { id: f.pinnedId ?? ids.file(f.n), name: f.fileName, ext, downloadUrl: '', uploadedAt: f.createdAt, status: 'processed', size };
+    yield { kind: 'attachment', record: { ...cols(file.id, f.createdAt, f.createdAt, file), candidate_id: id } };
+  }
+}
+
+function archivedOf(known: Known, a: WorldApplication): LeverApplication['archived'] {
+  if (a.status === 'hired') return { reason: known.reasons[0]!, archivedAt: a.lastActivityAt };
+  if (a.status === 'rejected') return { reason: known.reasons[a.rejectReasonN!]!, archivedAt: a.rejectedAt! };
+  return null;
+}
+
+function latest(apps: WorldApplication[]): WorldApplication | undefined {
+  let out: WorldApplication | undefined;
+  for (const a of apps) if (!out || a.appliedAt >= out.appliedAt) out = a;
+  return out;
+}
+
+function cols(id: string, created: number, updated: number, raw: object) {
+  return { id, candidate_id: null, application_id: null, job_id: null, created_at: iso(created), updated_at: iso(updated), raw: JSON.stringify(raw) };
+}
+
+function row(kind: string, id: string, created: number, raw: object, updated = created): SeedRecord {
+  return { kind, record: cols(id, created, updated, raw) };
+}
