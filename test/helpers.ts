@@ -1,6 +1,7 @@
 import { FormatRegistry, Type, type TSchema } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import type { FilterName } from '../src/integrations/types.js';
 import type { Test } from 'tap';
 import { TrutoErrorSchema, type TrutoErrorBody } from '../src/model/error.js';
 import { buildApp } from '../src/app.js';
@@ -98,5 +99,26 @@ export function normalizedSchema(schema: TSchema, partial = false): TSchema {
     return Type.Object(props, { additionalProperties: false });
   }
   return schema;
+}
+
+/** Ids to satisfy any required filter: a candidate with files, and a job it applied to. */
+export function probe(app: FastifyInstance, accountId: string): { candidate: string; job: string } {
+  const account = app.mock.accounts.get(accountId);
+  const rows = app.mock.store.records.page(account.row.key, account.integration.resources.candidates.kind, {}, 0, 100);
+  for (const row of rows) {
+    const files = account.reader.byParent(account.integration.resources.attachments.kind, 'candidate_id', [row.id]);
+    const job = files.find((f) => f.job_id !== null)?.job_id ?? row.job_id ?? account.reader.byParent('application', 'candidate_id', [row.id])[0]?.job_id;
+    if (files.length > 0 && job) return { candidate: row.id, job };
+  }
+  throw new Error(`account ${accountId}: no candidate with files and a job among the first 100`);
+}
+
+/** The required filters `names`, given the probed ids, as query parameters. */
+export function filterParams(names: readonly FilterName[], ids: { candidate: string; job: string }): Record<string, string> {
+  return Object.fromEntries(names.map((n) => [n, n === 'candidate_id' ? ids.candidate : n === 'job_id' ? ids.job : '']));
+}
+
+export function filterQuery(names: readonly FilterName[], ids: { candidate: string; job: string }): string {
+  return Object.entries(filterParams(names, ids)).map(([n, v]) => `&${n}=${encodeURIComponent(v)}`).join('');
 }
 

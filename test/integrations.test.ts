@@ -1,4 +1,3 @@
-import type { FastifyInstance } from 'fastify';
 import t from 'tap';
 import { DEFAULT_FIXTURES } from '../src/config.js';
 import { INTEGRATIONS } from '../src/integrations/registry.js';
@@ -7,7 +6,7 @@ import { AttachmentSchema } from '../src/model/attachment.js';
 import { CandidateSchema } from '../src/model/candidate.js';
 import { ListEnvelope } from '../src/model/list.js';
 import { loadFixtures } from '../src/seed/fixtures.js';
-import { assertSchema, ATTACHMENTS, CANDIDATES, expectError, expectOk, get, JSON_CT, normalizedSchema, testApp } from './helpers.js';
+import { assertSchema, ATTACHMENTS, CANDIDATES, expectError, expectOk, filterQuery, get, JSON_CT, normalizedSchema, probe, testApp } from './helpers.js';
 
 /**
  * What every integration of the default fixtures must do, walked account by account: its required filters, every
@@ -26,23 +25,6 @@ const REQUIRED: Record<string, Record<'candidates.get' | 'candidates.list' | 'at
 };
 
 const FORMATS = ['unified', 'raw', 'normalized', 'stream', 'debug'] as const;
-
-/** Ids to satisfy any required filter: a candidate with files, and a job it applied to. */
-function probe(app: FastifyInstance, accountId: string): { candidate: string; job: string } {
-  const account = app.mock.accounts.get(accountId);
-  const rows = app.mock.store.records.page(account.row.key, account.integration.resources.candidates.kind, {}, 0, 100);
-  for (const row of rows) {
-    const files = account.reader.byParent('attachment', 'candidate_id', [row.id]);
-    const job = files.find((f) => f.job_id !== null)?.job_id ?? row.job_id ?? account.reader.byParent('application', 'candidate_id', [row.id])[0]?.job_id;
-    if (files.length > 0 && job) return { candidate: row.id, job };
-  }
-  throw new Error(`account ${accountId}: no candidate with files and a job among the first 100`);
-}
-
-function filterQuery(names: readonly FilterName[], ids: { candidate: string; job: string }): string {
-  const value = (n: FilterName) => (n === 'candidate_id' ? ids.candidate : n === 'job_id' ? ids.job : '');
-  return names.map((n) => `&${n}=${encodeURIComponent(value(n))}`).join('');
-}
 
 /** Every leaf path of a unified record (array items folded), `remote_data` left out. */
 function leafPaths(value: unknown, prefix: string, out: Set<string>): Set<string> {

@@ -3,7 +3,7 @@ import t, { type Test } from 'tap';
 import { ListEnvelope } from '../src/model/list.js';
 import { AttachmentSchema, type Attachment } from '../src/model/attachment.js';
 import { CandidateSchema } from '../src/model/candidate.js';
-import { ADA, GH, TOKEN, assertSchema, testApp } from './helpers.js';
+import { ADA, GH, TOKEN, assertSchema, filterParams, probe, testApp } from './helpers.js';
 
 /**
  * Over a real socket, the way Truto's SDKs call it (CONTRACT §1): the TypeScript SDK's list loop (qs default
@@ -26,7 +26,7 @@ async function tsSdkList(base: string, resource: string, options: Record<string,
     if (!res.ok) throw new Error(`HTTP ${res.status}: ${await res.text()}`);
     if (!res.headers.get('content-type')?.includes('json')) throw new Error('the SDK would hand back a Blob');
     const body = (await res.json()) as { result: Attachment[]; next_cursor: string | null };
-    assertSchema(t, ListEnvelope(AttachmentSchema), body);
+    assertSchema(t, ListEnvelope(resource === 'candidates' ? CandidateSchema : AttachmentSchema), body);
     items.push(...body.result);
     nextCursor = body.next_cursor || '';
     if (seen.has(nextCursor)) throw new Error('a repeated cursor: the SDK would loop forever');
@@ -75,6 +75,27 @@ t.test('both SDKs\' list loops walk every attachment exactly once over a socket'
   t.strictSame(viaPython, all.result, 'Python SDK loop: every record, once, in order');
   t.equal(new Set(viaTs.map((a) => a.id)).size, viaTs.length, 'no duplicates');
   t.notOk(viaTs.some((a) => 'remote_data' in a || 'job' in a), 'exclusions applied on every page');
+});
+
+t.test('both SDKs\' list loops, on an account of every integration, with its required filters', async (t) => {
+  const { app, base } = await listen(t);
+  for (const account of app.mock.accounts.list()) {
+    const { integration } = account;
+    const ids = probe(app, account.row.id);
+    for (const resource of ['candidates', 'attachments'] as const) {
+      const filters = filterParams(integration.resources[resource].filters.required.list, ids);
+      const options = { integrated_account_id: account.row.id, ...filters, limit: 4, truto_exclude_fields: ['remote_data'] };
+      const all = (await (
+        await fetch(`${base}/unified/ats/${resource}?${qs.stringify({ ...options, limit: undefined, truto_ignore_limit: true })}`, {
+          headers: { Authorization: `Bearer ${TOKEN}` },
+        })
+      ).json()) as { result: unknown[] };
+      const what = `${integration.name} ${resource}`;
+      t.ok(all.result.length > 0, `${what}: ${all.result.length} records`);
+      t.strictSame(await tsSdkList(base, resource, options), all.result, `${what}: TypeScript SDK loop walks every record once`);
+      t.strictSame(await pythonSdkList(base, resource, options), all.result, `${what}: Python SDK loop walks every record once`);
+    }
+  }
 });
 
 t.test('a file_url fetched over the socket, as a browser link or curl would', async (t) => {
