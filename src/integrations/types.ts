@@ -105,8 +105,11 @@ export interface ResourceEmulation<Unified> {
   toUnified(raw: object): Unified;
   /** Its API's answer to fetching one record (its own wrapper, if any). */
   rawSingle(raw: object): unknown;
-  /** Its API's answer for a page of records (`debug.data`); without it, the bare array. */
-  rawPage?(raws: readonly object[], next: { hasMore: boolean; token?: string }): unknown;
+  /**
+   * Its API's answer for a page of records (`debug.data`); without it, the bare array. `request`: the list asked
+   * for, when the wrapper depends on which of its endpoints answers (Ashby's `candidate.search` vs `.list`).
+   */
+  rawPage?(raws: readonly object[], next: { hasMore: boolean; token?: string }, request?: ListRequest): unknown;
   /** For an API that pages with tokens of its own: the token that asks for the records after this last one. */
   pageToken?(last: object): string;
   /** What it answers for an unknown id. */

@@ -123,7 +123,7 @@ export class UnifiedApi {
       : null;
     const page = envelope(raws.map(toRecord), next);
     if (format !== 'debug') return json(page, ctx.stable);
-    const data = res.rawPage ? res.rawPage(raws, { hasMore, ...(nextToken !== undefined ? { token: nextToken } : {}) }) : raws;
+    const data = res.rawPage ? res.rawPage(raws, { hasMore, ...(nextToken !== undefined ? { token: nextToken } : {}) }, request) : raws;
     const call = res.call({ kind: 'list', request, hasMore, ...(nextToken !== undefined ? { nextToken } : {}) });
     const debug = { ...debugOf(call, data), ...listDebug(next, raws.length) };
     return json({ ...page, debug }, ctx.stable);
