@@ -11,11 +11,20 @@ const HEX = '0123456789abcdef';
  * same world always gets the same ids and no two kinds share one.
  */
 export function uuid(salt: string, kind: string, key: number | string): string {
-  const base = `${salt}:${kind}:${key}:`;
+  const base = `:${salt}:${kind}:${key}`;
   let h = '';
-  for (let i = 0; i < 4; i++) h += hash32(base + i).toString(16).padStart(8, '0');
+  for (let i = 0; i < 4; i++) h += mix(hash32(i + base)).toString(16).padStart(8, '0');
   const variant = HEX[8 + (parseInt(h[16]!, 16) & 3)]!;
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+/** MurmurHash3's finalizer: FNV alone leaves strings that differ in one character with similar-looking hashes. */
+function mix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
 }
 
 /**
@@ -42,7 +51,7 @@ export function requestId(of: string): string {
   const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
   let out = '01J';
   for (let i = 0; out.length < 26; i++) {
-    let h = hash32(`${of}:${i}`);
+    let h = mix(hash32(`${i}:${of}`));
     for (let k = 0; k < 6 && out.length < 26; k++, h >>>= 5) out += alphabet[h & 31];
   }
   return out;
