@@ -143,6 +143,8 @@ t.test('property: mapping the raw rendering of generated worlds gives back every
         misfits++;
       }
     }
+    const texts = [...rows.get('candidate')!, ...rows.get('application')!].map((r) => r.raw);
+    t.ok(texts.every((text) => text === JSON.stringify(JSON.parse(text))), `seed ${seed}: stored JSON is exactly JSON.stringify's`);
     for (const row of rows.get('application')!) {
       const app = JSON.parse(row.raw) as Json;
       if (!Value.Check(AshbyApplication, app)) assertSchema(t, AshbyApplication, app, `application ${row.id}`);

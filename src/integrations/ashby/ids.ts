@@ -7,18 +7,27 @@ export const ASHBY = 'https://api.ashbyhq.com';
 const HEX = '0123456789abcdef';
 
 /**
- * Ashby's ids are UUIDs (v4). Ours are four FNV hashes of (account salt, kind, key) laid out as a v4 UUID, so the
- * same world always gets the same ids and no two kinds share one.
+ * Ashby's ids are UUIDs (v4). Ours hash (account salt, kind, key) twice in one pass (FNV-1a and a second
+ * multiplicative hash: 64 bits, so 100,000s of ids never collide), spread over 128 bits and laid out as a v4 UUID:
+ * the same world always gets the same ids and no two kinds share one.
  */
 export function uuid(salt: string, kind: string, key: number | string): string {
-  const base = `:${salt}:${kind}:${key}`;
-  let h = '';
-  for (let i = 0; i < 4; i++) h += mix(hash32(i + base)).toString(16).padStart(8, '0');
+  const text = `${salt}:${kind}:${key}`;
+  let a = 0x811c9dc5;
+  let b = 0x9e3779b9;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 15);
+  }
+  const h = hex8(mix(a)) + hex8(mix(b)) + hex8(mix(a ^ Math.imul(b, 0x27d4eb2f))) + hex8(mix(b + Math.imul(a, 0x165667b1)));
   const variant = HEX[8 + (parseInt(h[16]!, 16) & 3)]!;
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
-/** MurmurHash3's finalizer: FNV alone leaves strings that differ in one character with similar-looking hashes. */
+const hex8 = (n: number) => n.toString(16).padStart(8, '0');
+
+/** MurmurHash3's finalizer: without it, texts that differ in one character get similar-looking hashes. */
 function mix(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);

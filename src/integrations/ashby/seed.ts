@@ -61,6 +61,46 @@ export function* ashbySeed(world: World): Generator<SeedRecord> {
       sourceType: { id: uuid(salt, 'sourceType', s.type), title: SOURCE_TYPES[s.type] ?? 'Other', isArchived: false },
     }),
   );
+  // Everything shared by many records is made once per world: seeding 100,000 candidates must stay light.
+  const jobs = world.jobs.map((job) => ({
+    ref: {
+      id: uuid(salt, 'job', job.n),
+      title: job.title,
+      locationId: uuid(salt, 'office', job.office),
+      departmentId: uuid(salt, 'department', job.department),
+    },
+    hiringTeam: [hiringTeamMember(users[job.recruiterN - 1]!, 'Recruiter'), hiringTeamMember(users[job.hiringManagerN - 1]!, 'Hiring Manager')],
+  }));
+  const stages = new Map(
+    [...world.stages].map(([n, { stage, jobN }]) => [
+      n,
+      {
+        id: uuid(salt, 'stage', stage.n),
+        title: stage.name,
+        type: stage.position === 0 ? 'PreInterviewScreen' : stage.name === 'Offer' ? 'Offer' : 'Active',
+        interviewPlanId: uuid(salt, 'interviewPlan', jobN),
+        orderInInterviewPlan: stage.position,
+        interviewStageGroupId: uuid(salt, 'stageGroup', stage.position === 0 ? 'screen' : 'interview'),
+      },
+    ]),
+  );
+  const reasons = world.rejectReasons.map((reason) => ({
+    id: uuid(salt, 'archiveReason', reason.n),
+    text: reason.name,
+    reasonType: REASON_TYPES[reason.type] ?? 'Other',
+    isArchived: false,
+    customFields: [],
+  }));
+  const locations = new Map<string, NonNullable<AshbyCandidate['primaryLocation']>>();
+  const location = (place: string) => {
+    let l = locations.get(place);
+    if (l === undefined) {
+      locations.set(place, (l = locationOf(salt, place)));
+      shared.add(l);
+    }
+    return l;
+  };
+  const shared = new SharedJson([...users, ...sources, ...stages.values(), ...reasons, ...jobs.flatMap((j) => [j.ref, j.hiringTeam])]);
   const tagIds = new Map<string, string>();
   const tagId = (title: string) => {
     let id = tagIds.get(title);
@@ -105,7 +145,7 @@ export function* ashbySeed(world: World): Generator<SeedRecord> {
       source: firstApp ? sources[firstApp.sourceN - 1]! : null,
       creditedToUser: c.recruiterN === null ? null : users[c.recruiterN - 1]!,
       timezone: null,
-      ...(place ? { primaryLocation: locationOf(salt, place) } : {}),
+      ...(place ? { primaryLocation: location(place) } : {}),
       fraudStatus: null,
     };
     yield {
@@ -118,14 +158,12 @@ export function* ashbySeed(world: World): Generator<SeedRecord> {
         created_at: candidate.createdAt,
         updated_at: candidate.updatedAt,
         keys: [...c.emails.map((e) => emailKey(e.address)), nameKey(name)],
-        raw: JSON.stringify(candidate),
+        raw: shared.stringify(candidate),
       },
     };
 
     for (const a of c.applications) {
-      const job = world.jobs[a.jobN - 1]!;
-      const stage = world.stages.get(a.stageN)!.stage;
-      const reason = a.rejectReasonN === undefined ? undefined : world.rejectReasons[a.rejectReasonN - 1]!;
+      const job = jobs[a.jobN - 1]!;
       const resume = resumes.byApplication.get(a.n);
       const application: AshbyApplication = {
         id: appIds.get(a.n)!,
@@ -141,32 +179,12 @@ export function* ashbySeed(world: World): Generator<SeedRecord> {
         status: STATUS[a.status],
         ...(resume ? { resumeFileHandle: handles.get(resume.n)! } : {}),
         customFields: [],
-        currentInterviewStage: {
-          id: uuid(salt, 'stage', stage.n),
-          title: stage.name,
-          type: stage.position === 0 ? 'PreInterviewScreen' : stage.name === 'Offer' ? 'Offer' : 'Active',
-          interviewPlanId: uuid(salt, 'interviewPlan', job.n),
-          orderInInterviewPlan: stage.position,
-          interviewStageGroupId: uuid(salt, 'stageGroup', stage.position === 0 ? 'screen' : 'interview'),
-        },
+        currentInterviewStage: stages.get(a.stageN)!,
         source: sources[a.sourceN - 1]!,
         creditedToUser: users[a.creditedToN - 1]!,
-        archiveReason: reason
-          ? {
-              id: uuid(salt, 'archiveReason', reason.n),
-              text: reason.name,
-              reasonType: REASON_TYPES[reason.type] ?? 'Other',
-              isArchived: false,
-              customFields: [],
-            }
-          : null,
-        job: {
-          id: uuid(salt, 'job', job.n),
-          title: job.title,
-          locationId: uuid(salt, 'office', job.office),
-          departmentId: uuid(salt, 'department', job.department),
-        },
-        hiringTeam: [hiringTeamMember(users[job.recruiterN - 1]!, 'Recruiter'), hiringTeamMember(users[job.hiringManagerN - 1]!, 'Hiring Manager')],
+        archiveReason: a.rejectReasonN === undefined ? null : reasons[a.rejectReasonN - 1]!,
+        job: job.ref,
+        hiringTeam: job.hiringTeam,
         appliedViaJobPostingId: null,
         applicationHistory: [],
         submitterClientIp: null,
@@ -181,7 +199,7 @@ export function* ashbySeed(world: World): Generator<SeedRecord> {
           job_id: application.job.id,
           created_at: application.createdAt,
           updated_at: application.updatedAt,
-          raw: JSON.stringify(application),
+          raw: shared.stringify(application),
         },
       };
     }
@@ -199,13 +217,40 @@ export function* ashbySeed(world: World): Generator<SeedRecord> {
           id: handle.id,
           candidate_id: candidateId,
           application_id: app ? appIds.get(app.n)! : null,
-          job_id: app ? uuid(salt, 'job', app.jobN) : null,
+          job_id: app ? jobs[app.jobN - 1]!.ref.id : null,
           created_at: iso(f.createdAt),
           updated_at: iso(f.createdAt),
           raw: JSON.stringify(stored),
         },
       };
     }
+  }
+}
+
+/**
+ * `JSON.stringify` for records whose top-level values are often shared objects (users, sources, stages, jobs):
+ * each shared object is serialized once per world, not once per record. The text is the same as
+ * `JSON.stringify`'s.
+ */
+class SharedJson {
+  private readonly texts = new Map<object, string>();
+
+  constructor(objects: object[]) {
+    for (const o of objects) this.add(o);
+  }
+
+  add(o: object): void {
+    this.texts.set(o, JSON.stringify(o));
+  }
+
+  stringify(record: object): string {
+    let out = '';
+    for (const [key, value] of Object.entries(record)) {
+      if (value === undefined) continue;
+      const text = value !== null && typeof value === 'object' ? this.texts.get(value as object) : undefined;
+      out += `${out ? ',' : '{'}${JSON.stringify(key)}:${text ?? JSON.stringify(value)}`;
+    }
+    return `${out || '{'}}`;
   }
 }
 
