@@ -355,6 +355,10 @@ t.test('remote errors: an unknown id is Ashby\'s success:false answer, reported 
       raw_response: body,
       truto_error_insight: { remote_error: { description: "The error came from the integration's own API; raw_response holds its answer." } },
     }, `unknown id ${id}`);
+    // Attachments are read off candidate.info: an unknown candidate fails the same way.
+    const files = await get(app, ATTACHMENTS, `${ACC}&candidate_id=${encodeURIComponent(id)}`);
+    t.equal(files.statusCode, 404, `attachments of unknown candidate ${id}: 404`);
+    t.equal(files.body, res.body, `attachments of unknown candidate ${id}: candidate.info's answer`);
   }
 });
 

@@ -99,6 +99,11 @@ export interface ResourceEmulation<Unified> {
    * a position); without it, the row of `kind` with that id.
    */
   find?(reader: AccountReader, request: GetRequest): RecordRow | undefined;
+  /**
+   * For a list its API reads off one parent record (Ashby's attachments come from `candidate.info`): the remote
+   * error its API gives when that record does not exist; without it, an unknown parent is an empty list.
+   */
+  parentError?(reader: AccountReader, filters: UnifiedFilters): RemoteError | undefined;
   /** The raw records, exactly as its API answers them, for these rows (in order). */
   render(rows: readonly RecordRow[], reader: AccountReader, ctx: RenderContext): object[];
   /** The unified record for one raw record that `render` produced. */

@@ -119,6 +119,9 @@ export const ashby: Integration = {
       // No attachment list in Ashby: Truto reads the candidate (candidate.info), then file.info for each handle.
       filters: { supported: ['candidate_id'], required: { list: ['candidate_id'], get: [] } },
       query: ({ filters }) => (filters.candidate_id !== undefined ? { candidateId: filters.candidate_id } : {}),
+      // candidate.info for an unknown candidate fails, so the list does too.
+      parentError: (reader, filters) =>
+        filters.candidate_id !== undefined && !reader.get('candidate', filters.candidate_id) ? notFound(filters.candidate_id) : undefined,
       render: (rows, _reader, ctx) => rows.map((row) => renderAttachment(row, ctx)),
       toUnified: (raw) => attachmentToUnified(raw as AshbyAttachment),
       rawSingle: (raw) => ({ success: true, results: { url: (raw as AshbyAttachment).url } }),
