@@ -53,7 +53,9 @@ t.test('accounts never see each other\'s rows', async (t) => {
   const { records } = app.mock.store;
   const key = app.mock.accounts.get(GH).row.key;
   t.ok(records.get(key, 'candidate', '9000001003'));
-  t.equal(records.get(key + 1, 'candidate', '9000001003'), undefined);
-  t.strictSame(records.page(key + 1, 'candidate', {}, 0, 10), []);
-  t.strictSame(records.byParent(key + 1, 'attachment', 'candidate_id', ['9000001003']), []);
+  // A key no account has (the fixtures hold one account per integration, so key + 1 is another account's).
+  const stranger = key + 1_000;
+  t.equal(records.get(stranger, 'candidate', '9000001003'), undefined);
+  t.strictSame(records.page(stranger, 'candidate', {}, 0, 10), []);
+  t.strictSame(records.byParent(stranger, 'attachment', 'candidate_id', ['9000001003']), []);
 });
