@@ -1,3 +1,4 @@
+import { ashby } from './ashby/index.js';
 import { breezy } from './breezy/index.js';
 import { fountain } from './fountain/index.js';
 import { greenhouse } from './greenhouse/index.js';
@@ -9,6 +10,7 @@ import type { Integration } from './types.js';
 export const INTEGRATIONS: ReadonlyMap<string, Integration> = new Map([
   [greenhouse.name, greenhouse],
   [lever.name, lever],
+  [ashby.name, ashby],
   [breezy.name, breezy],
   [fountain.name, fountain],
   [workable.name, workable],

@@ -106,6 +106,11 @@ export interface ResourceEmulation<Unified> {
    * a position); without it, the row of `kind` with that id.
    */
   find?(reader: AccountReader, request: GetRequest): RecordRow | undefined;
+  /**
+   * For a list its API reads off one parent record (Ashby's attachments come from `candidate.info`): the remote
+   * error its API gives when that record does not exist; without it, an unknown parent is an empty list.
+   */
+  parentError?(reader: AccountReader, filters: UnifiedFilters): RemoteError | undefined;
   /** The raw records, exactly as its API answers them, for these rows (in order). */
   render(rows: readonly RecordRow[], reader: AccountReader, ctx: RenderContext): object[];
   /**
@@ -117,7 +122,10 @@ export interface ResourceEmulation<Unified> {
   toUnified(raw: object): Unified;
   /** Its API's answer to fetching one record (its own wrapper, if any). */
   rawSingle(raw: object): unknown;
-  /** Its API's answer for a page of records (`debug.data`; `request` for a next-page link); without it, the bare array. */
+  /**
+   * Its API's answer for a page of records (`debug.data`); without it, the bare array. `request`: the list asked
+   * for (Workable's next-page link, Ashby's `candidate.search` vs `.list`).
+   */
   rawPage?(raws: readonly object[], next: { hasMore: boolean; token?: string }, request?: ListRequest): unknown;
   /** For an API that pages with tokens of its own: the token that asks for the records after this last one. */
   pageToken?(last: object): string;

@@ -73,6 +73,8 @@ export class UnifiedApi {
     const integration = account.integration;
     const res = integration.resources[resource] as ResourceEmulation<object>;
     const filters = this.filters(account, res, 'list', query);
+    const parentError = res.parentError?.(account.reader, filters);
+    if (parentError) throw errors.remote(parentError.statusCode, parentError.message, parentError.body);
     const remoteQuery = query.remote_query ?? {};
     const limit = Math.min(query.limit ?? integration.pageSize.default, integration.pageSize.max);
     const { expires_in: _ignored, ...scoped } = filters;
