@@ -95,6 +95,26 @@ for (const fixture of ACCOUNTS) {
     }
   });
 
+  t.test(`${fixture.integration}: an unknown id is its API's 404, on a get and as the attachments' parent`, async (t) => {
+    const app = await testApp(t);
+    const ids = probe(app, fixture.id);
+    const unknown = { ...ids, candidate: 'no-such-candidate' };
+    const expected = (id: string) => {
+      const nf = integration.resources.candidates.notFound(id);
+      return {
+        statusCode: nf.statusCode,
+        error: 'Not Found',
+        message: nf.message,
+        truto_is_remote_error: true,
+        raw_response: nf.body,
+        truto_error_insight: { remote_error: { description: "The error came from the integration's own API; raw_response holds its answer." } },
+      };
+    };
+    expectError(t, await get(app, `${CANDIDATES}/no-such-candidate`, `${acc}${filterQuery(required['candidates.get'], ids)}`), expected('no-such-candidate'), 'get');
+    const names: FilterName[] = [...new Set<FilterName>(['candidate_id', ...required['attachments.list']])];
+    expectError(t, await get(app, ATTACHMENTS, `${acc}${filterQuery(names, unknown)}`), expected('no-such-candidate'), 'attachments of an unknown candidate');
+  });
+
   t.test(`${fixture.integration}: every format, on candidates and attachments`, async (t) => {
     const app = await testApp(t);
     const ids = probe(app, fixture.id);

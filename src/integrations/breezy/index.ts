@@ -103,6 +103,9 @@ export const breezy: Integration = {
     attachments: {
       kind: 'attachment',
       filters: { supported: ['candidate_id', 'job_id', 'organization_id'], required: { list: ['candidate_id', 'job_id'], get: [] } },
+      // `…/position/:job/candidate/:id/documents` of a candidate not under that position is Breezy's 404.
+      parentError: (reader, filters) =>
+        filters.candidate_id !== undefined && !findCandidate(reader, { id: filters.candidate_id, filters, remoteQuery: {} }) ? notFound('candidate')() : undefined,
       query: ({ filters }) =>
         wrongCompany(filters)
           ? NOTHING

@@ -151,6 +151,8 @@ export const fountain: Integration = {
       kind: 'attachment',
       // Truto: candidate_id required; expires_in (Fountain's `ttl`) supported by Fountain alone.
       filters: { supported: ['candidate_id', 'expires_in'], required: { list: ['candidate_id'], get: [] } },
+      // `/applicants/:id/secure_documents` of an unknown applicant is Fountain's 404, not an empty list.
+      parentError: (reader, { candidate_id: id }) => (id !== undefined && !reader.get('applicant', id) ? notFound() : undefined),
       query: ({ filters }) => (filters.candidate_id !== undefined ? { candidateId: filters.candidate_id } : {}),
       render: (rows, _reader, ctx) => rows.map((row) => renderDocument(row, ctx)),
       toUnified: (raw) => secureDocumentToUnified(raw as FountainSecureDocument),

@@ -145,6 +145,9 @@ export const greenhouse: Integration = {
       kind: 'attachment',
       // Harvest has no attachment list: Truto reads them off candidates and applications.
       filters: { supported: ['candidate_id', 'application_id'], required: { list: [], get: [] } },
+      // Read off `/candidates/:id` or `/applications/:id`: an unknown one is Harvest's 404, not an empty list.
+      parentError: (reader, { candidate_id: c, application_id: a }) =>
+        (c !== undefined && !reader.get('candidate', c)) || (a !== undefined && !reader.get('application', a)) ? notFound() : undefined,
       query: ({ filters }) => ({
         ...(filters.candidate_id !== undefined ? { candidateId: filters.candidate_id } : {}),
         ...(filters.application_id !== undefined ? { applicationId: filters.application_id } : {}),

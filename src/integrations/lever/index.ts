@@ -155,6 +155,8 @@ export const lever: Integration = {
       kind: 'attachment',
       // Truto reads an opportunity's resumes and files: without the opportunity there is nothing to call.
       filters: { supported: ['candidate_id'], required: { list: ['candidate_id'], get: [] } },
+      // `/opportunities/:id/resumes` of an opportunity that does not exist is Lever's 404, not an empty list.
+      parentError: (reader, { candidate_id: id }) => (id !== undefined && !reader.get('opportunity', id) ? notFound('opportunity')() : undefined),
       query: ({ filters }) => (filters.candidate_id !== undefined ? { candidateId: filters.candidate_id } : {}),
       render: (rows, _reader, ctx) => rows.map((row) => renderAttachment(row, ctx)),
       toUnified: (raw) => attachmentToUnified(raw as LeverAttachment),

@@ -195,6 +195,8 @@ export const workable: Integration = {
       kind: 'attachment',
       // Files are read per candidate (`/candidates/:id/files`); nothing is demanded, other filters are ignored.
       filters: { supported: ['candidate_id'], required: { list: [], get: [] } },
+      // `/candidates/:id/files` of an unknown candidate is Workable's 404, not an empty list.
+      parentError: (reader, { candidate_id: id }) => (id !== undefined && !reader.get('candidate', id) ? notFound() : undefined),
       query: ({ filters }) => (filters.candidate_id !== undefined ? { candidateId: filters.candidate_id } : {}),
       render: (rows, _reader, ctx) => rows.map((row) => renderFile(row, ctx)),
       toUnified: (raw) => attachmentToUnified(raw as WorkableFile),
