@@ -1,9 +1,13 @@
+import cors from '@fastify/cors';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
 import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { resolveConfig, type Config, type ConfigInput } from './config.js';
 import { Downloads } from './files/download.js';
 import { FileLinks, FILES_PREFIX } from './files/links.js';
 import { AnswerCache } from './routes/answer-cache.js';
+import { loggerOptions, requestLine } from './logger.js';
+import { registerOpenApi } from './openapi.js';
 import { fileRoutes } from './routes/files.js';
 import { unifiedRoutes } from './routes/unified.js';
 import { fingerprint } from './seed/fingerprint.js';
@@ -51,7 +55,7 @@ export async function buildApp(input: ConfigInput = {}): Promise<FastifyInstance
   const api = new UnifiedApi(accounts, new Cursors(config.signingKey), links);
 
   const app = Fastify({
-    logger: { level: config.logLevel },
+    logger: loggerOptions(config),
     logController: new LogController({ disableRequestLogging: true }),
     trustProxy: true,
     routerOptions: {
@@ -73,10 +77,7 @@ export async function buildApp(input: ConfigInput = {}): Promise<FastifyInstance
   // One line a request, at info: the hook is only added when that level is written, as it runs on every request.
   if (['info', 'debug', 'trace'].includes(config.logLevel)) {
     app.addHook('onResponse', async (request, reply) => {
-      request.log.info(
-        { method: request.method, url: request.url, statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 },
-        'request',
-      );
+      request.log.info(requestLine(request, reply.statusCode, reply.elapsedTime), 'request');
     });
   }
 
@@ -93,7 +94,33 @@ export async function buildApp(input: ConfigInput = {}): Promise<FastifyInstance
     sendError(reply, errors.routeNotFound(request.method, request.url.split('?')[0]!)),
   );
 
-  app.get('/health', async () => ({ status: 'ok', accounts: accounts.list().length }));
+  // Browsers and their tools (a frontend on another origin, Swagger UI's "try it out"): preflights for
+  // Authorization are answered before auth, and the download's file name can be read by the page.
+  if (config.corsOrigins.length > 0) {
+    await app.register(cors, {
+      origin: config.corsOrigins.includes('*') ? '*' : config.corsOrigins,
+      exposedHeaders: ['Content-Disposition', 'Content-Length', 'Retry-After'],
+      methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
+      maxAge: 600,
+    });
+  }
+  // Before any route: the document is collected from the routes as they are registered.
+  await registerOpenApi(app);
+
+  app.get(
+    '/health',
+    {
+      schema: {
+        summary: 'Readiness: ok once the store is seeded (503 seeding before that)',
+        tags: ['health'],
+        response: {
+          200: HealthSchema,
+          503: Type.Object({ status: Type.Literal('seeding') }, { description: 'Still seeding; try again shortly' }),
+        },
+      },
+    },
+    async () => ({ status: 'ok' as const, accounts: accounts.list().length }),
+  );
 
   await app.register(
     async (unified) => {
@@ -105,6 +132,11 @@ export async function buildApp(input: ConfigInput = {}): Promise<FastifyInstance
   await app.register(fileRoutes, { prefix: FILES_PREFIX, downloads: new Downloads(accounts, links) });
   return app;
 }
+
+const HealthSchema = Type.Object({
+  status: Type.Literal('ok'),
+  accounts: Type.Integer({ minimum: 0, description: 'Integrated accounts served' }),
+});
 
 function sendError(reply: FastifyReply, error: TrutoError): FastifyReply {
   return reply.code(error.statusCode).headers(error.headers).type(JSON_TYPE).send(JSON.stringify(error.body));
