@@ -34,6 +34,8 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
     transform: ({ schema, url, route }) => {
       if (!schema || schema.hide) return { schema, url };
       const response = { ...(schema.response as Record<string, TSchema> | undefined) };
+      const formats = (schema.querystring as { properties?: Record<string, unknown> } | undefined)?.properties?.truto_response_format;
+      if (formats && response['200'] && !('content' in response['200'])) response['200'] = withFormats(response['200']);
       response['400'] ??= TrutoErrorSchema;
       response['500'] ??= TrutoErrorSchema;
       for (const [status, described] of Object.entries(response)) {
@@ -62,6 +64,19 @@ const ERROR_MEANINGS: Record<string, string> = {
   '429': 'Rate limited (Retry-After says when to try again)',
   '500': 'An unexpected error: the body never carries a stack trace',
 };
+
+/** A unified route's 200: the schema is the default format's; the other formats are named with their media types. */
+function withFormats(unified: TSchema): TSchema {
+  return {
+    description:
+      'truto_response_format=unified (the default) and normalized answer this schema; raw answers the integration\'s own ' +
+      'record (a list keeps this envelope), debug adds the remote call it stands for, stream answers NDJSON.',
+    content: {
+      'application/json': { schema: unified },
+      'application/x-ndjson': { schema: { type: 'string', description: 'truto_response_format=stream: one record a line' } },
+    },
+  } as unknown as TSchema;
+}
 
 interface OpenApiDocument {
   paths?: Record<string, Record<string, { parameters?: { in: string; schema?: { type?: unknown }; style?: string; explode?: boolean }[] }>>;
