@@ -1,4 +1,5 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -151,7 +152,7 @@ t.test('the Dockerfile, performed: build, production install, baked database, st
   const { fs, cmd, healthcheck, exposed } = final!;
   t.ok(cmd && healthcheck, 'the image has a CMD and a HEALTHCHECK');
   t.equal(exposed, fs.env.PORT, 'EXPOSE is the PORT it listens on');
-  t.equal(fs.env.NODE_ENV, 'production');
+  t.equal(fs.env.NODE_ENV, 'production', 'NODE_ENV=production');
   const shipped = readdirSync(fs.host('node_modules'));
   t.notOk(shipped.includes('typescript') || shipped.includes('tap') || shipped.includes('playwright-core'), 'no dev dependency in the image');
   t.ok(statSync(fs.env.TRUTO_MOCK_DB!).size > 0, 'the database is baked into the image');
@@ -175,19 +176,21 @@ t.test('the Dockerfile, performed: build, production install, baked database, st
     if (!healthy) await new Promise((r) => setTimeout(r, 200));
   }
   t.ok(healthy, `the HEALTHCHECK passes: ${out.slice(-2000)}`);
+  // The banner follows the listen that made it healthy: read on until it is there.
+  while (!out.includes('integrated accounts:') && server.exitCode === null) await once(server.stdout, 'data');
   t.match(out, /store: .*truto-ats-mock\.db \(reused in \d+ ms, seed 1\)/, 'the baked database is reused, not seeded at start');
 
   const base = `http://127.0.0.1:${port}`;
   const headers = { authorization: 'Bearer truto-mock-token' };
   const ada = await fetch(`${base}/unified/ats/candidates/${ADA}?integrated_account_id=${GH}`, { headers });
-  t.equal(ada.status, 200);
-  t.equal(((await ada.json()) as { name: string }).name, 'Ada Lovelace');
+  t.equal(ada.status, 200, 'one request: 200');
+  t.equal(((await ada.json()) as { name: string }).name, 'Ada Lovelace', 'Ada, the pinned candidate');
   const list = (await (await fetch(`${base}/unified/ats/attachments?integrated_account_id=${GH}&candidate_id=${ADA}`, { headers })).json()) as {
     result: { file_url: string }[];
   };
   const file = await fetch(list.result[0]!.file_url);
   t.equal(file.status, 200, 'its file_url downloads');
-  t.equal(file.headers.get('content-type'), 'application/pdf');
+  t.equal(file.headers.get('content-type'), 'application/pdf', 'a PDF');
 
   // docker-compose.yml's client, as compose runs it: its script, its environment, the mock by its base URL.
   const compose = parse(readFileSync(join(PACKAGE_ROOT, 'docker-compose.yml'), 'utf8')) as {
@@ -199,7 +202,7 @@ t.test('the Dockerfile, performed: build, production install, baked database, st
   t.equal(client.depends_on![mockName]!.condition, 'service_healthy', 'the client waits for health');
   t.equal(new URL(client.environment!.TRUTO_BASE_URL!).hostname, mockName, 'and calls the mock by its service name');
   const [script, mounted] = client.volumes![0]!.split(':') as [string, string];
-  t.strictSame(client.command, ['node', mounted]);
+  t.strictSame(client.command, ['node', mounted], 'the client runs the mounted script');
   const run = spawnSync(process.execPath, [join(PACKAGE_ROOT, script)], { env: { ...machineEnv, ...client.environment, TRUTO_BASE_URL: base }, encoding: 'utf8' });
   t.equal(run.status, 0, `the compose client succeeds: ${run.stderr}`);
   t.match(run.stdout, /^Ada Lovelace: 6 attachments; downloaded Ada_Lovelace_Resume\.pdf \(application\/pdf, \d+ bytes\) from 127\.0\.0\.1:\d+$/m);
