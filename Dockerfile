@@ -1,5 +1,9 @@
 # syntax=docker/dockerfile:1
-# Build: compile TypeScript and better-sqlite3's native module.
+# truto-ats-mock: docker build -t truto-ats-mock . && docker run --rm -p 4010:4010 truto-ats-mock
+# Every setting is an environment variable (docker run -e TRUTO_MOCK_SEED=7 ...); see the README's table.
+# test/docker-recipe.test.ts performs these steps outside Docker on every `npm test`, so keep them plain.
+
+# Build: compile TypeScript and better-sqlite3's native module, then drop the dev dependencies.
 FROM node:22-slim AS build
 RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
@@ -23,8 +27,16 @@ COPY --from=build /app/dist ./dist
 COPY fixtures ./fixtures
 RUN mkdir -p /data && chown node:node /data
 USER node
+# The database is baked into the image for these settings (docker build --build-arg TRUTO_MOCK_SEED=7 ...), so a
+# container, and each replica of it, starts on its own copy in well under a second instead of seeding.
+ARG TRUTO_MOCK_SEED=1
+ARG TRUTO_MOCK_CANDIDATES=
+RUN node dist/scripts/seed.js
+ENV TRUTO_MOCK_SEED=${TRUTO_MOCK_SEED} \
+    TRUTO_MOCK_CANDIDATES=${TRUTO_MOCK_CANDIDATES}
 VOLUME ["/data"]
 EXPOSE 4010
+# /health is 503 while a database is being seeded, 200 once the mock serves.
 HEALTHCHECK --interval=5s --timeout=3s --start-period=60s --retries=3 \
   CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||4010)+'/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
 CMD ["node", "dist/src/server.js"]

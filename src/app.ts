@@ -1,4 +1,6 @@
+import cors from '@fastify/cors';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
 import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { ConfigError, resolveConfig, type Config, type ConfigInput } from './config.js';
 import { Downloads } from './files/download.js';
@@ -8,6 +10,8 @@ import { loadRules } from './mock/rules.js';
 import { ADMIN_PREFIX, REAL_CLOCK, Scenarios, type Clock } from './mock/scenarios.js';
 import { adminRoutes } from './routes/admin.js';
 import { AnswerCache } from './routes/answer-cache.js';
+import { loggerOptions, requestLine } from './logger.js';
+import { registerOpenApi } from './openapi.js';
 import { fileRoutes } from './routes/files.js';
 import { unifiedRoutes } from './routes/unified.js';
 import { loadFixtures } from './seed/fixtures.js';
@@ -66,7 +70,7 @@ export async function buildApp(input: ConfigInput = {}, clock: Clock = REAL_CLOC
   const api = new UnifiedApi(accounts, new Cursors(config.signingKey), links);
 
   const app = Fastify({
-    logger: { level: config.logLevel },
+    logger: loggerOptions(config),
     logController: new LogController({ disableRequestLogging: true }),
     trustProxy: true,
     routerOptions: {
@@ -100,10 +104,7 @@ export async function buildApp(input: ConfigInput = {}, clock: Clock = REAL_CLOC
   // One line a request, at info: the hook is only added when that level is written, as it runs on every request.
   if (['info', 'debug', 'trace'].includes(config.logLevel)) {
     app.addHook('onResponse', async (request, reply) => {
-      request.log.info(
-        { method: request.method, url: request.url, statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 },
-        'request',
-      );
+      request.log.info(requestLine(request, reply.statusCode, reply.elapsedTime), 'request');
     });
   }
 
@@ -119,6 +120,19 @@ export async function buildApp(input: ConfigInput = {}, clock: Clock = REAL_CLOC
   app.setNotFoundHandler((request: FastifyRequest, reply: FastifyReply) =>
     sendError(reply, errors.routeNotFound(request.method, request.url.split('?')[0]!)),
   );
+
+  // Browsers and their tools (a frontend on another origin, Swagger UI's "try it out"): preflights for
+  // Authorization are answered before auth, and the download's file name can be read by the page.
+  if (config.corsOrigins.length > 0) {
+    await app.register(cors, {
+      origin: config.corsOrigins.includes('*') ? '*' : config.corsOrigins,
+      exposedHeaders: ['Content-Disposition', 'Content-Length', 'Retry-After', 'ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset'],
+      methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
+      maxAge: 600,
+    });
+  }
+  // Before any route: the document is collected from the routes as they are registered.
+  await registerOpenApi(app);
 
   // --- Test scenarios (src/mock/) ---
   // Every request outside the admin API is journaled, and waits while a reset or reload swaps the data.
@@ -136,7 +150,20 @@ export async function buildApp(input: ConfigInput = {}, clock: Clock = REAL_CLOC
   }
   // --- end of test scenarios ---
 
-  app.get('/health', async () => ({ status: 'ok', accounts: accounts.list().length }));
+  app.get(
+    '/health',
+    {
+      schema: {
+        summary: 'Readiness: ok once the store is seeded (503 seeding before that)',
+        tags: ['health'],
+        response: {
+          200: HealthSchema,
+          503: Type.Object({ status: Type.Literal('seeding') }, { description: 'Still seeding; try again shortly' }),
+        },
+      },
+    },
+    async () => ({ status: 'ok' as const, accounts: accounts.list().length }),
+  );
 
   await app.register(
     async (unified) => {
@@ -157,6 +184,11 @@ export async function buildApp(input: ConfigInput = {}, clock: Clock = REAL_CLOC
   );
   return app;
 }
+
+const HealthSchema = Type.Object({
+  status: Type.Literal('ok'),
+  accounts: Type.Integer({ minimum: 0, description: 'Integrated accounts served' }),
+});
 
 function sendError(reply: FastifyReply, error: TrutoError): FastifyReply {
   return reply.code(error.statusCode).headers(error.headers).type(JSON_TYPE).send(JSON.stringify(error.body));

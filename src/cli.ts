@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, type ConfigInput } from './config.js';
 
 /** Every flag, its environment variable, and how its text becomes a setting. */
-const SETTINGS = {
+export const SETTINGS = {
   port: { env: 'PORT', parse: 'int', help: 'port to listen on (default 4010)' },
   host: { env: 'HOST', parse: 'string', help: 'address to listen on (default 0.0.0.0)' },
   db: { env: 'TRUTO_MOCK_DB', parse: 'string', help: 'SQLite file, or :memory: (default truto-ats-mock.db)' },
@@ -24,6 +24,8 @@ const SETTINGS = {
   'error-status': { env: 'TRUTO_MOCK_ERROR_STATUS', parse: 'int', help: 'status of the errors --error-rate injects (default 500)' },
   'header-overrides': { env: 'TRUTO_MOCK_HEADER_OVERRIDES', parse: 'bool', help: 'honour x-mock-status, x-mock-latency… headers' },
   watch: { env: 'TRUTO_MOCK_WATCH', parse: 'bool', help: 'reload the fixtures file when it changes' },
+  'log-format': { env: 'LOG_FORMAT', parse: 'string', help: 'auto (pretty on a terminal, else JSON), pretty or json' },
+  'cors-origins': { env: 'TRUTO_MOCK_CORS_ORIGINS', parse: 'list', help: 'origins browsers may call from, comma-separated; * = any, none = off (default *)' },
 } as const;
 
 type Flag = keyof typeof SETTINGS;
@@ -32,11 +34,24 @@ const KEYS: Record<Flag, keyof ConfigInput> = {
   tokens: 'tokens', 'signing-key': 'signingKey', 'public-url': 'publicUrl', 'cache-mb': 'cacheMb', 'log-level': 'logLevel',
   'admin-token': 'adminToken', 'journal-size': 'journalSize', rules: 'rules', 'rate-limits': 'rateLimits', latency: 'latency',
   'error-rate': 'errorRate', 'error-status': 'errorStatus', 'header-overrides': 'headerOverrides', watch: 'watch',
+  'log-format': 'logFormat', 'cors-origins': 'corsOrigins',
 };
 
 export function usage(): string {
-  const rows = Object.entries(SETTINGS).map(([flag, s]) => `  --${flag.padEnd(16)} ${s.env.padEnd(27)} ${s.help}`);
-  return `truto-ats-mock: a local stand-in for Truto's Unified ATS API\n\nUsage: truto-ats-mock [options]\n\n  flag               environment variable        meaning\n${rows.join('\n')}\n  --help                                         this text\n`;
+  const row = (flag: string, env: string, help: string) => `  ${flag.padEnd(20)} ${env.padEnd(28)} ${help}`;
+  const rows = Object.entries(SETTINGS).map(([flag, s]) => row(`--${flag}`, s.env, s.help));
+  return [
+    "truto-ats-mock: a local stand-in for Truto's Unified ATS API",
+    '',
+    'Usage: truto-ats-mock [options]',
+    '',
+    row('flag', 'environment variable', 'meaning'),
+    ...rows,
+    row('--help, -h', '', 'this text'),
+    '',
+    'Every flag can be given by its environment variable instead; a flag wins over its variable.',
+    '',
+  ].join('\n');
 }
 
 export function configFromArgs(argv: string[], env: NodeJS.ProcessEnv): ConfigInput | 'help' {
@@ -74,7 +89,8 @@ export function configFromArgs(argv: string[], env: NodeJS.ProcessEnv): ConfigIn
       if (!/^\s*\d+(\.\d+)?\s*$/.test(text)) throw new ConfigError(`invalid setting ${KEYS[flag]} (--${flag} / ${setting.env}): "${text}" is not a number`);
       input[KEYS[flag]] = Number(text);
     } else if (setting.parse === 'list') {
-      input[KEYS[flag]] = text.split(',').map((t) => t.trim()).filter(Boolean);
+      // `none` is the one way to say "an empty list" in a flag or an environment variable.
+      input[KEYS[flag]] = text.trim() === 'none' ? [] : text.split(',').map((t) => t.trim()).filter(Boolean);
     } else {
       input[KEYS[flag]] = text;
     }

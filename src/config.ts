@@ -50,6 +50,14 @@ export const ConfigSchema = Type.Object({
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
     { default: 'info' },
   ),
+  logFormat: Type.Union([Type.Literal('auto'), Type.Literal('pretty'), Type.Literal('json')], {
+    default: 'auto',
+    description: 'auto: readable lines on a terminal, one JSON object a line otherwise',
+  }),
+  corsOrigins: Type.Array(Type.String({ pattern: '^(\\*|https?://[^/?#]+)$' }), {
+    default: ['*'],
+    description: 'Origins browsers may call from: * for any, or exact origins; empty turns CORS off',
+  }),
 });
 
 export type Config = Static<typeof ConfigSchema>;

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 import closeWithGrace from 'close-with-grace';
-import { buildApp } from './app.js';
 import { configFromArgs, usage } from './cli.js';
-import { ConfigError, type ConfigInput } from './config.js';
+import { ConfigError, resolveConfig, type ConfigInput } from './config.js';
+import { HoldingServer } from './holding.js';
 import { FixturesError } from './seed/fixtures.js';
 
 async function main(): Promise<void> {
@@ -17,22 +17,36 @@ async function main(): Promise<void> {
     process.stdout.write(usage());
     return;
   }
+  let held: HoldingServer | undefined;
   let app;
   try {
+    // Settings are checked before anything else, so a bad value stops the command at once with exit code 2.
+    const config = resolveConfig(input);
+    held = await HoldingServer.listen(config.port, config.host);
+    // The app (Fastify, Swagger, the store) is loaded once the port is held: the port answers from the first moment.
+    const { buildApp } = await import('./app.js');
     app = await buildApp(input);
   } catch (err) {
+    await held?.release();
     if (err instanceof ConfigError || err instanceof FixturesError) {
       process.stderr.write(`${err.message}\n`);
       process.exit(2);
     }
+    if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE' || (err as NodeJS.ErrnoException).code === 'EACCES') {
+      process.stderr.write(`cannot listen: ${(err as Error).message} (choose another --port / PORT)\n`);
+      process.exit(1);
+    }
     throw err;
   }
   const { config, accounts, store, openMs } = app.mock;
-  closeWithGrace({ delay: 10_000 }, async ({ err }) => {
+  // SIGTERM / SIGINT: stop accepting, let in-flight requests finish (10 s at most), close the store, exit 0.
+  closeWithGrace({ delay: 10_000 }, async ({ err, signal }) => {
     if (err) app.log.error({ err }, 'stopping after an error');
+    else if (signal) app.log.info({ signal }, 'stopping: finishing in-flight requests');
     await app.close();
   });
-  const address = await app.listen({ port: config.port, host: config.host });
+  await app.ready();
+  const address = await app.listen({ handle: held.handOver(), host: config.host } as { host: string });
   const shown = address.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost');
   const lines = [
     '',
@@ -48,6 +62,7 @@ async function main(): Promise<void> {
       config.headerOverrides ? 'x-mock-* headers' : '',
       config.watch ? 'watching fixtures' : '',
     ].filter(Boolean).map((s) => `; ${s}`).join('')}`,
+    `  docs:  ${shown}/docs (OpenAPI document: ${shown}/openapi.json)`,
     '  integrated accounts:',
     ...accounts.list().map((a) => `    ${a.row.id}  ${a.integration.name.padEnd(11)} ${a.row.candidates} candidates  ${a.row.name}`),
     '',

@@ -12,7 +12,7 @@ export interface RenderedDocument {
   contentType: string;
 }
 
-const CONTENT_TYPES: Record<DocumentKind, string> = {
+export const CONTENT_TYPES: Record<DocumentKind, string> = {
   pdf: 'application/pdf',
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   txt: 'text/plain; charset=utf-8',

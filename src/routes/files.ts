@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
+import { CONTENT_TYPES } from '../files/documents.js';
 import type { Downloads } from '../files/download.js';
 import { TrutoErrorSchema } from '../model/error.js';
 
@@ -17,7 +18,12 @@ export const fileRoutes: FastifyPluginAsyncTypebox<{ downloads: Downloads }> = a
           signature: Type.Optional(Type.String({ description: 'The link\'s signature' })),
         }),
         response: {
-          200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description: 'The file, of the type its name says' }),
+          200: {
+            description: 'The file, of the type its name says',
+            content: Object.fromEntries(
+              [...new Set(Object.values(CONTENT_TYPES))].map((type) => [type, { schema: Type.Unsafe<Buffer>({ type: 'string', format: 'binary' }) }]),
+            ),
+          },
           403: TrutoErrorSchema,
           404: TrutoErrorSchema,
         },

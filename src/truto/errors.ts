@@ -114,5 +114,7 @@ export const errors = {
 
   malformedUrl: () => new TrutoError(400, 'The request URL is malformed (bad percent-encoding)'),
   badRequest: (message: string) => new TrutoError(400, message),
+  seeding: () =>
+    new TrutoError(503, 'The mock is still seeding its store: try again shortly (GET /health answers 200 when it is ready)', {}, { 'retry-after': '1' }),
   internal: () => new TrutoError(500, 'The mock failed to answer this request; it was logged'),
 } as const;

@@ -1,0 +1,51 @@
+import t from 'tap';
+import { ACC, ADA, ATTACHMENTS, AUTH, CANDIDATES, testApp } from './helpers.js';
+
+const PREFLIGHT = {
+  origin: 'http://localhost:5173',
+  'access-control-request-method': 'GET',
+  'access-control-request-headers': 'authorization',
+};
+
+t.test('by default any origin may call, and the preflight for Authorization is answered before auth', async (t) => {
+  const app = await testApp(t);
+  const pre = await app.inject({ method: 'OPTIONS', url: `${CANDIDATES}?${ACC}`, headers: PREFLIGHT });
+  t.equal(pre.statusCode, 204);
+  t.equal(pre.body, '');
+  t.equal(pre.headers['access-control-allow-origin'], '*');
+  t.equal(pre.headers['access-control-allow-headers'], 'authorization');
+  t.equal(pre.headers['access-control-allow-methods'], 'GET, HEAD, POST, PUT, PATCH, DELETE');
+  t.equal(pre.headers['access-control-max-age'], '600');
+
+  const res = await app.inject({ url: `${ATTACHMENTS}?${ACC}&candidate_id=${ADA}`, headers: { ...AUTH, origin: PREFLIGHT.origin } });
+  t.equal(res.statusCode, 200);
+  t.equal(res.headers['access-control-allow-origin'], '*');
+  t.equal(res.headers['access-control-expose-headers'], 'Content-Disposition, Content-Length, Retry-After, ratelimit-limit, ratelimit-remaining, ratelimit-reset');
+  const denied = await app.inject({ url: `${CANDIDATES}?${ACC}`, headers: { origin: PREFLIGHT.origin } });
+  t.equal(denied.statusCode, 401);
+  t.equal(denied.headers['access-control-allow-origin'], '*', 'errors are readable by the page too');
+
+  const link = new URL((res.json() as { result: { file_url: string }[] }).result[0]!.file_url);
+  const file = await app.inject({ url: link.pathname + link.search, headers: { origin: PREFLIGHT.origin } });
+  t.equal(file.statusCode, 200);
+  t.equal(file.headers['access-control-allow-origin'], '*', 'downloads too');
+});
+
+t.test('configured origins: only those are allowed, and answers vary by Origin', async (t) => {
+  const app = await testApp(t, { corsOrigins: ['http://localhost:5173', 'https://app.example.com'] });
+  const allowed = await app.inject({ method: 'OPTIONS', url: CANDIDATES, headers: PREFLIGHT });
+  t.equal(allowed.statusCode, 204);
+  t.equal(allowed.headers['access-control-allow-origin'], 'http://localhost:5173');
+  t.match(allowed.headers.vary, /Origin/);
+  const other = await app.inject({ method: 'OPTIONS', url: CANDIDATES, headers: { ...PREFLIGHT, origin: 'http://evil.test' } });
+  t.equal(other.headers['access-control-allow-origin'], undefined, 'another origin gets no grant');
+});
+
+t.test('corsOrigins [] turns CORS off', async (t) => {
+  const app = await testApp(t, { corsOrigins: [] });
+  const res = await app.inject({ url: `${CANDIDATES}?${ACC}`, headers: { ...AUTH, origin: PREFLIGHT.origin } });
+  t.equal(res.statusCode, 200);
+  t.equal(res.headers['access-control-allow-origin'], undefined);
+  const pre = await app.inject({ method: 'OPTIONS', url: CANDIDATES, headers: PREFLIGHT });
+  t.equal(pre.statusCode, 404, 'no preflight route');
+});

@@ -1,0 +1,166 @@
+import { Validator } from '@seriousme/openapi-schema-validator';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import t, { type Test } from 'tap';
+import { ACC, ADA, ATTACHMENTS, AUTH, GH, testApp } from './helpers.js';
+import { requireBuild, runNode, SCRIPTS } from './process.js';
+
+/**
+ * The OpenAPI document is the contract CI users take: it must be a valid OpenAPI document, and every route's real
+ * answers (its 200 and the errors it can be driven into) must fit the response the document declares for them.
+ * The routes are read from the document itself, so a route added later is checked without touching this file.
+ */
+
+interface Parameter { name: string; in: 'path' | 'query' | 'header'; required?: boolean }
+interface Operation {
+  operationId?: string;
+  parameters?: Parameter[];
+  security?: unknown[];
+  requestBody?: { content?: Record<string, { example?: unknown; examples?: Record<string, { value: unknown }> }> };
+  responses: Record<string, { description?: string; content?: Record<string, { schema: object }> }>;
+}
+interface Document { openapi: string; paths: Record<string, Record<string, Operation>> }
+
+const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => void;
+const ajv = new Ajv2020({ strict: false, allErrors: true });
+addFormats(ajv);
+
+/** Values for parameters by name: the pinned fixture ids, as a client would pass them. */
+const KNOWN: Record<string, string> = { integrated_account_id: GH, id: ADA, candidate_id: ADA };
+
+async function documentOf(app: FastifyInstance): Promise<Document> {
+  const res = await app.inject({ url: '/openapi.json' });
+  return res.json() as Document;
+}
+
+/** Fails unless `res`'s status is declared by `op` and its body fits the schema declared for its media type. */
+function fitsDocument(t: Test, op: Operation, res: LightMyRequestResponse, what: string): void {
+  const declared = op.responses[String(res.statusCode)];
+  t.ok(declared, `${what}: status ${res.statusCode} is declared (declared: ${Object.keys(op.responses).join(', ')})`);
+  if (!declared) return;
+  const type = String(res.headers['content-type'] ?? '').split(';')[0]!;
+  const media = declared.content?.[type];
+  t.ok(media, `${what}: media type ${type} is declared for ${res.statusCode}`);
+  if (!media) return;
+  if (type === 'application/json') {
+    const validate = ajv.compile(media.schema);
+    const ok = validate(res.json());
+    t.ok(ok, `${what}: body fits the documented ${res.statusCode} schema${ok ? '' : `: ${ajv.errorsText(validate.errors)}`}`);
+  } else {
+    t.ok(res.rawPayload.length > 0, `${what}: a ${type} body`);
+  }
+}
+
+/** Concrete URLs for a path template: known parameter values, or a real link from an answer that fits the template. */
+function urlFor(template: string, op: Operation, links: string[]): string | undefined {
+  const pathParams = (op.parameters ?? []).filter((p) => p.in === 'path');
+  if (pathParams.every((p) => KNOWN[p.name] !== undefined)) {
+    const path = template.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(KNOWN[name]!));
+    const query = (op.parameters ?? [])
+      .filter((p) => p.in === 'query' && p.required)
+      .map((p) => `${p.name}=${encodeURIComponent(KNOWN[p.name] ?? '')}`);
+    return query.length ? `${path}?${query.join('&')}` : path;
+  }
+  const pattern = new RegExp(`^${template.replace(/\{\w+\}/g, '[^/?]+')}(\\?|$)`);
+  return links.find((link) => pattern.test(link));
+}
+
+t.test('the document is valid OpenAPI 3.1 and is what npm run openapi writes', async (t) => {
+  const app = await testApp(t);
+  const res = await app.inject({ url: '/openapi.json' });
+  t.equal(res.statusCode, 200);
+  t.equal(res.headers['content-type'], 'application/json; charset=utf-8');
+  const doc = res.json() as Document;
+  t.equal(doc.openapi, '3.1.0');
+  const result = await new Validator().validate(doc as unknown as Parameters<Validator["validate"]>[0]);
+  t.ok(result.valid, `valid OpenAPI: ${JSON.stringify(result.errors ?? []).slice(0, 2000)}`);
+  t.ok(Object.keys(doc.paths).length >= 5, 'every route is in it');
+  for (const [path, item] of Object.entries(doc.paths)) {
+    for (const [method, op] of Object.entries(item)) {
+      t.ok(op.operationId, `${method} ${path} has an operationId`);
+      t.ok(op.responses['500'], `${method} ${path} documents Truto's 500`);
+      if (op.security) t.ok(op.responses['401'], `${method} ${path} is secured and documents its 401`);
+      for (const p of op.parameters ?? []) if (p.required && p.in === 'query') t.ok(op.responses['400'], `${method} ${path} documents a missing ${p.name}`);
+    }
+  }
+
+  // `npm run openapi` writes the same document (its script run from source, the way tap runs this test).
+  const dir = mkdtempSync(join(tmpdir(), 'truto-openapi-'));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  const out = join(dir, 'openapi.json');
+  requireBuild(t);
+  const run = runNode(join(SCRIPTS, 'openapi.js'), [out]);
+  t.equal(run.status, 0, `npm run openapi's script exits 0: ${run.stderr}`);
+  t.strictSame(JSON.parse(readFileSync(out, 'utf8')), doc, 'the file is the served document');
+});
+
+t.test('every documented operation answers as documented: 200 and the errors it can be driven into', async (t) => {
+  const app = await testApp(t);
+  const doc = await documentOf(app);
+  // Real links (file_url) for routes whose parameters only an answer can give (signed file links).
+  const attachments = await app.inject({ url: `${ATTACHMENTS}?${ACC}&candidate_id=${ADA}`, headers: AUTH });
+  const links = (attachments.json() as { result: { file_url: string }[] }).result.map((a) => new URL(a.file_url).pathname + new URL(a.file_url).search);
+  t.ok(links.length > 0, 'Ada has attachments with links');
+
+  for (const [template, item] of Object.entries(doc.paths)) {
+    for (const [method, op] of Object.entries(item)) {
+      const what = `${method.toUpperCase()} ${template}`;
+      const url = urlFor(template, op, links);
+      t.ok(url, `${what}: a concrete URL from known ids or a real link (add its parameter to KNOWN)`);
+      if (!url) continue;
+      const headers = op.security ? AUTH : {};
+      // A rule's own routes need a rule by the known id: one that matches no request, made afresh (a reset or a
+      // delete walked before may have removed it).
+      if (template.startsWith('/_mock/rules/{')) {
+        await app.inject({ method: 'POST', url: '/_mock/rules', payload: { id: KNOWN.id, match: { path: '/nowhere' }, action: { type: 'empty' } } });
+      }
+      // A route that takes a body is sent its documented example (or an empty object).
+      const media = op.requestBody?.content?.['application/json'];
+      const payload = media ? (media.example ?? Object.values(media.examples ?? {})[0]?.value ?? {}) : undefined;
+      const ok = await app.inject({ method: method.toUpperCase() as 'GET', url, headers, ...(payload === undefined ? {} : { payload: payload as object }) });
+      if (method === 'get') t.ok(ok.statusCode >= 200 && ok.statusCode < 300, `${what}: ${url} succeeds (${ok.statusCode})`);
+      fitsDocument(t, op, ok, `${what} with known values`);
+
+      if (op.security) {
+        fitsDocument(t, op, await app.inject({ method: method.toUpperCase() as 'GET', url }), `${what} without a token`);
+      }
+      const [path, query = ''] = url.split('?') as [string, string?];
+      for (const p of (op.parameters ?? []).filter((p) => p.in === 'query' && p.required)) {
+        const without = new URLSearchParams(query);
+        without.delete(p.name);
+        const res = await app.inject({ method: method.toUpperCase() as 'GET', url: `${path}?${without}`, headers });
+        t.equal(res.statusCode, 400, `${what} without ${p.name}: 400`);
+        fitsDocument(t, op, res, `${what} without ${p.name}`);
+      }
+      const pathParams = (op.parameters ?? []).filter((p) => p.in === 'path');
+      if (pathParams.length > 0) {
+        // The last path segment replaced by an unknown value: a 404 (a record) or 403 (a signed link).
+        const unknown = `${path.replace(/\/[^/]+$/, '/does-not-exist')}${query ? `?${query}` : ''}`;
+        const res = await app.inject({ method: method.toUpperCase() as 'GET', url: unknown, headers });
+        t.ok([403, 404].includes(res.statusCode), `${what} with an unknown ${pathParams.at(-1)!.name}: ${res.statusCode}`);
+        fitsDocument(t, op, res, `${what} with an unknown ${pathParams.at(-1)!.name}`);
+      }
+      const malformed = await app.inject({ method: method.toUpperCase() as 'GET', url: `${path}${path.endsWith('/') ? '' : '/'}%E0%A4%A`, headers });
+      if (malformed.statusCode === 400) fitsDocument(t, op, malformed, `${what} with a malformed URL`);
+    }
+  }
+});
+
+t.test('Swagger UI at /docs, served from the package (no CDN)', async (t) => {
+  const app = await testApp(t);
+  const page = await app.inject({ url: '/docs' });
+  t.equal(page.statusCode, 200);
+  t.match(page.headers['content-type'], /^text\/html/);
+  t.match(page.body, /swagger-ui/);
+  t.notMatch(page.body, /https?:\/\/(?!localhost)[^"']*\.(js|css)/, 'no script or style from another host');
+  const init = await app.inject({ url: '/docs/static/swagger-initializer.js' });
+  t.equal(init.statusCode, 200, 'the initializer is served');
+  const bundle = await app.inject({ url: '/docs/static/swagger-ui-bundle.js' });
+  t.equal(bundle.statusCode, 200, 'the bundle is served');
+  const json = await app.inject({ url: '/docs/json' });
+  t.strictSame(json.json(), await documentOf(app), '/docs/json is the same document');
+});
