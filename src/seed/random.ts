@@ -76,3 +76,16 @@ export function hash32(text: string): number {
   }
   return h >>> 0;
 }
+
+/** MurmurHash3's finalizer: a bijection on 32-bit integers that spreads every input bit (distinct in, distinct out). */
+export function fmix32(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/** Eight lowercase hex digits of a 32-bit word. */
+export const hex8 = (n: number): string => (n >>> 0).toString(16).padStart(8, '0');

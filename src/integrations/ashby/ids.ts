@@ -1,4 +1,4 @@
-import { hash32 } from '../../seed/random.js';
+import { fmix32, hash32, hex8 } from '../../seed/random.js';
 import type { World } from '../../seed/world.js';
 
 /** Every Ashby call is a POST to `https://api.ashbyhq.com/<object>.<verb>` (RPC style). */
@@ -20,20 +20,9 @@ export function uuid(salt: string, kind: string, key: number | string): string {
     a = Math.imul(a ^ c, 0x01000193);
     b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 15);
   }
-  const h = hex8(mix(a)) + hex8(mix(b)) + hex8(mix(a ^ Math.imul(b, 0x27d4eb2f))) + hex8(mix(b + Math.imul(a, 0x165667b1)));
+  const h = hex8(fmix32(a)) + hex8(fmix32(b)) + hex8(fmix32(a ^ Math.imul(b, 0x27d4eb2f))) + hex8(fmix32(b + Math.imul(a, 0x165667b1)));
   const variant = HEX[8 + (parseInt(h[16]!, 16) & 3)]!;
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
-}
-
-const hex8 = (n: number) => n.toString(16).padStart(8, '0');
-
-/** MurmurHash3's finalizer: without it, texts that differ in one character get similar-looking hashes. */
-function mix(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  return (h ^ (h >>> 16)) >>> 0;
 }
 
 /**
@@ -60,7 +49,7 @@ export function requestId(of: string): string {
   const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
   let out = '01J';
   for (let i = 0; out.length < 26; i++) {
-    let h = mix(hash32(`${i}:${of}`));
+    let h = fmix32(hash32(`${i}:${of}`));
     for (let k = 0; k < 6 && out.length < 26; k++, h >>>= 5) out += alphabet[h & 31];
   }
   return out;

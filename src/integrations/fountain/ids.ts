@@ -1,18 +1,8 @@
-import { hash32 } from '../../seed/random.js';
+import { fmix32, hash32 } from '../../seed/random.js';
 
 export const API = 'https://api.fountain.com/v2';
 
 const hex = (n: number) => n.toString(16).padStart(8, '0');
-
-/** murmur3's finalizer: a bijection on 32-bit integers, so distinct numbers give distinct words. */
-function fmix(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
 
 const bases = new Map<string, [number, number, number, number]>();
 
@@ -28,7 +18,7 @@ function basesOf(salt: string, kind: string): [number, number, number, number] {
 }
 
 /** A deterministic 32-bit number for (account, kind, n), for values such as file sizes. */
-export const word = (salt: string, kind: string, n: number): number => fmix((basesOf(salt, kind)[0] + n) | 0);
+export const word = (salt: string, kind: string, n: number): number => fmix32((basesOf(salt, kind)[0] + n) | 0);
 
 /**
  * Fountain ids are UUIDs (`e8e4edc5-096c-47ea-b682-f77c6c4462dd`). Ours are v4-looking UUIDs from (account salt,
@@ -36,10 +26,10 @@ export const word = (salt: string, kind: string, n: number): number => fmix((bas
  * repeat within a kind, and seeding 100,000 applicants hashes no strings per record.
  */
 function uuidOf(base: readonly [number, number, number, number], n: number): string {
-  const a = hex(fmix((base[0] + n) | 0));
-  const b = hex(fmix((base[1] + n) | 0));
-  const c = hex(fmix((base[2] + n) | 0));
-  const d = hex(fmix((base[3] + n) | 0));
+  const a = hex(fmix32((base[0] + n) | 0));
+  const b = hex(fmix32((base[1] + n) | 0));
+  const c = hex(fmix32((base[2] + n) | 0));
+  const d = hex(fmix32((base[3] + n) | 0));
   const variant = '89ab'[parseInt(c[0]!, 16) & 3]!;
   return `${a}-${b.slice(0, 4)}-4${b.slice(5, 8)}-${variant}${c.slice(1, 4)}-${c.slice(4)}${d}`;
 }

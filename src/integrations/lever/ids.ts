@@ -1,17 +1,6 @@
-import { hash32 } from '../../seed/random.js';
+import { fmix32, hash32, hex8 } from '../../seed/random.js';
 import { STAGES } from '../../seed/vocabulary.js';
 
-/** murmur3's finalizer: spreads one 32-bit hash into the next words of a UUID. */
-function mix(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
-
-const hex8 = (x: number) => (x >>> 0).toString(16).padStart(8, '0');
 const masks = new Map<string, number>();
 
 /**
@@ -22,9 +11,9 @@ const masks = new Map<string, number>();
 export function leverUuid(kind: string, n: number): string {
   let mask = masks.get(kind);
   if (mask === undefined) masks.set(kind, (mask = hash32(`lever:${kind}`)));
-  const a = mix(hash32(`lever:${kind}:${n}`));
-  const b = hex8(mix(a ^ 0x9e3779b9));
-  const c = mix(a ^ 0x7f4a7c15);
+  const a = fmix32(hash32(`lever:${kind}:${n}`));
+  const b = hex8(fmix32(a ^ 0x9e3779b9));
+  const c = fmix32(a ^ 0x7f4a7c15);
   const cs = hex8(c);
   return `${hex8(a)}-${b.slice(0, 4)}-4${b.slice(5, 8)}-${'89ab'[c >>> 30]}${cs.slice(1, 4)}-${cs.slice(4, 8)}${hex8(Math.imul(n, 0x9e3779b1) ^ mask)}`;
 }
