@@ -4,6 +4,7 @@ import { INTEGRATIONS } from '../src/integrations/registry.js';
 import type { FilterName, Integration, ResourceName } from '../src/integrations/types.js';
 import { AttachmentSchema } from '../src/model/attachment.js';
 import { CandidateSchema } from '../src/model/candidate.js';
+import { TrutoErrorSchema } from '../src/model/error.js';
 import { ListEnvelope } from '../src/model/list.js';
 import { loadFixtures } from '../src/seed/fixtures.js';
 import { assertSchema, ATTACHMENTS, CANDIDATES, expectError, expectOk, filterQuery, get, JSON_CT, normalizedSchema, probe, testApp } from './helpers.js';
@@ -194,3 +195,45 @@ for (const fixture of ACCOUNTS) {
     }
   });
 }
+
+/** What each ATS's API answers for a revoked key and for an outage, as an injected remote fault carries it. */
+const REMOTE_FAULTS: Record<string, Record<401 | 503, unknown>> = {
+  greenhouse: { 401: { message: 'Invalid Basic Auth credentials' }, 503: { message: 'Service Unavailable' } },
+  lever: {
+    401: { code: 'UnauthorizedError', message: 'Invalid API key' },
+    503: { code: 'ServiceUnavailableError', message: 'Service Unavailable' },
+  },
+  ashby: {
+    401: { success: false, errors: ['unauthorized'], errorInfo: { code: 'unauthorized', message: 'Invalid API key' } },
+    503: { success: false, errors: ['service_unavailable'], errorInfo: { code: 'service_unavailable', message: 'Service Unavailable' } },
+  },
+  breezy: {
+    401: { error: { type: 'unauthorized', message: 'Invalid access token' } },
+    503: { error: { type: 'serviceUnavailable', message: 'Service Unavailable' } },
+  },
+  fountain: { 401: { message: 'Unauthorized' }, 503: { message: 'Service Unavailable' } },
+  workable: { 401: { error: 'Not authorized' }, 503: { error: 'Service Unavailable' } },
+};
+
+t.test('an injected remote fault carries the account\'s own ATS error body, account by account', async (t) => {
+  const app = await testApp(t);
+  for (const fixture of ACCOUNTS) {
+    const ids = probe(app, fixture.id);
+    const query = `integrated_account_id=${encodeURIComponent(fixture.id)}${filterQuery(REQUIRED[fixture.integration]!['candidates.get'], ids)}`;
+    for (const status of [401, 503] as const) {
+      const rule = await app.inject({
+        method: 'POST',
+        url: '/_mock/rules',
+        payload: { match: { integrated_account_id: fixture.id }, action: { type: 'error', status, remote: true }, scope: { times: 1 } },
+      });
+      t.equal(rule.statusCode, 201, `${fixture.integration} ${status}: rule made`);
+      const res = await get(app, `${CANDIDATES}/${encodeURIComponent(ids.candidate)}`, query);
+      const body = res.json() as { statusCode: number; truto_is_remote_error: boolean; raw_response: unknown };
+      t.equal(res.statusCode, status, `${fixture.integration} ${status}: status`);
+      assertSchema(t, TrutoErrorSchema, body, `${fixture.integration} ${status}: Truto's error shape`);
+      t.equal(body.truto_is_remote_error, true, `${fixture.integration} ${status}: a remote error`);
+      t.strictSame(body.raw_response, REMOTE_FAULTS[fixture.integration]![status], `${fixture.integration} ${status}: its own body`);
+      t.equal((await get(app, `${CANDIDATES}/${encodeURIComponent(ids.candidate)}`, query)).statusCode, 200, `${fixture.integration}: once only`);
+    }
+  }
+});

@@ -2,6 +2,7 @@ import type { RecordFilter, RecordRow } from '../../store/records.js';
 import { withRow } from '../provenance.js';
 import { stringParam } from '../remote-query.js';
 import type { Integration, ListRequest, RemoteCall, RemoteError, RenderContext } from '../types.js';
+import { reasonWord, remoteErrorFor } from '../remote-errors.js';
 import { ASHBY, fileHandle, requestId } from './ids.js';
 import { attachmentToUnified, candidateToUnified, markResume } from './mapping.js';
 import { AshbyAttachment, AshbyCandidate, type AshbyError } from './raw.js';
@@ -84,6 +85,14 @@ export const ashby: Integration = {
   // candidate.list: "The maximum and default value is 100".
   pageSize: { default: 100, max: 100 },
   seed: ashbySeed,
+  // Injected faults in Ashby's envelope: `success: false` with `errors` and `errorInfo`.
+  errorBody: (status) =>
+    status === 404
+      ? notFound('')
+      : remoteErrorFor(status, { 401: 'Invalid API key', 429: 'Rate limit exceeded' }, (message, s) => {
+          const code = reasonWord(s).replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase();
+          return { success: false, errors: [code], errorInfo: { code, message } };
+        }),
   fields: {
     candidates: [
       'id', 'name', 'company', 'title', 'locations', 'emails.email', 'emails.type', 'phones.number', 'phones.type',

@@ -1,6 +1,7 @@
 import type { RecordFilter, RecordRow } from '../../store/records.js';
 import { withRow } from '../provenance.js';
 import type { AccountReader, GetRequest, Integration, ListRequest, RemoteCall, RenderContext, UnifiedFilters } from '../types.js';
+import { reasonWord, remoteErrorFor } from '../remote-errors.js';
 import { BREEZY, companyOf } from './ids.js';
 import { attachmentToUnified, candidateToUnified } from './mapping.js';
 import { BreezyCandidate, BreezyFile, notFoundBody, type BreezyError } from './raw.js';
@@ -73,6 +74,14 @@ export const breezy: Integration = {
   // `page_size` is capped at 50 (Breezy's published limit); the mock defaults to a full page.
   pageSize: { default: 50, max: 50 },
   seed: breezySeed,
+  // Injected faults in Breezy's envelope: `{ error: { type, message } }`.
+  errorBody: (status) =>
+    status === 404
+      ? notFound('candidate')()
+      : remoteErrorFor(status, { 401: 'Invalid access token', 429: 'Rate limit exceeded' }, (message, s) => {
+          const word = reasonWord(s);
+          return { error: { type: word[0]!.toLowerCase() + word.slice(1), message } };
+        }),
   fields: {
     candidates: [
       'id', 'name', 'company', 'title', 'locations', 'emails.email', 'phones.number', 'urls.url', 'urls.type', 'tags.name',

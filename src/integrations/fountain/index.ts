@@ -3,6 +3,7 @@ import type { DateRange, RecordFilter, RecordRow } from '../../store/records.js'
 import { withRow } from '../provenance.js';
 import { dateParam, listParam, stringParam } from '../remote-query.js';
 import type { Integration, ListRequest, RemoteCall, RenderContext, UnifiedFilters } from '../types.js';
+import { remoteErrorFor } from '../remote-errors.js';
 import { API } from './ids.js';
 import { applicantToUnified, secureDocumentToUnified } from './mapping.js';
 import { FountainApplicant, FountainSecureDocument, NOT_FOUND_BODY } from './raw.js';
@@ -114,6 +115,8 @@ export const fountain: Integration = {
   // Not in Fountain's reference; the one published figure (a secondary source) is 20 by default, at most 100.
   pageSize: { default: 20, max: 100 },
   seed: fountainSeed,
+  // Injected faults in Fountain's envelope: `{ message }`.
+  errorBody: (status) => (status === 404 ? notFound() : remoteErrorFor(status, { 401: 'Unauthorized', 429: 'Rate limit exceeded' }, (message) => ({ message }))),
   fields: {
     candidates: [
       'id', 'first_name', 'last_name', 'name', 'locations', 'emails.email', 'phones.number', 'tags.name',

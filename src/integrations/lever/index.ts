@@ -2,6 +2,7 @@ import type { DateRange, RecordFilter, RecordRow } from '../../store/records.js'
 import { withRow } from '../provenance.js';
 import { stringParam } from '../remote-query.js';
 import type { AccountReader, GetRequest, Integration, ListRequest, RemoteCall, RenderContext } from '../types.js';
+import { reasonWord, remoteErrorFor } from '../remote-errors.js';
 import { LEVER } from './ids.js';
 import { attachmentToUnified, candidateToUnified, isResume } from './mapping.js';
 import { LeverAttachment, LeverOpportunity, notFoundBody, type LeverApplication, type StoredOpportunity } from './raw.js';
@@ -114,6 +115,11 @@ export const lever: Integration = {
   // Lever: `limit` 1–100, 100 when absent.
   pageSize: { default: 100, max: 100 },
   seed: leverSeed,
+  // Injected faults in Lever's envelope: `{ code, message }`, the code a reason phrase ending in Error.
+  errorBody: (status) =>
+    status === 404
+      ? notFound('opportunity')()
+      : remoteErrorFor(status, { 401: 'Invalid API key', 429: 'Rate limit exceeded' }, (message, s) => ({ code: `${reasonWord(s)}Error`, message })),
   fields: {
     candidates: [
       'id', 'name', 'is_private', 'last_interaction_at', 'locations', 'emails.email', 'phones.number', 'phones.type',

@@ -3,6 +3,7 @@ import { REFERENCE_TIME } from '../../seed/reference-time.js';
 import { withRow } from '../provenance.js';
 import { dateParam, stringParam } from '../remote-query.js';
 import type { AccountReader, Integration, ListRequest, RemoteCall, RenderContext } from '../types.js';
+import { remoteErrorFor } from '../remote-errors.js';
 import { SPI, successor } from './ids.js';
 import { attachmentToUnified, candidateToUnified, withResume } from './mapping.js';
 import {
@@ -157,6 +158,8 @@ export const workable: Integration = {
   // SPI v3 `limit`: 50 unless asked, at most 100.
   pageSize: { default: 50, max: 100 },
   seed: workableSeed,
+  // Injected faults in Workable's envelope: `{ error }`.
+  errorBody: (status) => (status === 404 ? notFound() : remoteErrorFor(status, { 401: 'Not authorized', 429: 'Too many requests' }, (error) => ({ error }))),
   // What a listed candidate fills; a fetched one adds GET_ONLY_FIELDS (see mapping.ts).
   fields: {
     candidates: [
