@@ -169,7 +169,7 @@ export async function buildApp(input: ConfigInput = {}, clock: Clock = REAL_CLOC
     async (unified) => {
       unified.addHook('onRequest', authenticate(new Set(config.tokens)));
       // After auth (a 401 comes first, as at Truto), before the route and its answer cache.
-      unified.addHook('onRequest', scenarios.rateLimit);
+      if (config.rateLimits) unified.addHook('onRequest', scenarios.rateLimit);
       unified.addHook('onRequest', scenarios.faults);
       await unified.register(unifiedRoutes, { api, cache, publicUrl: config.publicUrl });
     },

@@ -34,12 +34,24 @@ export interface Arrival {
   account: string | null;
 }
 
+/** A kept request as recorded on arrival: only references and numbers, its entry is written when read. */
+export interface JournalRecord {
+  id: number;
+  at: number;
+  arrival: Arrival;
+  status: number | null;
+  duration_ms: number | null;
+  fault: string | null;
+}
+
 /**
  * What clients sent, newest last, in a ring of fixed capacity: the oldest entry is overwritten, so memory stays
- * flat however long the mock runs. Entries are recorded on arrival and completed when the answer is sent.
+ * flat however long the mock runs. Entries are recorded on arrival and completed when the answer is sent. Recording
+ * keeps references only (it is on every request's path); the path, query, redacted headers and date are worked out
+ * when the journal is read.
  */
 export class Journal {
-  private readonly ring: (JournalEntry | undefined)[];
+  private readonly ring: (JournalRecord | undefined)[];
   private next = 0;
   private seq = 0;
 
@@ -47,28 +59,16 @@ export class Journal {
     readonly capacity: number,
     private readonly now: () => number = Date.now,
   ) {
-    this.ring = new Array<JournalEntry | undefined>(capacity);
+    this.ring = new Array<JournalRecord | undefined>(capacity);
   }
 
-  /** Records an arrival and returns its entry, to be completed by `finish`; undefined when the journal is off. */
-  record(arrival: Arrival): JournalEntry | undefined {
+  /** Records an arrival and returns its record, to be completed by the caller; undefined when the journal is off. */
+  record(arrival: Arrival): JournalRecord | undefined {
     if (this.capacity === 0) return undefined;
-    const q = arrival.url.indexOf('?');
-    const entry: JournalEntry = {
-      id: ++this.seq,
-      at: new Date(this.now()).toISOString(),
-      method: arrival.method,
-      path: q === -1 ? arrival.url : arrival.url.slice(0, q),
-      query: q === -1 ? {} : queryValues(arrival.url.slice(q + 1)),
-      integrated_account_id: arrival.account,
-      headers: redact(arrival.headers),
-      status: null,
-      duration_ms: null,
-      fault: null,
-    };
-    this.ring[this.next] = entry;
+    const record: JournalRecord = { id: ++this.seq, at: this.now(), arrival, status: null, duration_ms: null, fault: null };
+    this.ring[this.next] = record;
     this.next = (this.next + 1) % this.capacity;
-    return entry;
+    return record;
   }
 
   /** Entries matching `filter`, oldest first. */
@@ -76,8 +76,10 @@ export class Journal {
     const match = entryMatcher(filter);
     const out: JournalEntry[] = [];
     for (let i = 0; i < this.capacity; i++) {
-      const entry = this.ring[(this.next + i) % this.capacity];
-      if (entry && match(entry)) out.push(entry);
+      const record = this.ring[(this.next + i) % this.capacity];
+      if (!record) continue;
+      const entry = entryOf(record);
+      if (match(entry)) out.push(entry);
     }
     return out;
   }
@@ -135,6 +137,22 @@ function entryMatcher(filter: JournalFilter): (entry: JournalEntry) => boolean {
     (path === undefined || path(e.path)) &&
     (filter.integrated_account_id === undefined || e.integrated_account_id === filter.integrated_account_id) &&
     (filter.query === undefined || queryMatches(e.query, filter.query));
+}
+
+function entryOf({ id, at, arrival, status, duration_ms, fault }: JournalRecord): JournalEntry {
+  const q = arrival.url.indexOf('?');
+  return {
+    id,
+    at: new Date(at).toISOString(),
+    method: arrival.method,
+    path: q === -1 ? arrival.url : arrival.url.slice(0, q),
+    query: q === -1 ? {} : queryValues(arrival.url.slice(q + 1)),
+    integrated_account_id: arrival.account,
+    headers: redact(arrival.headers),
+    status,
+    duration_ms,
+    fault,
+  };
 }
 
 const REDACTED = new Set(['authorization', 'proxy-authorization', 'cookie', 'x-mock-admin-token']);

@@ -157,6 +157,11 @@ export class RuleSet {
   }
 
   /** The rule that fires for this request, with the generator for its draws; counts are updated. */
+  /** True when no rule is set: the request path skips describing the request at all. */
+  get empty(): boolean {
+    return this.live.length === 0;
+  }
+
   fire(request: Inbound): { rule: Rule; random: Random } | undefined {
     for (const l of this.live) {
       if (!l.matches(request)) continue;

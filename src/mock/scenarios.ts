@@ -5,7 +5,7 @@ import { ConfigError, type Config } from '../config.js';
 import { Random, hash32 } from '../seed/random.js';
 import type { Accounts } from '../truto/accounts.js';
 import { errors, reasonPhrase, type TrutoError } from '../truto/errors.js';
-import { Journal, queryValues, type JournalEntry } from './journal.js';
+import { Journal, queryValues, type JournalRecord } from './journal.js';
 import { RateLimiter, TRUTO_LIMITS } from './rate-limit.js';
 import { RuleSet, type FaultAction, type Inbound, type Latency, type RuleInput } from './rules.js';
 
@@ -30,7 +30,7 @@ export class Scenarios {
   readonly rules: RuleSet;
   private readonly limiter: RateLimiter | undefined;
   private readonly latency: Latency | undefined;
-  private readonly entries = new WeakMap<IncomingMessage, JournalEntry>();
+  private readonly entries = new WeakMap<IncomingMessage, JournalRecord>();
   private randoms!: { latency: Random; errors: Random; headers: Random };
 
   constructor(
@@ -99,7 +99,7 @@ export class Scenarios {
 
   /** onRequest of the served routes: a fault rule, else header overrides, else the global latency and error rate. */
   readonly faults = async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
-    const fired = this.rules.fire(this.inbound(request));
+    const fired = this.rules.empty ? undefined : this.rules.fire(this.inbound(request));
     if (fired) {
       this.mark(request, fired.rule.id);
       return this.apply(fired.rule.action, fired.random, request, reply);
@@ -179,13 +179,12 @@ export class Scenarios {
   }
 
   private inbound(request: FastifyRequest): Inbound {
-    const entry = this.entries.get(request.raw);
     const q = request.url.indexOf('?');
     return {
       method: request.method,
-      path: entry?.path ?? (q === -1 ? request.url : request.url.slice(0, q)),
+      path: q === -1 ? request.url : request.url.slice(0, q),
       account: accountOf(request),
-      query: entry?.query ?? (q === -1 ? {} : queryValues(request.url.slice(q + 1))),
+      query: q === -1 ? {} : queryValues(request.url.slice(q + 1)),
     };
   }
 }
