@@ -357,7 +357,7 @@ t.test('the error handler hides unexpected failures behind a Truto 500 with no s
   const app = await testApp(t);
   // A route that throws a plain Error stands for any bug the catalogue does not know.
   app.get('/boom', async () => {
-    throw new Error('secret internals at /work/main/src/x.ts:1:1');
+    throw new Error('secret internals at /srv/app/src/x.ts:1:1');
   });
   const res = await app.inject({ method: 'GET', url: '/boom' });
   expectError(t, res, { statusCode: 500, error: 'Internal Server Error', message: 'The mock failed to answer this request; it was logged' }, 'a thrown Error');
