@@ -4,21 +4,11 @@
  * the same settings reuses it in milliseconds instead of seeding.
  */
 import { buildApp } from '../src/app.js';
-import { configFromArgs, usage } from '../src/cli.js';
+import { commandInput, usage } from '../src/cli.js';
 import { ConfigError } from '../src/config.js';
 import { FixturesError } from '../src/seed/fixtures.js';
 
-let input;
-try {
-  input = configFromArgs(process.argv.slice(2), process.env);
-} catch (err) {
-  process.stderr.write(`${(err as Error).message}\n\n${usage()}`);
-  process.exit(2);
-}
-if (input === 'help') {
-  process.stdout.write(`npm run seed -- [options]: seed the database file and exit. Options as for the server:\n\n${usage()}`);
-  process.exit(0);
-}
+const input = commandInput(`npm run seed -- [options]: seed the database file and exit. Options as for the server:\n\n${usage()}`);
 try {
   const app = await buildApp({ ...input, logLevel: 'silent' });
   const { config, store, accounts, openMs } = app.mock;

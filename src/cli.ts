@@ -97,3 +97,22 @@ export function configFromArgs(argv: string[], env: NodeJS.ProcessEnv): ConfigIn
   }
   return input as ConfigInput;
 }
+
+/**
+ * The settings a command was started with (flags over environment). A bad one ends the process with the message and
+ * the usage (exit 2); `--help` prints `help` (by default the usage) and ends it with 0.
+ */
+export function commandInput(help: string = usage()): ConfigInput {
+  let input: ConfigInput | 'help';
+  try {
+    input = configFromArgs(process.argv.slice(2), process.env);
+  } catch (err) {
+    process.stderr.write(`${(err as Error).message}\n\n${usage()}`);
+    process.exit(2);
+  }
+  if (input === 'help') {
+    process.stdout.write(help);
+    process.exit(0);
+  }
+  return input;
+}

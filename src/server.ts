@@ -1,22 +1,12 @@
 #!/usr/bin/env node
 import closeWithGrace from 'close-with-grace';
-import { configFromArgs, usage } from './cli.js';
-import { ConfigError, resolveConfig, type ConfigInput } from './config.js';
+import { commandInput } from './cli.js';
+import { ConfigError, resolveConfig } from './config.js';
 import { HoldingServer } from './holding.js';
 import { FixturesError } from './seed/fixtures.js';
 
 async function main(): Promise<void> {
-  let input: ConfigInput | 'help';
-  try {
-    input = configFromArgs(process.argv.slice(2), process.env);
-  } catch (err) {
-    process.stderr.write(`${(err as Error).message}\n\n${usage()}`);
-    process.exit(2);
-  }
-  if (input === 'help') {
-    process.stdout.write(usage());
-    return;
-  }
+  const input = commandInput();
   let held: HoldingServer | undefined;
   let app;
   try {
