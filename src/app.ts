@@ -117,16 +117,19 @@ export async function buildApp(input: ConfigInput = {}, clock: Clock = REAL_CLOC
     request.log.error({ err: error, url: request.url }, 'unexpected error');
     return sendError(reply, errors.internal());
   });
-  app.setNotFoundHandler((request: FastifyRequest, reply: FastifyReply) =>
-    sendError(reply, errors.routeNotFound(request.method, request.url.split('?')[0]!)),
-  );
+  const auth = authenticate(new Set(config.tokens));
+  app.setNotFoundHandler(async (request: FastifyRequest, reply: FastifyReply) => {
+    // Truto authenticates every /unified path before it routes: without a token, a 401 rather than a 404.
+    if (/^\/+unified(\/|$)/.test(request.url)) await auth(request);
+    return sendError(reply, errors.routeNotFound(request.method, request.url.split('?')[0]!));
+  });
 
   // Browsers and their tools (a frontend on another origin, Swagger UI's "try it out"): preflights for
   // Authorization are answered before auth, and the download's file name can be read by the page.
   if (config.corsOrigins.length > 0) {
     await app.register(cors, {
       origin: config.corsOrigins.includes('*') ? '*' : config.corsOrigins,
-      exposedHeaders: ['Content-Disposition', 'Content-Length', 'Retry-After', 'ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset'],
+      exposedHeaders: ['Content-Disposition', 'Content-Length', 'Retry-After', 'x-truto-mock-warning', 'ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset'],
       methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
       maxAge: 600,
     });
@@ -167,11 +170,11 @@ export async function buildApp(input: ConfigInput = {}, clock: Clock = REAL_CLOC
 
   await app.register(
     async (unified) => {
-      unified.addHook('onRequest', authenticate(new Set(config.tokens)));
+      unified.addHook('onRequest', auth);
       // After auth (a 401 comes first, as at Truto), before the route and its answer cache.
       if (config.rateLimits) unified.addHook('onRequest', scenarios.rateLimit);
       unified.addHook('onRequest', scenarios.faults);
-      await unified.register(unifiedRoutes, { api, cache, publicUrl: config.publicUrl });
+      await unified.register(unifiedRoutes, { api, cache, publicUrl: config.publicUrl, strict: config.strict });
     },
     { prefix: '/unified/ats' },
   );

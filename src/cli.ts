@@ -13,6 +13,7 @@ export const SETTINGS = {
   'signing-key': { env: 'TRUTO_MOCK_SIGNING_KEY', parse: 'string', help: 'key that signs cursors and file URLs' },
   'public-url': { env: 'TRUTO_MOCK_PUBLIC_URL', parse: 'string', help: 'base URL for file links (default: the Host the client used)' },
   'cache-mb': { env: 'TRUTO_MOCK_CACHE_MB', parse: 'int', help: 'MB of answers cached for repeated requests; 0 = off (default 16)' },
+  strict: { env: 'TRUTO_MOCK_STRICT', parse: 'bool', help: 'refuse unknown query keys with a 400 (default: a warning header)' },
   'log-level': { env: 'LOG_LEVEL', parse: 'string', help: 'fatal, error, warn, info, debug, trace or silent (default info)' },
   // Test scenarios (src/mock/)
   'admin-token': { env: 'TRUTO_MOCK_ADMIN_TOKEN', parse: 'string', help: 'token the admin API (/_mock) requires (default: none needed)' },
@@ -31,7 +32,7 @@ export const SETTINGS = {
 type Flag = keyof typeof SETTINGS;
 const KEYS: Record<Flag, keyof ConfigInput> = {
   port: 'port', host: 'host', db: 'db', seed: 'seed', candidates: 'candidates', fixtures: 'fixtures',
-  tokens: 'tokens', 'signing-key': 'signingKey', 'public-url': 'publicUrl', 'cache-mb': 'cacheMb', 'log-level': 'logLevel',
+  tokens: 'tokens', 'signing-key': 'signingKey', 'public-url': 'publicUrl', 'cache-mb': 'cacheMb', strict: 'strict', 'log-level': 'logLevel',
   'admin-token': 'adminToken', 'journal-size': 'journalSize', rules: 'rules', 'rate-limits': 'rateLimits', latency: 'latency',
   'error-rate': 'errorRate', 'error-status': 'errorStatus', 'header-overrides': 'headerOverrides', watch: 'watch',
   'log-format': 'logFormat', 'cors-origins': 'corsOrigins',

@@ -31,6 +31,10 @@ export const ConfigSchema = Type.Object({
     default: 16,
     description: 'Megabytes of serialized answers kept for repeated requests; 0 turns the cache off',
   }),
+  strict: Type.Boolean({
+    default: false,
+    description: 'Answer 400 to a unified request with a query key its route does not know (else: a warning header)',
+  }),
   // --- Test scenarios (src/mock/): admin API, journal, fault rules, rate limits, latency, overrides, reload ---
   adminToken: Type.Optional(
     Type.String({ minLength: 1, description: 'When set, the admin API (/_mock) needs "Authorization: Bearer <adminToken>"' }),

@@ -62,14 +62,14 @@ t.test('property: mapping the raw rendering of a generated world gives back ever
     for (const c of world.candidates()) candidates.set(c.pinnedId ?? ids.opportunity(c.n), c), n++;
     const opps = rows.get('opportunity')!;
     t.equal(opps.length, n, `seed ${seed}: one opportunity per person`);
-    const raws = lever.resources.candidates.render(opps, reader, ctx);
-    for (const raw of raws) assertSchema(t, LeverOpportunity, raw, `seed ${seed} opportunity`);
+    const raws = lever.resources.candidates!.render(opps, reader, ctx);
+    for (const item of raws) assertSchema(t, LeverOpportunity, item.raw, `seed ${seed} opportunity`);
     const mismatches: string[] = [];
     const check = (what: string, got: unknown, want: unknown) => {
       if (JSON.stringify(got) !== JSON.stringify(want)) mismatches.push(`${what}: ${JSON.stringify(got)} ≠ ${JSON.stringify(want)}`);
     };
     for (const raw of raws) {
-      const u = lever.resources.candidates.toUnified(raw);
+      const u = lever.resources.candidates!.toUnified(raw);
       const c = candidates.get(u.id)!;
       check(`${u.id} name`, u.name, `${c.firstName} ${c.lastName}`);
       check(`${u.id} is_private`, u.is_private, c.isPrivate);
@@ -94,12 +94,12 @@ t.test('property: mapping the raw rendering of a generated world gives back ever
         })),
       );
       // Every file of the person, resumes first (the /resumes call), then the rest (/files).
-      const files = lever.resources.attachments.render(reader.byParent('attachment', 'candidate_id', [u.id]), reader, ctx);
+      const files = lever.resources.attachments!.render(reader.byParent('attachment', 'candidate_id', [u.id]), reader, ctx);
       const ordered = [...c.attachments.filter((f) => f.kind === 'resume'), ...c.attachments.filter((f) => f.kind !== 'resume')];
       check(
         `${u.id} attachments`,
         files.map((f) => {
-          const { remote_data: _r, ...a } = lever.resources.attachments.toUnified(f);
+          const { remote_data: _r, ...a } = lever.resources.attachments!.toUnified(f);
           return a;
         }),
         ordered.map((f) => {
@@ -114,7 +114,7 @@ t.test('property: mapping the raw rendering of a generated world gives back ever
           };
         }),
       );
-      for (const f of files) assertSchema(t, 'file' in f ? LeverResume : LeverFile, f, 'resume or file');
+      for (const { raw: f } of files) assertSchema(t, 'file' in f ? LeverResume : LeverFile, f, 'resume or file');
     }
     t.strictSame(mismatches, [], `seed ${seed}: every declared field equals the world's value`);
   }
@@ -255,7 +255,7 @@ t.test('an unknown id: Lever’s own 404 body in raw_response', async (t) => {
     raw_response: body,
     truto_error_insight: { remote_error: { description: "The error came from the integration's own API; raw_response holds its answer." } },
   });
-  t.strictSame(lever.resources.attachments.notFound('x').body, { code: 'NotFoundError', message: "That file doesn't exist on your account" });
+  t.strictSame(lever.resources.attachments!.notFound('x').body, { code: 'NotFoundError', message: "That file doesn't exist on your account" });
 });
 
 t.test('attachments need candidate_id; other filters are ignored as Lever would', async (t) => {

@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t, { type Test } from 'tap';
-import { ACC, ADA, ATTACHMENTS, AUTH, GH, testApp } from './helpers.js';
+import { ACC, ADA, ADA_APPLICATION, ATTACHMENTS, AUTH, GH, testApp } from './helpers.js';
 import { requireBuild, runNode, SCRIPTS } from './process.js';
 
 /**
@@ -31,6 +31,8 @@ addFormats(ajv);
 
 /** Values for parameters by name: the pinned fixture ids, as a client would pass them. */
 const KNOWN: Record<string, string> = { integrated_account_id: GH, id: ADA, candidate_id: ADA };
+/** A record of each resource in the Greenhouse account, for `{id}` in its get route. */
+const ID_OF: Record<string, string> = { candidates: ADA, applications: ADA_APPLICATION };
 
 async function documentOf(app: FastifyInstance): Promise<Document> {
   const res = await app.inject({ url: '/openapi.json' });
@@ -59,7 +61,9 @@ function fitsDocument(t: Test, op: Operation, res: LightMyRequestResponse, what:
 function urlFor(template: string, op: Operation, links: string[]): string | undefined {
   const pathParams = (op.parameters ?? []).filter((p) => p.in === 'path');
   if (pathParams.every((p) => KNOWN[p.name] !== undefined)) {
-    const path = template.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(KNOWN[name]!));
+    const resource = /^\/unified\/ats\/(\w+)\//.exec(template)?.[1];
+    const known = (name: string) => (name === 'id' && resource !== undefined ? ID_OF[resource] : undefined) ?? KNOWN[name]!;
+    const path = template.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(known(name)));
     const query = (op.parameters ?? [])
       .filter((p) => p.in === 'query' && p.required)
       .map((p) => `${p.name}=${encodeURIComponent(KNOWN[p.name] ?? '')}`);

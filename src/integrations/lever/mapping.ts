@@ -2,7 +2,7 @@ import type { Application } from '../../model/application.js';
 import type { Attachment } from '../../model/attachment.js';
 import type { Candidate } from '../../model/candidate.js';
 import { iso } from '../../seed/reference-time.js';
-import { rowOf } from '../provenance.js';
+import type { Rendered } from '../types.js';
 import { ids } from './ids.js';
 import type { LeverApplication, LeverAttachment, LeverOpportunity, LeverResume } from './raw.js';
 
@@ -11,7 +11,7 @@ import type { LeverApplication, LeverAttachment, LeverOpportunity, LeverResume }
  * type), no company or title of its own, no email consent flag, and no files (those are two other endpoints).
  * Its applications know their posting, dates and archive state, not a stage, source or reason name.
  */
-export function candidateToUnified(raw: LeverOpportunity): Candidate {
+export function candidateToUnified({ raw }: Rendered<LeverOpportunity>): Candidate {
   return {
     id: raw.id,
     name: raw.name,
@@ -52,8 +52,7 @@ export function isResume(raw: LeverAttachment): raw is LeverResume {
 }
 
 /** A resume (from /resumes) or a file (from /files). Neither names its opportunity: Truto knows it from the call. */
-export function attachmentToUnified(raw: LeverAttachment): Attachment {
-  const row = rowOf(raw);
+export function attachmentToUnified({ raw, row }: Rendered<LeverAttachment>): Attachment {
   const resume = isResume(raw);
   return {
     id: raw.id,
