@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { globMatcher } from './glob.js';
 
 export const JournalEntrySchema = Type.Object({
   id: Type.Integer({ minimum: 1, description: 'Sequence number since the mock started (or was reset)' }),
@@ -122,16 +123,9 @@ export function queryMatches(sent: Record<string, string | string[]>, wanted: Re
   return true;
 }
 
-/** An exact path, or a pattern where `*` matches any run of characters. */
-export function pathMatcher(pattern: string): (path: string) => boolean {
-  if (!pattern.includes('*')) return (path) => path === pattern;
-  const re = new RegExp(`^${pattern.split('*').map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
-  return (path) => re.test(path);
-}
-
 function entryMatcher(filter: JournalFilter): (entry: JournalEntry) => boolean {
   const method = filter.method?.toUpperCase();
-  const path = filter.path === undefined ? undefined : pathMatcher(filter.path);
+  const path = filter.path === undefined ? undefined : globMatcher(filter.path);
   return (e) =>
     (method === undefined || e.method === method) &&
     (path === undefined || path(e.path)) &&

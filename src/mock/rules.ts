@@ -2,7 +2,8 @@ import { Type, type Static } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import { readFileSync } from 'node:fs';
 import { Random, hash32 } from '../seed/random.js';
-import { pathMatcher, queryMatches } from './journal.js';
+import { globMatcher } from './glob.js';
+import { queryMatches } from './journal.js';
 
 const Ms = Type.Integer({ minimum: 0, maximum: 600_000 });
 
@@ -193,7 +194,7 @@ export class RuleSet {
 
 function requestMatcher(match: Static<typeof RuleMatchSchema>): (r: Inbound) => boolean {
   const method = match.method?.toUpperCase();
-  const path = match.path === undefined ? undefined : pathMatcher(match.path);
+  const path = match.path === undefined ? undefined : globMatcher(match.path);
   return (r) =>
     (method === undefined || r.method === method) &&
     (path === undefined || path(r.path)) &&
