@@ -43,6 +43,7 @@ export class Dataset {
   private gate: Promise<unknown> | undefined;
   private watcher: FSWatcher | undefined;
   private debounce: NodeJS.Timeout | undefined;
+  private readonly initial: Generation;
 
   constructor(
     private readonly db: string,
@@ -50,7 +51,9 @@ export class Dataset {
     private generation: Generation,
     private fixtures: { path: string; fixtures: Fixtures; text: string },
     private readonly afterSwap: () => void,
-  ) {}
+  ) {
+    this.initial = { ...generation };
+  }
 
   get current(): Generation {
     return { ...this.generation };
@@ -76,11 +79,14 @@ export class Dataset {
     if (this.inFlight === 0) for (const resolve of this.idle.splice(0)) resolve();
   }
 
-  /** Reseeds with these options (default: the current ones) from the fixtures loaded last. */
+  /**
+   * Reseeds with these options from the fixtures loaded last. Options not given are those the mock started with,
+   * not those of the last reset: a reset states the settings in full, and a bare one returns to the start-up state.
+   */
   reset(options: Partial<Generation> = {}): Promise<SwapResult> {
     const generation: Generation = {
-      seed: options.seed ?? this.generation.seed,
-      candidates: 'candidates' in options ? options.candidates : this.generation.candidates,
+      seed: options.seed ?? this.initial.seed,
+      candidates: 'candidates' in options ? options.candidates : this.initial.candidates,
     };
     if (this.gate === undefined && generation.seed === this.generation.seed && generation.candidates === this.generation.candidates) {
       return Promise.resolve({ ...generation, accounts: this.accounts.list().length, reseeded: false, ms: 0 });

@@ -19,12 +19,15 @@ export const JournalEntrySchema = Type.Object({
 });
 export type JournalEntry = Static<typeof JournalEntrySchema>;
 
-export const JournalFilterSchema = Type.Object({
-  method: Type.Optional(Type.String({ description: 'Exact method, any case' })),
-  path: Type.Optional(Type.String({ description: 'Exact path, or a pattern where * matches anything' })),
-  integrated_account_id: Type.Optional(Type.String()),
-  query: Type.Optional(Type.Record(Type.String(), Type.String(), { description: 'Query values the request must carry' })),
-});
+export const JournalFilterSchema = Type.Object(
+  {
+    method: Type.Optional(Type.String({ description: 'Exact method, any case' })),
+    path: Type.Optional(Type.String({ description: 'Exact path, or a pattern where * matches anything' })),
+    integrated_account_id: Type.Optional(Type.String()),
+    query: Type.Optional(Type.Record(Type.String(), Type.String(), { description: 'Query values the request must carry' })),
+  },
+  { additionalProperties: false },
+);
 export type JournalFilter = Static<typeof JournalFilterSchema>;
 
 /** What the journal keeps of a request when it arrives. */
