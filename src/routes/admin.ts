@@ -4,7 +4,7 @@ import type { FastifyError, FastifyRequest } from 'fastify';
 import { TrutoErrorSchema } from '../model/error.js';
 import type { Dataset } from '../mock/dataset.js';
 import { JournalEntrySchema, JournalFilterSchema, type JournalFilter } from '../mock/journal.js';
-import { MAX_ADMIN_BODY_BYTES, MAX_JSON_DEPTH, parseJson } from '../mock/json-limits.js';
+import { MAX_ADMIN_BODY_BYTES, parseJson } from '../mock/json-limits.js';
 import { RuleInputSchema, RuleSchema, RulesFileSchema } from '../mock/rules.js';
 import { fieldName, firstProblem, parameterName, type Problem } from '../mock/strict.js';
 import type { Scenarios } from '../mock/scenarios.js';
@@ -89,7 +89,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox<AdminRoutesOptions> = async 
   app.setErrorHandler((error: FastifyError) => {
     // Thrown on to the app's handler, which answers in Truto's shape.
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-      throw errors.badRequest(`The body was refused: it is larger than ${MAX_ADMIN_BODY_BYTES} bytes (nesting is limited to ${MAX_JSON_DEPTH} levels)`);
+      throw errors.badRequest(`The body was refused: it is larger than ${MAX_ADMIN_BODY_BYTES} bytes`);
     }
     throw error;
   });
