@@ -141,8 +141,9 @@ export async function buildApp(input: ConfigInput = {}, clock: Clock = REAL_CLOC
   // Every request outside the admin API is journaled, and waits while a reset or reload swaps the data.
   app.addHook('onRequest', (request, reply, done) => {
     if (request.routeOptions.url?.startsWith(`${ADMIN_PREFIX}/`)) return done();
-    scenarios.arrive(request, reply, () => dataset.leave());
-    dataset.enter(done);
+    let leave = () => {};
+    scenarios.arrive(request, reply, () => leave());
+    leave = dataset.enter(done);
   });
   await app.register(adminRoutes, { prefix: ADMIN_PREFIX, scenarios, dataset, adminToken: config.adminToken });
   if (config.watch) {

@@ -79,6 +79,21 @@ export class Store {
     return Number(this.insertAccountRow.run(account).lastInsertRowid);
   }
 
+  /**
+   * Lets the file be replaced under this connection, which keeps reading the data it has (the unlinked file) until
+   * it closes. In WAL mode the connection shares its `-wal` and `-shm` files with the next store by name, and on
+   * closing deletes them: it leaves WAL mode first. False when it cannot (a statement or another connection is
+   * using the file): then the file must not be replaced before this store is closed.
+   */
+  releaseFile(): boolean {
+    if (!this.db.open || this.db.memory) return true;
+    try {
+      return this.db.pragma('journal_mode = DELETE', { simple: true }) === 'delete';
+    } catch {
+      return false;
+    }
+  }
+
   close(): void {
     if (this.db.open) this.db.close();
   }
