@@ -210,24 +210,30 @@ const CANDIDATE_ID = '17130001003';
 const APPLICATION_ID = '19210001003';
 const RECRUITER_REF = { id: 4410002003, first_name: 'Liam', last_name: 'Chen', name: 'Liam Chen', employee_id: null };
 
-t.test('ids of the new kinds are numeric, distinct per kind, and leave the existing ones alone', async (t) => {
+t.test('ids of the new kinds are numeric, and no two kinds share an id even in a 100,000-candidate world', async (t) => {
   t.equal(ids.candidate(1), CANDIDATE_ID);
   t.equal(ids.jobPost(1), '4130001003', "the job post id applications already carry: the job's id + 100,000,000");
   t.equal(stageOfStageInterview(ids.stageInterview(3)), ids.stage(3), 'a stage interview leads back to its stage');
-  const kinds = [
-    'department', 'office', 'opening', 'stageInterview', 'interviewKit', 'scheduledInterview', 'scorecard', 'scorecardQuestion', 'offer',
-    'jobPostLocation', 'question', 'questionOption', 'note', 'email', 'feedActivity', 'candidate', 'application', 'attachment', 'job',
-    'stage', 'user', 'education', 'employment',
-  ] as const;
-  const seen = new Map<string, string>();
-  for (const kind of kinds) {
-    for (const n of [1, 2, 999, 5000]) {
-      const id = ids[kind](n);
-      t.match(id, /^\d+003$/, `${kind} ${n} is a Greenhouse-style id`);
-      const clash = seen.get(id);
-      if (clash) t.fail(`${kind} ${n} and ${clash} share id ${id}`);
-      seen.set(id, `${kind} ${n}`);
-    }
+  t.equal(stageOfStageInterview(ids.stageInterview(34_999)), ids.stage(34_999), 'also far into the range');
+  // Generous upper bounds of each kind's n for 100,000 candidates (5,000 jobs of up to 7 stages and 10 questions).
+  const most: Partial<Record<keyof typeof ids, number>> = {
+    candidate: 100_000, application: 400_000, attachment: 600_000, job: 5000, stage: 35_000, user: 200, education: 100_000,
+    employment: 100_000, department: 100, office: 100, opening: 5000, stageInterview: 35_000, interviewKit: 35_000,
+    scheduledInterview: 900_000, scorecard: 900_000, scorecardQuestion: 900_000 * 8 + 8, offer: 400_000, jobPostLocation: 5000,
+    question: 50_000, questionOption: 50_000 * 16 + 16, note: 900_000, email: 900_000, feedActivity: 100_000, jobPost: 5000,
+  };
+  const ranges: [string, number, number][] = Object.entries(most).map(([kind, max]) => {
+    const of = ids[kind as keyof typeof ids];
+    for (const n of [1, max]) t.match(of(n), /^[1-9]\d*003$/, `${kind} ${n}: a Greenhouse-style id`);
+    return [kind, Number(of(1)), Number(of(max))];
+  });
+  // The pinned fixtures' ids (fixtures/accounts.json) sit in 9,000,000,000–9,300,000,000.
+  ranges.push(['pinned', 9_000_000_000, 9_300_000_000]);
+  ranges.sort((a, b) => a[1] - b[1]);
+  for (let i = 1; i < ranges.length; i++) {
+    const [prev, , prevEnd] = ranges[i - 1]!;
+    const [kind, from] = ranges[i]!;
+    t.ok(prevEnd < from, `${prev} (up to ${prevEnd}) ends before ${kind} (from ${from})`);
   }
 });
 
@@ -489,11 +495,11 @@ t.test('activity feed: notes and emails', async (t) => {
     ],
     emails: [
       {
-        id: 61000002003, created_at: '2024-02-16T09:00:00.000Z', subject: 'Your onsite', body: 'See you on Tuesday.',
+        id: 63000002003, created_at: '2024-02-16T09:00:00.000Z', subject: 'Your onsite', body: 'See you on Tuesday.',
         to: 'ada.byron@example.com', from: 'liam.chen@acmehq.com', cc: 'sofia.reyes@acmehq.com, noah.berg@acmehq.com', user: RECRUITER_REF,
       },
       {
-        id: 61000003003, created_at: '2024-02-16T11:00:00.000Z', subject: 'Re: Your onsite', body: 'Looking forward to it.',
+        id: 63000003003, created_at: '2024-02-16T11:00:00.000Z', subject: 'Re: Your onsite', body: 'Looking forward to it.',
         to: 'liam.chen@acmehq.com', from: 'ada.byron@example.com', cc: null, user: null,
       },
     ],
@@ -510,13 +516,13 @@ t.test('activity feed: notes and emails', async (t) => {
       body: 'Strong referral from the Go meetup.', visibility: 'private', created_at: '2024-02-02T09:00:00.000Z', remote_data: feed.notes[0],
     },
     {
-      id: '61000002003', candidate: { id: CANDIDATE_ID }, actor: { id: '4410002003', type: 'user' }, activity_type: 'email',
+      id: '63000002003', candidate: { id: CANDIDATE_ID }, actor: { id: '4410002003', type: 'user' }, activity_type: 'email',
       from: [{ email: 'liam.chen@acmehq.com' }], to: [{ email: 'ada.byron@example.com' }],
       cc: [{ email: 'sofia.reyes@acmehq.com' }, { email: 'noah.berg@acmehq.com' }], subject: 'Your onsite', body: 'See you on Tuesday.',
       created_at: '2024-02-16T09:00:00.000Z', remote_data: feed.emails[0],
     },
     {
-      id: '61000003003', candidate: { id: CANDIDATE_ID }, actor: { id: CANDIDATE_ID, type: 'candidate' }, activity_type: 'email',
+      id: '63000003003', candidate: { id: CANDIDATE_ID }, actor: { id: CANDIDATE_ID, type: 'candidate' }, activity_type: 'email',
       from: [{ email: 'ada.byron@example.com' }], to: [{ email: 'liam.chen@acmehq.com' }], subject: 'Re: Your onsite',
       body: 'Looking forward to it.', created_at: '2024-02-16T11:00:00.000Z', remote_data: feed.emails[1],
     },
@@ -524,7 +530,7 @@ t.test('activity feed: notes and emails', async (t) => {
   const later = activities.toHarvestNote({ ...ACTIVITIES[0]!, n: 9, createdAt: at('2024-03-01T00:00:00.000Z') }, WORLD);
   t.strictSame(
     activities.activityFeedToUnified({ ...feed, notes: [later, ...feed.notes] }, { candidateId: CANDIDATE_ID }).map((a) => a.id),
-    ['60000001003', '61000002003', '61000003003', '60000009003'],
+    ['60000001003', '63000002003', '63000003003', '60000009003'],
     'notes and emails in creation order',
   );
   check(
@@ -608,4 +614,73 @@ t.test('the unified schemas refuse unknown keys and require only an id', async (
   }
   t.notOk(Value.Check(OfferSchema, { id: 'x', status: 'accepted' }), "Harvest's `accepted` is no unified offer status");
   t.notOk(Value.Check(JobSchema, { id: 'x', departments: [{ id: '1', name: 'a', parent_id: null }] }), 'nested objects are closed too');
+});
+
+t.test('every {id} a unified record names is a record of the same small world', async (t) => {
+  const feed = activities.toHarvestActivityFeed(CANDIDATE, WORLD);
+  const job = jobs.toHarvestJob(JOB, WORLD);
+  const records = {
+    users: WORLD.users.map((u) => users.userToUnified(users.toHarvestUser(u))),
+    departments: WORLD.departments.map((d) => departments.departmentToUnified(departments.toHarvestDepartment(d, WORLD))),
+    offices: WORLD.offices.map((o) => offices.officeToUnified(offices.toHarvestOffice(o, WORLD))),
+    jobs: [jobs.jobToUnified(job)],
+    stages: STAGES.map((s) => jobStages.jobStageToUnified(jobStages.toHarvestJobStage(s, JOB))),
+    interviews: INTERVIEWS.flatMap((i) => {
+      const raw = interviews.toHarvestScheduledInterview(i, CANDIDATE, WORLD);
+      return raw ? [interviews.interviewToUnified(raw)] : [];
+    }),
+    scorecards: [scorecards.scorecardToUnified(scorecards.toHarvestScorecard(SCORECARD, CANDIDATE, WORLD))],
+    offers: OFFERS.map((o) => offers.offerToUnified(offers.toHarvestOffer(o, CANDIDATE, WORLD))),
+    eeocs: [eeoc.eeocToUnified(eeoc.toHarvestEeoc(EEOC, CANDIDATE))],
+    activities: activities.activityFeedToUnified(feed, { candidateId: CANDIDATE_ID }),
+    forms: jobForms.jobFormFieldsToUnified(jobForms.toHarvestJobPost(JOB, WORLD)),
+  };
+  const idsOf = (list: { id: string }[]) => new Set(list.map((r) => r.id));
+  const known: Record<string, Set<string>> = {
+    user: idsOf(records.users),
+    department: idsOf(records.departments),
+    office: idsOf(records.offices),
+    job: idsOf(records.jobs),
+    stage: idsOf(records.stages),
+    candidate: new Set([CANDIDATE_ID]),
+    application: new Set([APPLICATION_ID]),
+  };
+  const refs: [string, string, string | undefined][] = [
+    ...records.departments.map((d) => ['department parent', 'department', d.parent?.id] as [string, string, string | undefined]),
+    ...records.offices.map((o) => ['office parent', 'office', o.parent?.id] as [string, string, string | undefined]),
+    ...records.jobs.flatMap((j) => [
+      ...(j.departments ?? []).map((d) => ['job department', 'department', d.id]),
+      ...(j.offices ?? []).map((o) => ['job office', 'office', o.id]),
+      ...(j.hiring_managers ?? []).map((u) => ['job hiring manager', 'user', u.id]),
+      ...(j.recruiters ?? []).map((u) => ['job recruiter', 'user', u.id]),
+    ] as [string, string, string][]),
+    ...records.stages.map((s) => ['stage job', 'job', s.job?.id] as [string, string, string | undefined]),
+    ...records.interviews.flatMap((i) => [
+      ['interview application', 'application', i.application?.id],
+      ['interview stage', 'stage', i.job_interview_stage?.id],
+      ['interview organizer', 'user', i.organizer?.id],
+      ...(i.interviewers ?? []).map((u) => ['interviewer', 'user', u.id]),
+    ] as [string, string, string | undefined][]),
+    ...records.scorecards.flatMap((s) => [
+      ['scorecard application', 'application', s.application?.id],
+      ['scorecard candidate', 'candidate', s.candidate?.id],
+      ['scorecard interviewer', 'user', s.interviewer?.id],
+    ] as [string, string, string | undefined][]),
+    ...records.offers.flatMap((o) => [
+      ['offer application', 'application', o.application?.id],
+      ['offer candidate', 'candidate', o.candidate?.id],
+      ['offer job', 'job', o.job?.id],
+    ] as [string, string, string | undefined][]),
+    ...records.eeocs.map((e) => ['eeoc candidate', 'candidate', e.candidate?.id] as [string, string, string | undefined]),
+    ...records.activities.flatMap((a) => [
+      ['activity candidate', 'candidate', a.candidate?.id],
+      ['activity actor', a.actor?.type ?? 'user', a.actor?.id],
+    ] as [string, string, string | undefined][]),
+    ...records.forms.map((f) => ['form field job', 'job', f.job?.id] as [string, string, string | undefined]),
+  ];
+  const named = refs.filter(([, , id]) => id !== undefined);
+  t.equal(named.length, 41, 'every reference the fixtures give (departments and offices: only the children have parents)');
+  for (const [what, kind, id] of named) t.ok(known[kind]!.has(id!), `${what} ${id} is a ${kind}`);
+  const scorecardIds = records.interviews.flatMap((i) => (i.remote_data!.interviewers as { scorecard_id: number | null }[]).map((x) => x.scorecard_id));
+  t.strictSame(scorecardIds.filter((x) => x !== null).map(String), records.scorecards.map((s) => s.id), "interviewers' scorecard ids are the scorecards");
 });

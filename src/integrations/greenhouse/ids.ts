@@ -36,7 +36,7 @@ export const ids = {
   /** A select question's option: `n` is the question's n × 16 + the option's index. */
   questionOption: id(6_100_000),
   note: id(60_000_000),
-  email: id(61_000_000),
+  email: id(63_000_000),
   /** The activity feed's system entry for a candidate's arrival, numbered by the candidate's n. */
   feedActivity: id(68_320_000),
 };
