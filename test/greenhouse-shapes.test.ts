@@ -30,7 +30,8 @@ import * as scorecards from '../src/integrations/greenhouse/shapes/scorecards.js
 import * as tags from '../src/integrations/greenhouse/shapes/tags.js';
 import * as users from '../src/integrations/greenhouse/shapes/users.js';
 import type {
-  World, WorldActivity, WorldCandidate, WorldEeoc, WorldInterview, WorldJob, WorldOffer, WorldScorecard, WorldStage, WorldUser,
+  World, WorldActivity, WorldCandidate, WorldEeoc, WorldInterview, WorldJob, WorldOffer, WorldQuestion, WorldScorecard, WorldStage,
+  WorldUser,
 } from '../src/seed/world.js';
 import { assertSchema } from './helpers.js';
 
@@ -53,11 +54,23 @@ const USERS = [
   user(3, 'Sofia', 'Reyes', 'interviewer'),
   user(4, 'Noah', 'Berg', 'hiring_manager', true),
 ];
-const STAGES: WorldStage[] = [
-  { n: 1, name: 'Application Review', position: 0, interviewName: null },
-  { n: 2, name: 'Phone Screen', position: 1, interviewName: 'Recruiter Call' },
-  { n: 3, name: 'Onsite', position: 2, interviewName: 'Onsite Interview' },
-  { n: 4, name: 'Offer', position: 3, interviewName: null },
+// The world branch adds `interviewMinutes` (stages) and `key` (questions) to the contract; the fixtures carry them
+// and compile before and after it lands.
+type Stage = WorldStage & { interviewMinutes: number | null };
+type Question = WorldQuestion & { key: string | null };
+const STAGES: Stage[] = [
+  { n: 1, name: 'Application Review', position: 0, interviewName: null, interviewMinutes: null },
+  { n: 2, name: 'Phone Screen', position: 1, interviewName: 'Recruiter Call', interviewMinutes: 30 },
+  { n: 3, name: 'Onsite', position: 2, interviewName: 'Onsite Interview', interviewMinutes: 240 },
+  { n: 4, name: 'Offer', position: 3, interviewName: null, interviewMinutes: null },
+];
+const QUESTIONS: Question[] = [
+  { n: 1, key: 'first_name', label: 'Legal First Name', type: 'text', required: true, options: [], group: 'Personal information', visibility: 'public' },
+  { n: 2, key: 'resume', label: 'Resume/CV', type: 'file', required: true, options: [], group: 'Personal information', visibility: 'public' },
+  { n: 3, key: null, label: 'Why us?', type: 'textarea', required: false, options: [], group: 'Questions', visibility: 'public' },
+  { n: 4, key: null, label: 'Need a visa?', type: 'radio', required: true, options: ['Yes', 'No'], group: 'Questions', visibility: 'private' },
+  { n: 5, key: null, label: 'Languages', type: 'checkbox', required: false, options: ['Go', 'Rust'], group: 'Questions', visibility: 'public' },
+  { n: 6, key: null, label: 'Notice period', type: 'dropdown', required: false, options: ['None', '1 month'], group: 'Questions', visibility: 'public' },
 ];
 const JOB: WorldJob = {
   n: 1,
@@ -73,14 +86,7 @@ const JOB: WorldJob = {
   departmentN: 2,
   officeN: 2,
   coordinatorN: 3,
-  questions: [
-    { n: 1, label: 'First Name', type: 'text', required: true, options: [], group: 'Personal information', visibility: 'public' },
-    { n: 2, label: 'Resume', type: 'file', required: true, options: [], group: 'Personal information', visibility: 'public' },
-    { n: 3, label: 'Why us?', type: 'textarea', required: false, options: [], group: 'Questions', visibility: 'public' },
-    { n: 4, label: 'Need a visa?', type: 'radio', required: true, options: ['Yes', 'No'], group: 'Questions', visibility: 'private' },
-    { n: 5, label: 'Languages', type: 'checkbox', required: false, options: ['Go', 'Rust'], group: 'Questions', visibility: 'public' },
-    { n: 6, label: 'Notice period', type: 'dropdown', required: false, options: ['None', '1 month'], group: 'Questions', visibility: 'public' },
-  ],
+  questions: QUESTIONS,
 };
 const INTERVIEWS: WorldInterview[] = [
   {
@@ -341,11 +347,13 @@ t.test('jobs and their stages', async (t) => {
     interviews: [
       {
         id: 5620003003, name: 'Onsite Interview', schedulable: true, interview_kit: { id: 5680003003, content: null, questions: [] },
-        estimated_minutes: 45, default_interviewer_users: [],
+        estimated_minutes: 240, default_interviewer_users: [],
       },
     ],
   });
   t.strictSame(stages[0]!.interviews, [], 'a stage without an interview lists none');
+  const unknownLength: Stage = { ...STAGES[2]!, interviewMinutes: null };
+  t.equal(jobStages.toHarvestJobStage(unknownLength, JOB).interviews[0]!.estimated_minutes, 45, 'an interview of no known length');
   t.strictSame(jobStages.jobStageToUnified(stages[2]!), {
     id: '5810003003', name: 'Onsite', status: 'active', job: { id: '4030001003' }, position: 2,
     created_at: '2024-01-10T08:00:00.000Z', updated_at: '2024-01-10T08:00:00.000Z', remote_data: stages[2],
@@ -556,8 +564,8 @@ t.test("job_form_fields from the job post's questions", async (t) => {
     required: false, private: false, values: [], description: null, ...over,
   });
   t.strictSame(questions, [
-    q({ required: true, label: 'First Name', name: 'first_name', type: 'short_text' }),
-    q({ required: true, label: 'Resume', name: 'resume', type: 'attachment' }),
+    q({ required: true, label: 'Legal First Name', name: 'first_name', type: 'short_text' }),
+    q({ required: true, label: 'Resume/CV', name: 'resume', type: 'attachment' }),
     q({ label: 'Why us?', name: 'question_5120003003', type: 'long_text' }),
     q({
       required: true, private: true, label: 'Need a visa?', name: 'question_5120004003', type: 'boolean',
@@ -595,6 +603,11 @@ t.test("job_form_fields from the job post's questions", async (t) => {
     answer_visibility: 'public', description: '<p>Your profile URL.</p>', type: 'text', remote_data: documented.questions[0],
   });
   t.equal(jobForms.toHarvestJobPost({ ...JOB, status: 'draft' }, WORLD).first_published_at, null, 'a draft was never published');
+  const keyless: Question = {
+    n: 7, key: null, label: 'Cover Letter', type: 'file', required: false, options: [], group: 'Personal information', visibility: 'public',
+  };
+  t.equal(jobForms.toHarvestQuestion(keyless).name, 'cover_letter', 'a standard question without a key is known by its label');
+  t.equal(jobForms.toHarvestQuestion({ ...keyless, label: 'Portfolio' }).name, 'question_5120007003', 'any other is a custom one');
   check(
     t, 'job_form_fields', { schema: jobForms.GreenhouseJobPost, values: [post, documented] },
     { schema: JobFormFieldSchema, values: [...fields, linkedin!] }, jobForms.fields,

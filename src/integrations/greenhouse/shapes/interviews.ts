@@ -53,6 +53,7 @@ function videoUrl(interview: WorldInterview): string | null {
     const letters = [...code].map((d) => String.fromCharCode(97 + Number(d))).join('');
     return `https://meet.google.com/${letters.slice(0, 3)}-${letters.slice(3, 7)}-${letters.slice(7, 10)}`;
   }
+  if (interview.location === 'Microsoft Teams') return `https://teams.microsoft.com/l/meetup-join/${code}`;
   return null;
 }
 

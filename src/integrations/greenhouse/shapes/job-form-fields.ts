@@ -55,7 +55,10 @@ export const GreenhouseJobPost = Type.Object(
 );
 export type GreenhouseJobPost = Static<typeof GreenhouseJobPost>;
 
-/** Greenhouse's standard questions have fixed names on every post; custom ones are `question_<id>`. */
+/**
+ * Greenhouse's standard questions have fixed names on every post; custom ones are `question_<id>`. Known by label
+ * when the world gives no key.
+ */
 const STANDARD: Readonly<Record<string, string>> = {
   'first name': 'first_name',
   'last name': 'last_name',
@@ -89,9 +92,12 @@ function harvestType(q: WorldQuestion): QuestionType {
   }
 }
 
+/** `key` (the standard field's own name) arrives with the world branch's contract; read optionally until then. */
+type QuestionWithKey = WorldQuestion & { key?: string | null };
+
 export function toHarvestQuestion(q: WorldQuestion): GreenhouseJobPostQuestion {
   const type = harvestType(q);
-  const standard = STANDARD[q.label.toLowerCase()];
+  const standard = (q as QuestionWithKey).key ?? STANDARD[q.label.toLowerCase()];
   const name = standard ?? `question_${ids.question(q.n)}${type === 'multi_select' ? '[]' : ''}`;
   return {
     required: q.required,

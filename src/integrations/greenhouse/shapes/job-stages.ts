@@ -40,8 +40,10 @@ export const GreenhouseJobStage = Type.Object(
 );
 export type GreenhouseJobStage = Static<typeof GreenhouseJobStage>;
 
-/** The interview Harvest typically plans for a stage's step; the world gives no length. */
+/** A stage interview's length when the world gives none. */
 const ESTIMATED_MINUTES = 45;
+/** `interviewMinutes` arrives with the world branch's contract; read optionally so this compiles before and after. */
+type StageWithMinutes = WorldStage & { interviewMinutes?: number | null };
 
 /**
  * A stage dates from its job's creation. Its interview (if the world gives it one) has the id scheduled
@@ -65,7 +67,7 @@ export function toHarvestJobStage(stage: WorldStage, job: WorldJob): GreenhouseJ
               name: stage.interviewName,
               schedulable: true,
               interview_kit: { id: Number(ids.interviewKit(stage.n)), content: null, questions: [] },
-              estimated_minutes: ESTIMATED_MINUTES,
+              estimated_minutes: (stage as StageWithMinutes).interviewMinutes ?? ESTIMATED_MINUTES,
               default_interviewer_users: [],
             },
           ],
