@@ -1,6 +1,7 @@
 import type { Application } from '../../model/application.js';
 import type { Attachment } from '../../model/attachment.js';
 import type { Candidate } from '../../model/candidate.js';
+import { nested } from '../nested.js';
 import { rowOf } from '../provenance.js';
 import type { GreenhouseApplication, GreenhouseAttachment, GreenhouseCandidate } from './raw.js';
 
@@ -27,8 +28,8 @@ export function candidateToUnified(raw: GreenhouseCandidate): Candidate {
       ...raw.social_media_addresses.map((s) => ({ url: s.value })),
     ],
     tags: raw.tags.map((name) => ({ name })),
-    applications: raw.applications.map(applicationToUnified),
-    attachments: raw.attachments.map(attachmentToUnified),
+    applications: raw.applications.map((a) => nested(applicationToUnified(a))),
+    attachments: raw.attachments.map((a) => nested(attachmentToUnified(a))),
     created_at: raw.created_at,
     updated_at: raw.updated_at,
     remote_data: raw as unknown as Record<string, unknown>,
@@ -57,7 +58,7 @@ export function applicationToUnified(raw: GreenhouseApplication): Application {
           },
         }
       : {}),
-    attachments: raw.attachments.map(attachmentToUnified),
+    attachments: raw.attachments.map((a) => nested(attachmentToUnified(a))),
     created_at: raw.applied_at,
     updated_at: raw.last_activity_at,
     remote_data: raw as unknown as Record<string, unknown>,

@@ -2,6 +2,7 @@ import type { Application } from '../../model/application.js';
 import type { Attachment } from '../../model/attachment.js';
 import type { Candidate } from '../../model/candidate.js';
 import { iso } from '../../seed/reference-time.js';
+import { nested } from '../nested.js';
 import { rowOf } from '../provenance.js';
 import { ids } from './ids.js';
 import type { LeverApplication, LeverAttachment, LeverOpportunity, LeverResume } from './raw.js';
@@ -22,7 +23,7 @@ export function candidateToUnified(raw: LeverOpportunity): Candidate {
     phones: raw.phones.map((p) => ({ number: p.value, type: p.type })),
     urls: raw.links.map((url) => ({ url })),
     tags: raw.tags.map((name) => ({ name })),
-    applications: raw.applications.map(applicationToUnified),
+    applications: raw.applications.map((a) => nested(applicationToUnified(a))),
     created_at: iso(raw.createdAt),
     updated_at: iso(raw.updatedAt),
     remote_data: raw as unknown as Record<string, unknown>,
