@@ -73,9 +73,10 @@ export async function buildApp(input: ConfigInput = {}, clock: Clock = REAL_CLOC
     logger: loggerOptions(config),
     logController: new LogController({ disableRequestLogging: true }),
     trustProxy: true,
+    // A base URL set with a trailing slash (`http://mock:4010/`) makes clients send `//unified/...`: rewritten
+    // before routing, so journal, fault rules, rate limits, cache and logs see the one path a client means.
+    rewriteUrl: (req) => collapseSlashes(req.url ?? '/'),
     routerOptions: {
-      // A base URL set with a trailing slash (`http://mock:4010/`) makes clients send `//unified/...`.
-      ignoreDuplicateSlashes: true,
       maxParamLength: 1000,
       querystringParser: (text: string) => normalizeQuery(parseQueryString(text)),
     },
@@ -192,4 +193,12 @@ const HealthSchema = Type.Object({
 
 function sendError(reply: FastifyReply, error: TrutoError): FastifyReply {
   return reply.code(error.statusCode).headers(error.headers).type(JSON_TYPE).send(JSON.stringify(error.body));
+}
+
+/** Repeated slashes in the path part become one; the query is left as sent (`file_url=https://…` holds `//`). */
+export function collapseSlashes(url: string): string {
+  const q = url.indexOf('?');
+  const path = q === -1 ? url : url.slice(0, q);
+  if (!path.includes('//')) return url;
+  return path.replace(/\/{2,}/g, '/') + (q === -1 ? '' : url.slice(q));
 }
