@@ -122,8 +122,8 @@ export const lever: Integration = {
       : remoteErrorFor(status, { 401: 'Invalid API key', 429: 'Rate limit exceeded' }, (message, s) => ({ code: `${reasonWord(s)}Error`, message })),
   fields: {
     candidates: [
-      'id', 'name', 'is_private', 'last_interaction_at', 'locations', 'emails.email', 'phones.number', 'phones.type',
-      'urls.url', 'tags.name', 'created_at', 'updated_at',
+      'id', 'first_name', 'last_name', 'name', 'is_private', 'last_interaction_at', 'locations', 'emails.email',
+      'phones.number', 'phones.type', 'urls.url', 'tags.name', 'created_at', 'updated_at',
       'applications.id', 'applications.candidate.id', 'applications.job.id', 'applications.applied_at',
       'applications.rejected_at', 'applications.created_at',
     ],
