@@ -14,7 +14,7 @@ import { ADA, ADA_APPLICATION, GH, GRACE, JSON_CT, assertSchema, get, normalized
 
 const CANDIDATES = '/unified/ats/candidates';
 const ATTACHMENTS = '/unified/ats/attachments';
-const NDJSON_CT = 'application/x-ndjson; charset=utf-8';
+const NDJSON_CT = 'text/plain; charset=utf-8';
 const HARVEST = 'https://harvest.greenhouse.io/v1';
 const ENVELOPE_KEYS = ['result', 'next_cursor', 'prev_cursor', 'result_count'];
 const REQUEST_OPTIONS = { method: 'GET', headers: { Authorization: 'Basic <redacted>', Accept: 'application/json' } };
@@ -91,7 +91,7 @@ async function call<T = Json>(t: Test, app: FastifyInstance, path: string, query
 async function stream(t: Test, app: FastifyInstance, path: string, query: string, schema: TSchema): Promise<Json[]> {
   const res = await get(app, path, `integrated_account_id=${GH}&truto_response_format=stream${query ? `&${query}` : ''}`);
   t.equal(res.statusCode, 200, `stream ${path}?${query}`);
-  t.equal(res.headers['content-type'], NDJSON_CT, 'NDJSON content type');
+  t.equal(res.headers['content-type'], NDJSON_CT, 'text/plain, so SDKs hand the NDJSON back unparsed');
   t.equal(res.headers['transfer-encoding'], 'chunked', 'sent chunked');
   t.ok(res.body.endsWith('\n'), 'every line ends with a newline');
   const lines = res.body.split('\n').slice(0, -1);

@@ -28,7 +28,8 @@ export type Answer =
   | { kind: 'stream'; contentType: string; stream: Readable };
 
 export const JSON_TYPE = 'application/json; charset=utf-8';
-export const NDJSON_TYPE = 'application/x-ndjson; charset=utf-8';
+// NDJSON in the body, `text/plain` on the label: Truto documents no type, and SDKs parse any type naming `json`.
+export const NDJSON_TYPE = 'text/plain; charset=utf-8';
 
 const SCHEMAS: Record<ResourceName, TSchema> = { candidates: CandidateSchema, attachments: AttachmentSchema };
 const FILTERS: readonly FilterName[] = ['candidate_id', 'application_id', 'job_id', 'organization_id', 'expires_in', 'created_at', 'updated_at'];
