@@ -51,6 +51,22 @@ t.test('README: the TypeScript example runs as written (list with for await, get
   t.equal(ada.first_name, 'Ada');
 });
 
+t.test('list(options, init, queue): first() sends no next_cursor; a queue runs every page', async (t) => {
+  const { base } = await listening(t);
+  const truto = new TrutoApi({ token: TOKEN, baseUrl: base });
+  const options = { unified_model: 'ats', resource: 'candidates', integrated_account_id: GH, limit: 3 };
+  const first = await truto.unifiedApi.list(options).first();
+  t.equal(first.id, ADA, 'the first candidate');
+  let queued = 0;
+  const queue = { add: <T>(fn: () => Promise<T>) => (queued++, fn()) };
+  const all = await truto.unifiedApi.list(options, { maxRetries: 1 }, queue).toArray();
+  t.equal(all.length, 10, 'every candidate');
+  t.equal(queued, 4, 'one queued call a page (10 records, 3 a page)');
+  const journal = (await (await fetch(`${base}/_mock/journal?path=${CANDIDATES}`)).json()) as { entries: { query: Record<string, string> }[] };
+  t.notOk('next_cursor' in journal.entries[0]!.query, 'first(): no next_cursor at all');
+  t.equal(journal.entries[1]!.query.next_cursor, '', 'a walk: next_cursor= on its first page');
+});
+
 t.test('stream through the SDK: a Blob of NDJSON, for a get and for a whole list', async (t) => {
   const { base } = await listening(t, 12);
   const truto = new TrutoApi({ token: TOKEN, baseUrl: base });

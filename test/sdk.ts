@@ -156,7 +156,7 @@ export class Cursor<T> {
 
   /** The first record of the first page; sends no `next_cursor`. */
   first(): Promise<T> {
-    return this.queueOrExecute(async () => (await this.apiClient.list<T>(this.resource, this.options, this.init)).result[0] as T);
+    return this.queueOrExecute(async () => (await this.apiClient.list<T>(this.resource, this.options, this.init)).result?.[0] as T);
   }
 
   async toArray(): Promise<T[]> {
