@@ -23,6 +23,7 @@ import { errors, TrutoError } from './truto/errors.js';
 import { normalizeQuery, parseQueryString } from './truto/query.js';
 import { JSON_TYPE, UnifiedApi } from './truto/unified.js';
 import { validationError } from './truto/validation.js';
+import { collapseSlashes } from './url-path.js';
 
 export interface MockInfo {
   config: Config;
@@ -193,12 +194,4 @@ const HealthSchema = Type.Object({
 
 function sendError(reply: FastifyReply, error: TrutoError): FastifyReply {
   return reply.code(error.statusCode).headers(error.headers).type(JSON_TYPE).send(JSON.stringify(error.body));
-}
-
-/** Repeated slashes in the path part become one; the query is left as sent (`file_url=https://…` holds `//`). */
-export function collapseSlashes(url: string): string {
-  const q = url.indexOf('?');
-  const path = q === -1 ? url : url.slice(0, q);
-  if (!path.includes('//')) return url;
-  return path.replace(/\/{2,}/g, '/') + (q === -1 ? '' : url.slice(q));
 }

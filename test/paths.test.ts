@@ -1,5 +1,5 @@
 import t from 'tap';
-import { collapseSlashes } from '../src/app.js';
+import { collapseSlashes } from '../src/url-path.js';
 import { ACC, ADA, AUTH, CANDIDATES, GH, JSON_CT, TOKEN, get, testApp } from './helpers.js';
 
 // A base URL with a trailing slash (`new TrutoApi({ baseUrl: 'http://127.0.0.1:4010/' })`) sends `//unified/...`.
