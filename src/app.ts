@@ -23,6 +23,7 @@ import { errors, TrutoError } from './truto/errors.js';
 import { normalizeQuery, parseQueryString } from './truto/query.js';
 import { JSON_TYPE, UnifiedApi } from './truto/unified.js';
 import { validationError } from './truto/validation.js';
+import { collapseSlashes } from './url-path.js';
 
 export interface MockInfo {
   config: Config;
@@ -73,9 +74,10 @@ export async function buildApp(input: ConfigInput = {}, clock: Clock = REAL_CLOC
     logger: loggerOptions(config),
     logController: new LogController({ disableRequestLogging: true }),
     trustProxy: true,
+    // A base URL set with a trailing slash (`http://mock:4010/`) makes clients send `//unified/...`: rewritten
+    // before routing, so journal, fault rules, rate limits, cache and logs see the one path a client means.
+    rewriteUrl: (req) => collapseSlashes(req.url ?? '/'),
     routerOptions: {
-      // A base URL set with a trailing slash (`http://mock:4010/`) makes clients send `//unified/...`.
-      ignoreDuplicateSlashes: true,
       maxParamLength: 1000,
       querystringParser: (text: string) => normalizeQuery(parseQueryString(text)),
     },

@@ -70,10 +70,10 @@ function withFormats(unified: TSchema): TSchema {
   return {
     description:
       'truto_response_format=unified (the default) and normalized answer this schema; raw answers the integration\'s own ' +
-      'record (a list keeps this envelope), debug adds the remote call it stands for, stream answers NDJSON.',
+      'record (a list keeps this envelope), debug adds the remote call it stands for, stream answers NDJSON (labelled text/plain).',
     content: {
       'application/json': { schema: unified },
-      'application/x-ndjson': { schema: { type: 'string', description: 'truto_response_format=stream: one record a line' } },
+      'text/plain': { schema: { type: 'string', description: 'truto_response_format=stream: one record a line' } },
     },
   } as unknown as TSchema;
 }

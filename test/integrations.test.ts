@@ -134,7 +134,7 @@ for (const fixture of ACCOUNTS) {
         const res = await get(app, path, `${acc}${filters}&truto_response_format=${format}`);
         t.equal(res.statusCode, 200, `${what} ${format}: 200`);
         if (format === 'stream') {
-          t.equal(res.headers['content-type'], 'application/x-ndjson; charset=utf-8', `${what} stream: ndjson`);
+          t.equal(res.headers['content-type'], 'text/plain; charset=utf-8', `${what} stream: NDJSON as text/plain`);
           const lines = res.body.trimEnd().split('\n').map((l) => JSON.parse(l) as unknown);
           for (const line of lines) assertSchema(t, schema, line, `${what} stream line`);
           byFormat.set(format, lines);

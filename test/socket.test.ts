@@ -120,7 +120,7 @@ t.test('stream format arrives chunked, one record a line', async (t) => {
     headers: { Authorization: `Bearer ${TOKEN}` },
   });
   t.equal(res.status, 200);
-  t.equal(res.headers.get('content-type'), 'application/x-ndjson; charset=utf-8');
+  t.equal(res.headers.get('content-type'), 'text/plain; charset=utf-8');
   t.equal(res.headers.get('transfer-encoding'), 'chunked');
   const lines = (await res.text()).trimEnd().split('\n');
   t.equal(lines.length, 60);

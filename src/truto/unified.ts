@@ -18,7 +18,8 @@ export type Answer =
   | { kind: 'stream'; contentType: string; stream: Readable; warnings: readonly string[] };
 
 export const JSON_TYPE = 'application/json; charset=utf-8';
-export const NDJSON_TYPE = 'application/x-ndjson; charset=utf-8';
+// NDJSON in the body, `text/plain` on the label: Truto documents no type, and SDKs parse any type naming `json`.
+export const NDJSON_TYPE = 'text/plain; charset=utf-8';
 
 const DATE_FILTERS = new Set<FilterName>((Object.keys(FILTERS) as FilterName[]).filter((f) => FILTERS[f].kind === 'dateRange'));
 /** Whole lists are read from the store in batches of this many rows, so their memory stays flat. */

@@ -2,6 +2,7 @@ import type { Application } from '../../model/application.js';
 import type { Attachment } from '../../model/attachment.js';
 import type { Candidate } from '../../model/candidate.js';
 import type { Rendered } from '../types.js';
+import { nested } from '../nested.js';
 import type { BreezyCandidate, BreezyFile } from './raw.js';
 
 /**
@@ -37,7 +38,7 @@ export function candidateToUnified({ raw, row }: Rendered<BreezyCandidate>): Can
     urls: raw.social_profiles.map((p) => ({ url: p.url, type: p.type })),
     tags: raw.tags.map((name) => ({ name })),
     applications: [application],
-    attachments: raw.resume ? [fileToUnified(raw.resume, { candidate: raw._id, job: jobId })] : [],
+    attachments: raw.resume ? [nested(fileToUnified(raw.resume, { candidate: raw._id, job: jobId }))] : [],
     created_at: raw.creation_date,
     updated_at: raw.updated_date,
     remote_data: raw as unknown as Record<string, unknown>,

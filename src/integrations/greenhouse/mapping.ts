@@ -3,6 +3,7 @@ import type { Attachment } from '../../model/attachment.js';
 import type { Candidate } from '../../model/candidate.js';
 import type { RecordRow } from '../../store/records.js';
 import type { Rendered } from '../types.js';
+import { nested } from '../nested.js';
 import type { GreenhouseApplication, GreenhouseAttachment, GreenhouseCandidate } from './raw.js';
 
 /** A candidate as rendered, with the stored rows of the attachments embedded in it (they carry their ids). */
@@ -34,8 +35,8 @@ export function candidateToUnified({ raw, files }: CandidateItem): Candidate {
       ...raw.social_media_addresses.map((s) => ({ url: s.value })),
     ],
     tags: raw.tags.map((name) => ({ name })),
-    applications: raw.applications.map((a) => applicationToUnified(a, attachment)),
-    attachments: raw.attachments.map(attachment),
+    applications: raw.applications.map((a) => nested(applicationToUnified(a, attachment))),
+    attachments: raw.attachments.map((a) => nested(attachment(a))),
     created_at: raw.created_at,
     updated_at: raw.updated_at,
     remote_data: raw as unknown as Record<string, unknown>,
@@ -64,7 +65,7 @@ export function applicationToUnified(raw: GreenhouseApplication, attachment: (a:
           },
         }
       : {}),
-    attachments: raw.attachments.map(attachment),
+    attachments: raw.attachments.map((a) => nested(attachment(a))),
     created_at: raw.applied_at,
     updated_at: raw.last_activity_at,
     remote_data: raw as unknown as Record<string, unknown>,

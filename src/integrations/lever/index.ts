@@ -131,7 +131,7 @@ export const lever: Integration = {
       kind: 'opportunity',
       methods: ['list', 'get'],
       fields: [
-        'id', 'name', 'is_private', 'last_interaction_at', 'locations', 'emails.email', 'phones.number', 'phones.type',
+        'id', 'first_name', 'last_name', 'name', 'is_private', 'last_interaction_at', 'locations', 'emails.email', 'phones.number', 'phones.type',
         'urls.url', 'tags.name', 'created_at', 'updated_at',
         'applications.id', 'applications.candidate.id', 'applications.job.id', 'applications.applied_at',
         'applications.rejected_at', 'applications.created_at',
