@@ -1,8 +1,22 @@
 import type { Static, TSchema } from '@sinclair/typebox';
 import type { FilterName } from '../truto/filters.js';
+import { ActivitySchema } from './activity.js';
 import { ApplicationSchema } from './application.js';
 import { AttachmentSchema } from './attachment.js';
 import { CandidateSchema } from './candidate.js';
+import { DepartmentSchema } from './department.js';
+import { EeocSchema } from './eeoc.js';
+import { InterviewSchema } from './interview.js';
+import { JobFormFieldSchema } from './job-form-field.js';
+import { JobInterviewStageSchema } from './job-interview-stage.js';
+import { JobSchema } from './job.js';
+import { OfferSchema } from './offer.js';
+import { OfficeSchema } from './office.js';
+import { OrganizationSchema } from './organization.js';
+import { RejectReasonSchema } from './reject-reason.js';
+import { ScorecardSchema } from './scorecard.js';
+import { TagSchema } from './tag.js';
+import { UserSchema } from './user.js';
 
 /** The read methods of Truto's unified API. */
 export type ReadMethod = 'list' | 'get';
@@ -24,8 +38,16 @@ const spec = <S extends TSchema>(s: ResourceSpec<S>): ResourceSpec<S> => s;
 /** `created_at[…]` and `updated_at[…]` on every list (CONTRACT §8). */
 const DATES = ['created_at', 'updated_at'] as const satisfies readonly FilterName[];
 
+/** A resource read with list and get, filtered by its relations and the common dates. */
+const listGet = <S extends TSchema>(name: string, singular: string, schema: S, filters: readonly FilterName[] = []) =>
+  spec({ name, singular, schema, methods: ['list', 'get'], filters: { list: [...filters, ...DATES], get: [] } });
+/** A resource Truto only lists. */
+const listOnly = <S extends TSchema>(name: string, singular: string, schema: S, filters: readonly FilterName[] = []) =>
+  spec({ name, singular, schema, methods: ['list'], filters: { list: [...filters, ...DATES], get: [] } });
+
 /** THE table of Truto's unified ATS resources (CONTRACT §8). */
 export const CATALOGUE = {
+  activities: listOnly('activities', 'activity', ActivitySchema, ['candidate_id', 'user_id']),
   applications: spec({
     name: 'applications',
     singular: 'application',
@@ -53,6 +75,19 @@ export const CATALOGUE = {
       get: ['job_id', 'organization_id'],
     },
   }),
+  departments: listGet('departments', 'department', DepartmentSchema),
+  eeocs: listGet('eeocs', 'EEOC record', EeocSchema, ['candidate_id']),
+  interviews: listGet('interviews', 'interview', InterviewSchema, ['candidate_id', 'application_id', 'job_id', 'user_id', 'start_at', 'end_at']),
+  job_form_fields: listOnly('job_form_fields', 'job form field', JobFormFieldSchema, ['job_id']),
+  job_interview_stages: listGet('job_interview_stages', 'job interview stage', JobInterviewStageSchema, ['job_id']),
+  jobs: listGet('jobs', 'job', JobSchema),
+  offers: listOnly('offers', 'offer', OfferSchema, ['candidate_id', 'application_id', 'job_id', 'start_date']),
+  offices: listGet('offices', 'office', OfficeSchema),
+  organizations: listGet('organizations', 'organization', OrganizationSchema),
+  reject_reasons: listOnly('reject_reasons', 'reject reason', RejectReasonSchema),
+  scorecards: listOnly('scorecards', 'scorecard', ScorecardSchema, ['candidate_id', 'application_id', 'interview_id', 'user_id']),
+  tags: listOnly('tags', 'tag', TagSchema),
+  users: listGet('users', 'user', UserSchema, ['name']),
 } as const;
 
 export type Catalogue = typeof CATALOGUE;

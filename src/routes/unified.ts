@@ -37,7 +37,7 @@ export const unifiedRoutes: FastifyPluginAsyncTypebox<UnifiedRoutesOptions> = as
         `/${name}/:id`,
         {
           schema: {
-            summary: `Get a ${spec.singular.replace(/_/g, ' ')}`,
+            summary: `Get ${/^[aeiouAEIOU]/.test(spec.singular) ? 'an' : 'a'} ${spec.singular}`,
             tags: [name],
             security,
             params: IdParams,

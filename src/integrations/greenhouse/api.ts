@@ -1,5 +1,7 @@
-import type { DateRange } from '../../store/records.js';
-import type { ListRequest, RemoteCall, RemoteError } from '../types.js';
+import type { TSchema } from '@sinclair/typebox';
+import type { ReadMethod } from '../../model/catalogue.js';
+import type { DateRange, RecordFilter } from '../../store/records.js';
+import type { FilterName, ListRequest, RemoteCall, RemoteError, Rendered, ResourceEmulation } from '../types.js';
 import { HARVEST } from './ids.js';
 import { NOT_FOUND_BODY } from './raw.js';
 
@@ -50,3 +52,54 @@ export function dateParams(filters: { created_at?: DateRange; updated_at?: DateR
 export const notFound = (): RemoteError => ({ statusCode: 404, message: NOT_FOUND_BODY.message, body: { ...NOT_FOUND_BODY } });
 
 export const enc = encodeURIComponent;
+
+/** What a Harvest resource of the plain kind needs said about it; the rest is the same for all of them. */
+export interface HarvestResourceSpec<Unified, Raw extends object> {
+  /** Store kind of its records. */
+  kind: string;
+  methods: readonly ReadMethod[];
+  fields: readonly string[];
+  /** `/departments`: the list is `GET <path>`, a record `GET <path>/<id>`. */
+  path: string;
+  rawSchema: TSchema;
+  toUnified(item: Rendered<Raw>): Unified;
+  /** Unified filters Harvest's list takes (dates become `created_after`…), and those it demands. */
+  supported?: readonly FilterName[];
+  required?: readonly FilterName[];
+  /** The store query, when more than the dates; `base` holds the date ranges already. */
+  query?(request: ListRequest, base: RecordFilter): RecordFilter;
+  /** The list call, when not `GET <path>` with the dates (a relation in the path, another endpoint). */
+  listCall?(request: ListRequest, hasMore: boolean): RemoteCall;
+  /** The path of a single record, when not `<path>/<id>`. */
+  getPath?(id: string): string;
+}
+
+/** A Harvest resource whose records are stored as Harvest answers them: bare objects, pages of a bare array. */
+export function harvestResource<Unified, Raw extends object>(spec: HarvestResourceSpec<Unified, Raw>): ResourceEmulation<Unified, Rendered<Raw>> {
+  const supported = spec.supported ?? [];
+  return {
+    kind: spec.kind,
+    methods: spec.methods,
+    fields: spec.fields,
+    filters: { supported, required: { list: spec.required ?? [], get: [] } },
+    query: (request) => {
+      const { filters } = request;
+      const base: RecordFilter = {
+        ...(supported.includes('created_at') && filters.created_at ? { createdAt: filters.created_at } : {}),
+        ...(supported.includes('updated_at') && filters.updated_at ? { updatedAt: filters.updated_at } : {}),
+      };
+      return spec.query ? spec.query(request, base) : base;
+    },
+    render: (rows) => rows.map((row) => ({ raw: JSON.parse(row.raw) as Raw, row })),
+    toUnified: spec.toUnified,
+    rawSingle: (raw) => raw,
+    notFound,
+    call: (op) =>
+      op.kind === 'get'
+        ? getCall(spec.getPath ? spec.getPath(op.request.id) : `${spec.path}/${enc(op.request.id)}`, op.request.remoteQuery)
+        : spec.listCall
+          ? spec.listCall(op.request, op.hasMore)
+          : listCall(spec.path, op.request, op.hasMore, dateParams(op.request.filters)),
+    rawSchema: spec.rawSchema,
+  };
+}

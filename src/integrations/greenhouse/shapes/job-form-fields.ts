@@ -165,10 +165,15 @@ const UNIFIED_TYPE: Readonly<Record<QuestionType, string>> = {
  * Harvest's option value as both id and value. Harvest has no groups.
  */
 export function jobFormFieldsToUnified(raw: GreenhouseJobPost): JobFormField[] {
-  return raw.questions.map((q, index) => ({
-    id: `${raw.id}:${q.name.replace(/\[\]$/, '')}`,
+  return raw.questions.map((q, index) => questionToUnified(q, index, raw));
+}
+
+/** One question of a post, `index` its place in the post's form. */
+export function questionToUnified(q: GreenhouseJobPostQuestion, index: number, post: { id: number; job_id: number | null }): JobFormField {
+  return {
+    id: `${post.id}:${q.name.replace(/\[\]$/, '')}`,
     name: q.name,
-    ...(raw.job_id !== null ? { job: { id: String(raw.job_id) } } : {}),
+    ...(post.job_id !== null ? { job: { id: String(post.job_id) } } : {}),
     label: q.label,
     index,
     ...(q.required !== null ? { is_required: q.required } : {}),
@@ -179,7 +184,7 @@ export function jobFormFieldsToUnified(raw: GreenhouseJobPost): JobFormField[] {
       ? { options: q.values.map((v) => ({ id: String(v.value), label: v.label, value: String(v.value) })) }
       : {}),
     remote_data: remote(q),
-  }));
+  };
 }
 
 export const fields = [
