@@ -1,0 +1,369 @@
+import { Random, hash32 } from '../random.js';
+import { DAY, REFERENCE_TIME, iso } from '../reference-time.js';
+import * as V from '../vocabulary.js';
+import type {
+  WorldActivity,
+  WorldApplication,
+  WorldCandidate,
+  WorldEeoc,
+  WorldInterview,
+  WorldJob,
+  WorldOffice,
+  WorldStage,
+  WorldUser,
+} from '../world.js';
+import { OUTCOME_RECOMMENDATIONS, scorecardAnswers } from './scorecards.js';
+import type { Staff } from './staff.js';
+
+const MINUTE = 60_000;
+const HOUR = 3_600_000;
+/** An application active at an interview stage whose last activity is this recent still has its interview ahead. */
+const RECENT = 21 * DAY;
+/** An interviewer sits on a panel only if they stay this long after it (to hand in their scorecard). */
+const NOTICE = 14 * DAY;
+
+export type CandidateStory = Pick<WorldCandidate, 'interviews' | 'scorecards' | 'offers' | 'activities' | 'eeoc'>;
+type CandidateSoFar = Omit<WorldCandidate, keyof CandidateStory>;
+
+export interface StoryWorld {
+  users: WorldUser[];
+  jobs: WorldJob[];
+  offices: WorldOffice[];
+  staff: Staff;
+}
+
+/** How an application's story ends, as of the reference time. */
+type Ending = 'rejected' | 'accepted' | 'offer' | 'scheduled' | 'awaiting' | 'none';
+
+/**
+ * What happened on each candidate's applications: interviews, scorecards, offers, notes and emails, EEOC answers.
+ * Everything is drawn from one stream of its own, in candidate order, so the candidates' existing fields (drawn from
+ * theirs) are untouched; every event is dated inside its application's existing window (applied → last activity),
+ * except interviews still ahead, which are scheduled a few days after the reference time.
+ */
+export class Storyteller {
+  private readonly r: Random;
+  /** By job n - 1: the job's stages that hold an interview, in pipeline order. */
+  private readonly interviewStages: WorldStage[][];
+  private interviewN = 0;
+  private scorecardN = 0;
+  private offerN = 0;
+  private activityN = 0;
+
+  constructor(
+    seed: number,
+    accountId: string,
+    private readonly world: StoryWorld,
+  ) {
+    this.r = new Random(hash32(`${seed}:${accountId}:story`));
+    this.interviewStages = world.jobs.map((j) => j.stages.filter((s) => s.interviewName !== null));
+  }
+
+  tell(c: CandidateSoFar, pinned: boolean): CandidateStory {
+    const story: CandidateStory = { interviews: [], scorecards: [], offers: [], activities: [], eeoc: null };
+    const emailing = (pinned || c.canEmail) && !c.tags.includes('Do Not Contact');
+    for (const a of c.applications) this.application(c, a, story, emailing, pinned);
+
+    const r = this.r;
+    if (r.bool(0.12)) {
+      const author = c.recruiterN ?? this.world.jobs[c.applications[0]!.jobN - 1]!.recruiterN;
+      const at = c.createdAt + Math.floor((c.updatedAt - c.createdAt) * r.next() * 0.5);
+      story.activities.push(this.note(author, r.pick(V.NOTES.profile), at, null));
+    }
+    if (c.applications.length > 0 && (pinned || r.bool(0.33))) story.eeoc = this.eeoc(c.applications[0]!);
+
+    // Numbered in time order, as a feed reads.
+    story.activities.sort((x, y) => x.createdAt - y.createdAt);
+    for (const activity of story.activities) activity.n = ++this.activityN;
+    return story;
+  }
+
+  private application(c: CandidateSoFar, a: WorldApplication, story: CandidateStory, emailing: boolean, pinned: boolean): void {
+    const r = this.r;
+    const { users, jobs } = this.world;
+    const job = jobs[a.jobN - 1]!;
+    const current = job.stages.find((s) => s.n === a.stageN)!;
+    const position = current.position;
+    const future = a.status === 'active' && current.interviewName !== null && a.lastActivityAt >= REFERENCE_TIME - RECENT;
+    const ending: Ending =
+      a.status === 'rejected' ? 'rejected'
+      : a.status === 'hired' ? 'accepted'
+      : position === job.stages.length - 1 ? 'offer'
+      : future ? 'scheduled'
+      : current.interviewName !== null ? 'awaiting'
+      : 'none';
+    const held = this.interviewStages[a.jobN - 1]!.filter((s) => s.position < position || (s.position === position && !future));
+
+    // The story is laid out backwards from the application's last activity, in milliseconds before it ("offsets").
+    const end = a.lastActivityAt;
+    let tail = 0;
+    let offerOffsets: { created: number; sent: number | null; resolved: number | null }[] = [];
+    let scheduledOffset = 0;
+    if (ending === 'rejected') tail = r.int(4 * HOUR, 4 * DAY);
+    else if (ending === 'accepted' || ending === 'offer') {
+      const accepted = ending === 'accepted';
+      const resolved = accepted ? r.int(0, 2 * DAY) : null;
+      const sent = accepted ? resolved! + r.int(6 * HOUR, 5 * DAY) : r.bool(0.65) ? r.int(0, DAY) : null;
+      const created = sent === null ? r.int(0, DAY) : sent + r.int(HOUR, 2 * DAY);
+      offerOffsets = [{ created, sent, resolved }];
+      // A renegotiated offer: the first version was sent, then replaced.
+      if (r.bool(accepted ? 0.2 : 0.15)) {
+        const earlierSent = created + r.int(2 * DAY, 7 * DAY);
+        offerOffsets.unshift({ created: earlierSent + r.int(HOUR, DAY), sent: earlierSent, resolved: null });
+      }
+      tail = offerOffsets[0]!.created + r.int(DAY, 5 * DAY);
+    } else if (ending === 'scheduled') {
+      scheduledOffset = r.int(0, 6 * HOUR);
+      tail = scheduledOffset + r.int(DAY, 4 * DAY);
+    } else if (ending === 'awaiting') tail = r.int(0, 2 * DAY);
+
+    // Each held interview's start, as an offset; working hours at the usual pace, a few days apart.
+    const starts: number[] = new Array(held.length);
+    let offset = tail;
+    for (let i = held.length - 1; i >= 0; i--) {
+      const minutes = V.STAGE_INTERVIEWS[held[i]!.name]!.minutes;
+      offset = end - snapBack(end - offset - minutes * MINUTE, minutes);
+      starts[i] = offset;
+      if (i > 0) offset += r.int(2 * DAY, 9 * DAY);
+    }
+    const earliest = held.length > 0 ? offset + r.int(12 * HOUR, 5 * DAY) : tail;
+    // A window too short for the usual pace (a quick process) holds the same story, compressed.
+    const scale = earliest > end - a.appliedAt ? (end - a.appliedAt) / earliest : 1;
+    const at = (off: number) => end - Math.floor(off * scale);
+
+    // The first thing after the last held interview: its scorecards and notes come before it.
+    const tailAt = at(offerOffsets.length > 0 ? offerOffsets[0]!.created : ending === 'scheduled' ? scheduledOffset : 0);
+
+    const recruiter = users[job.recruiterN - 1]!;
+    const organizerN = job.coordinatorN ?? job.recruiterN;
+    const organizer = users[organizerN - 1]!;
+    const candidateEmail = c.emails[0]!.address;
+    const firstInterview = story.interviews.length;
+
+    if (emailing && (pinned || r.bool(0.6))) {
+      const sent = a.appliedAt + Math.min(r.int(10 * MINUTE, 8 * HOUR), Math.floor((end - a.appliedAt) * 0.1));
+      story.activities.push(
+        this.email(recruiter, candidateEmail, [], `Thank you for applying: ${job.title}`,
+          `Hi ${c.firstName},\n\nThank you for your interest in the ${job.title} role on our ${job.department} team. We're reviewing your application and will be in touch about next steps soon.\n\nBest,\n${recruiter.firstName}`,
+          sent, a.n),
+      );
+    }
+
+    let previousEnd = a.appliedAt;
+    let lastHeld: WorldInterview | null = null;
+    for (let i = 0; i < held.length; i++) {
+      const stage = held[i]!;
+      const spec = V.STAGE_INTERVIEWS[stage.name]!;
+      const startAt = at(starts[i]!);
+      const endAt = at(starts[i]! - spec.minutes * MINUTE);
+      const next = i + 1 < held.length ? at(starts[i + 1]!) : tailAt;
+      const interviewers = this.panel(job, spec.panel, endAt + NOTICE);
+      let createdAt = Math.max(previousEnd, startAt - r.int(DAY, 6 * DAY));
+      if (r.bool(0.04) && startAt - previousEnd > 4 * HOUR) {
+        // Cancelled and rescheduled: the first slot was booked, then called off before it came.
+        const slot = startAt - Math.floor(Math.min(2 * DAY, (startAt - previousEnd) / 2));
+        const booked = previousEnd + Math.floor((slot - previousEnd) * 0.3);
+        const calledOff = booked + Math.floor((slot - booked) * 0.5);
+        story.interviews.push(this.interview(a, stage, organizerN, interviewers, slot, slot + spec.minutes * MINUTE, 'cancelled', job, booked, calledOff));
+        createdAt = calledOff;
+      }
+      const pending = ending === 'awaiting' && i === held.length - 1;
+      const outcome = pending ? 'pending' : ending === 'rejected' && i === held.length - 1 ? 'failed' : 'passed';
+      // Awaiting a decision: some of the panel may not have handed in feedback yet.
+      const handedIn = pending && r.bool(0.65) ? r.int(0, interviewers.length - 1) : interviewers.length;
+      const interview = this.interview(a, stage, organizerN, interviewers, startAt, endAt, handedIn < interviewers.length ? 'awaiting_feedback' : 'completed', job, createdAt, endAt);
+      story.interviews.push(interview);
+      for (let k = 0; k < handedIn; k++) {
+        const submittedAt = endAt + Math.min(r.int(10 * MINUTE, 2 * DAY), Math.floor((next - endAt) * 0.6));
+        const recommendation = r.weighted(OUTCOME_RECOMMENDATIONS[outcome]);
+        story.scorecards.push({
+          n: ++this.scorecardN,
+          applicationN: a.n,
+          interviewN: interview.n,
+          interviewerN: interviewers[k]!,
+          submittedAt,
+          recommendation,
+          answers: scorecardAnswers(r, spec.panel, recommendation),
+          createdAt: Math.max(endAt, submittedAt - r.int(5, 40) * MINUTE),
+          updatedAt: submittedAt,
+        });
+        interview.updatedAt = Math.max(interview.updatedAt, submittedAt);
+      }
+      previousEnd = endAt;
+      lastHeld = interview;
+    }
+
+    if (ending === 'scheduled') {
+      const stage = current;
+      const spec = V.STAGE_INTERVIEWS[stage.name]!;
+      const startAt = snapBack(REFERENCE_TIME + r.int(4, 10) * DAY, spec.minutes);
+      const createdAt = Math.max(previousEnd, at(scheduledOffset));
+      story.interviews.push(this.interview(a, stage, organizerN, this.panel(job, spec.panel, Infinity), startAt, startAt + spec.minutes * MINUTE, 'scheduled', job, createdAt, createdAt));
+    }
+
+    const invited = story.interviews.slice(firstInterview).find((v) => v.status !== 'cancelled');
+    if (invited && emailing && (pinned || r.bool(0.5))) {
+      const name = (held[0] ?? current).interviewName!;
+      const subject = `Interview invitation: ${name}`;
+      const cc = organizerN === job.recruiterN ? [] : [recruiter.email];
+      story.activities.push(
+        this.email(organizer, candidateEmail, cc, subject,
+          `Hi ${c.firstName},\n\nWe'd love to invite you to a ${name} for the ${job.title} role. It is booked for ${iso(invited.startAt).slice(0, 10)} at ${iso(invited.startAt).slice(11, 16)} UTC (${invited.location}). Let me know if that time doesn't work and I'll find another.\n\nThanks,\n${organizer.firstName}`,
+          invited.createdAt, a.n),
+      );
+      if (r.bool(0.4)) {
+        const replied = invited.createdAt + Math.min(r.int(20 * MINUTE, 20 * HOUR), Math.floor((Math.min(invited.startAt, end) - invited.createdAt) * 0.5));
+        story.activities.push({
+          n: 0,
+          kind: 'email',
+          authorN: null,
+          from: candidateEmail,
+          to: [organizer.email],
+          cc: [],
+          subject: `Re: ${subject}`,
+          body: `Hi ${organizer.firstName},\n\nThat time works for me. Looking forward to it!\n\n${c.firstName}`,
+          visibility: 'public',
+          createdAt: replied,
+          applicationN: a.n,
+        });
+      }
+    }
+
+    if (lastHeld && (pinned || r.bool(0.35))) {
+      const written = lastHeld.endAt + Math.min(r.int(HOUR, DAY), Math.floor((tailAt - lastHeld.endAt) * 0.8));
+      story.activities.push(this.note(r.pick(lastHeld.interviewerNs), r.pick(V.NOTES.afterInterview), written, a.n));
+    }
+
+    for (const o of offerOffsets) {
+      const createdAt = Math.max(previousEnd, at(o.created));
+      const sentAt = o.sent === null ? null : Math.max(createdAt, at(o.sent));
+      const resolvedAt = o.resolved === null ? null : Math.max(sentAt!, at(o.resolved));
+      const latest = o === offerOffsets[offerOffsets.length - 1];
+      story.offers.push({
+        n: ++this.offerN,
+        applicationN: a.n,
+        creatorN: job.recruiterN,
+        status: !latest ? 'deprecated' : ending === 'accepted' ? 'accepted' : sentAt === null ? 'draft' : 'sent',
+        version: offerOffsets.indexOf(o) + 1,
+        createdAt,
+        sentAt,
+        resolvedAt,
+        startDate: monday((resolvedAt ?? createdAt) + r.int(14, 42) * DAY),
+        updatedAt: resolvedAt ?? sentAt ?? createdAt,
+      });
+      previousEnd = createdAt;
+    }
+    const offers = story.offers.filter((o) => o.applicationN === a.n);
+    for (let i = 0; i + 1 < offers.length; i++) offers[i]!.updatedAt = offers[i + 1]!.createdAt;
+    const offer = offers[offers.length - 1];
+    if (offer?.sentAt != null && emailing) {
+      story.activities.push(
+        this.email(recruiter, candidateEmail, [], `Your offer: ${job.title}`,
+          `Hi ${c.firstName},\n\nCongratulations! I'm delighted to share your offer for the ${job.title} role. The letter is attached; the proposed start date is ${iso(offer.startDate).slice(0, 10)}. Happy to walk you through any of it.\n\nBest,\n${recruiter.firstName}`,
+          offer.sentAt, a.n),
+      );
+    }
+    if (offer?.status === 'accepted' && (pinned || r.bool(0.6))) {
+      story.activities.push(this.note(job.hiringManagerN, r.pick(V.NOTES.hired), offer.resolvedAt!, a.n));
+    }
+    if (ending === 'rejected' && emailing && r.bool(0.7)) {
+      story.activities.push(
+        this.email(recruiter, candidateEmail, [], `Your application for ${job.title}`,
+          `Hi ${c.firstName},\n\nThank you for the time you spent with us on the ${job.title} role. After careful consideration we've decided not to move forward at this time. We were glad to get to know you and wish you the best in your search.\n\nKind regards,\n${recruiter.firstName}`,
+          end, a.n),
+      );
+    }
+  }
+
+  /** Who sits an interview: its job's recruiter or hiring manager, or interviewers still with the company by `until`. */
+  private panel(job: WorldJob, panel: V.InterviewPanel, until: number): number[] {
+    if (panel === 'recruiter') return [job.recruiterN];
+    if (panel === 'hiring_manager') return [job.hiringManagerN];
+    const r = this.r;
+    const { panel: pool, leftAt } = this.world.staff;
+    const out = panel === 'onsite' ? [job.hiringManagerN] : [];
+    const want = out.length + (panel === 'onsite' ? 2 : 1) + (r.bool(0.25) ? 1 : 0);
+    for (let tries = 0; out.length < want && tries < 12; tries++) {
+      const n = pool[r.int(0, pool.length - 1)]!;
+      if (leftAt[n]! > until && !out.includes(n)) out.push(n);
+    }
+    if (out.length === 0) out.push(job.hiringManagerN);
+    return out;
+  }
+
+  private interview(
+    a: WorldApplication,
+    stage: WorldStage,
+    organizerN: number,
+    interviewerNs: number[],
+    startAt: number,
+    endAt: number,
+    status: WorldInterview['status'],
+    job: WorldJob,
+    createdAt: number,
+    updatedAt: number,
+  ): WorldInterview {
+    const panel = V.STAGE_INTERVIEWS[stage.name]!.panel;
+    const office = this.world.offices[job.officeN - 1]!;
+    const inPerson = panel === 'onsite' ? !office.isRemote : panel !== 'recruiter' && !office.isRemote && this.r.bool(0.15);
+    return {
+      n: ++this.interviewN,
+      applicationN: a.n,
+      stageN: stage.n,
+      organizerN,
+      interviewerNs,
+      startAt,
+      endAt,
+      status,
+      location: panel === 'recruiter' ? 'Phone call' : inPerson ? office.name : this.r.pick(V.VIDEO_LOCATIONS),
+      createdAt,
+      updatedAt,
+    };
+  }
+
+  private note(authorN: number, body: string, createdAt: number, applicationN: number | null): WorldActivity {
+    const visibility = this.r.weighted([[0.7, 'public'], [0.25, 'private'], [0.05, 'admin_only']] as const);
+    return { n: 0, kind: 'note', authorN, from: null, to: [], cc: [], subject: null, body, visibility, createdAt, applicationN };
+  }
+
+  private email(from: WorldUser, to: string, cc: string[], subject: string, body: string, createdAt: number, applicationN: number): WorldActivity {
+    return { n: 0, kind: 'email', authorN: from.n, from: from.email, to: [to], cc, subject, body, visibility: 'public', createdAt, applicationN };
+  }
+
+  private eeoc(a: WorldApplication): WorldEeoc {
+    const r = this.r;
+    return {
+      applicationN: a.n,
+      race: r.weighted(V.EEOC.race),
+      gender: r.weighted(V.EEOC.gender),
+      veteranStatus: r.weighted(V.EEOC.veteranStatus),
+      disabilityStatus: r.weighted(V.EEOC.disabilityStatus),
+      // Answered on the application form, a moment after applying.
+      submittedAt: a.appliedAt + Math.min(r.int(MINUTE, 15 * MINUTE), a.lastActivityAt - a.appliedAt),
+    };
+  }
+}
+
+/**
+ * The latest interview start at or before `t` in working hours: a weekday, on the half hour, between 15:00 and 22:30
+ * UTC (morning to late afternoon across the US), ending by 01:00 for long ones.
+ */
+function snapBack(t: number, minutes: number): number {
+  const open = 15 * HOUR;
+  const latest = Math.min(22.5 * HOUR, 25 * HOUR - minutes * MINUTE);
+  let day = Math.floor(t / DAY);
+  let time = t - day * DAY;
+  if (time < open) (day -= 1), (time = latest);
+  else if (time > latest) time = latest;
+  time = Math.floor(time / (30 * MINUTE)) * 30 * MINUTE;
+  const weekday = (day + 4) % 7; // 1970-01-01 was a Thursday; 0 is Sunday
+  if (weekday === 6) day -= 1;
+  else if (weekday === 0) day -= 2;
+  return day * DAY + time;
+}
+
+/** The Monday on or after `t`, at 00:00 UTC: offers start on a Monday. */
+function monday(t: number): number {
+  const day = Math.floor(t / DAY);
+  return (day + ((8 - ((day + 4) % 7)) % 7)) * DAY;
+}
