@@ -8,6 +8,7 @@ import type {
   WorldEeoc,
   WorldInterview,
   WorldJob,
+  WorldOffer,
   WorldOffice,
   WorldStage,
   WorldUser,
@@ -32,6 +33,36 @@ export interface StoryWorld {
   staff: Staff;
 }
 
+/** A stage's interview: the stage, the interview's name, length and who sits it. */
+type Step = { stage: WorldStage } & (typeof V.STAGE_INTERVIEWS)[string];
+
+/** `Random.weighted` with the weights summed once: these are drawn hundreds of thousands of times. */
+function chooser<T>(choices: readonly (readonly [number, T])[]): (r: Random) => T {
+  const total = choices.reduce((sum, [w]) => sum + w, 0);
+  let sum = 0;
+  const bounds = choices.map(([w]) => (sum += w) / total);
+  const values = choices.map(([, v]) => v);
+  const last = values.length - 1;
+  return (r) => {
+    const x = r.next();
+    for (let i = 0; i < last; i++) if (x < bounds[i]!) return values[i]!;
+    return values[last]!;
+  };
+}
+const RECOMMENDATION = {
+  passed: chooser(OUTCOME_RECOMMENDATIONS.passed),
+  failed: chooser(OUTCOME_RECOMMENDATIONS.failed),
+  pending: chooser(OUTCOME_RECOMMENDATIONS.pending),
+};
+const NOTE_VISIBILITY = chooser([[0.7, 'public'], [0.25, 'private'], [0.05, 'admin_only']] as const);
+const EEOC = {
+  race: chooser(V.EEOC.race),
+  gender: chooser(V.EEOC.gender),
+  veteranStatus: chooser(V.EEOC.veteranStatus),
+  disabilityStatus: chooser(V.EEOC.disabilityStatus),
+};
+const byTime = (x: WorldActivity, y: WorldActivity) => x.createdAt - y.createdAt;
+
 /** How an application's story ends, as of the reference time. */
 type Ending = 'rejected' | 'accepted' | 'offer' | 'scheduled' | 'awaiting' | 'none';
 
@@ -43,8 +74,8 @@ type Ending = 'rejected' | 'accepted' | 'offer' | 'scheduled' | 'awaiting' | 'no
  */
 export class Storyteller {
   private readonly r: Random;
-  /** By job n - 1: the job's stages that hold an interview, in pipeline order. */
-  private readonly interviewStages: WorldStage[][];
+  /** By job n - 1: the job's stages that hold an interview, in pipeline order, with what that interview is. */
+  private readonly steps: Step[][];
   private interviewN = 0;
   private scorecardN = 0;
   private offerN = 0;
@@ -56,7 +87,7 @@ export class Storyteller {
     private readonly world: StoryWorld,
   ) {
     this.r = new Random(hash32(`${seed}:${accountId}:story`));
-    this.interviewStages = world.jobs.map((j) => j.stages.filter((s) => s.interviewName !== null));
+    this.steps = world.jobs.map((j) => j.stages.filter((s) => s.interviewName !== null).map((stage) => ({ stage, ...V.STAGE_INTERVIEWS[stage.name]! })));
   }
 
   tell(c: CandidateSoFar, pinned: boolean): CandidateStory {
@@ -73,7 +104,7 @@ export class Storyteller {
     if (c.applications.length > 0 && (pinned || r.bool(0.33))) story.eeoc = this.eeoc(c.applications[0]!);
 
     // Numbered in time order, as a feed reads.
-    story.activities.sort((x, y) => x.createdAt - y.createdAt);
+    if (story.activities.length > 1) story.activities.sort(byTime);
     for (const activity of story.activities) activity.n = ++this.activityN;
     return story;
   }
@@ -92,7 +123,9 @@ export class Storyteller {
       : future ? 'scheduled'
       : current.interviewName !== null ? 'awaiting'
       : 'none';
-    const held = this.interviewStages[a.jobN - 1]!.filter((s) => s.position < position || (s.position === position && !future));
+    const steps = this.steps[a.jobN - 1]!;
+    const held: Step[] = [];
+    for (const step of steps) if (step.stage.position < position || (step.stage.position === position && !future)) held.push(step);
 
     // The story is laid out backwards from the application's last activity, in milliseconds before it ("offsets").
     const end = a.lastActivityAt;
@@ -121,7 +154,7 @@ export class Storyteller {
     const starts: number[] = new Array(held.length);
     let offset = tail;
     for (let i = held.length - 1; i >= 0; i--) {
-      const minutes = V.STAGE_INTERVIEWS[held[i]!.name]!.minutes;
+      const minutes = held[i]!.minutes;
       offset = end - snapBack(end - offset - minutes * MINUTE, minutes);
       starts[i] = offset;
       if (i > 0) offset += r.int(2 * DAY, 9 * DAY);
@@ -152,8 +185,7 @@ export class Storyteller {
     let previousEnd = a.appliedAt;
     let lastHeld: WorldInterview | null = null;
     for (let i = 0; i < held.length; i++) {
-      const stage = held[i]!;
-      const spec = V.STAGE_INTERVIEWS[stage.name]!;
+      const spec = held[i]!;
       const startAt = at(starts[i]!);
       const endAt = at(starts[i]! - spec.minutes * MINUTE);
       const next = i + 1 < held.length ? at(starts[i + 1]!) : tailAt;
@@ -164,18 +196,18 @@ export class Storyteller {
         const slot = startAt - Math.floor(Math.min(2 * DAY, (startAt - previousEnd) / 2));
         const booked = previousEnd + Math.floor((slot - previousEnd) * 0.3);
         const calledOff = booked + Math.floor((slot - booked) * 0.5);
-        story.interviews.push(this.interview(a, stage, organizerN, interviewers, slot, slot + spec.minutes * MINUTE, 'cancelled', job, booked, calledOff));
+        story.interviews.push(this.interview(a, spec, organizerN, interviewers.slice(), slot, slot + spec.minutes * MINUTE, 'cancelled', job, booked, calledOff));
         createdAt = calledOff;
       }
       const pending = ending === 'awaiting' && i === held.length - 1;
       const outcome = pending ? 'pending' : ending === 'rejected' && i === held.length - 1 ? 'failed' : 'passed';
       // Awaiting a decision: some of the panel may not have handed in feedback yet.
       const handedIn = pending && r.bool(0.65) ? r.int(0, interviewers.length - 1) : interviewers.length;
-      const interview = this.interview(a, stage, organizerN, interviewers, startAt, endAt, handedIn < interviewers.length ? 'awaiting_feedback' : 'completed', job, createdAt, endAt);
+      const interview = this.interview(a, spec, organizerN, interviewers, startAt, endAt, handedIn < interviewers.length ? 'awaiting_feedback' : 'completed', job, createdAt, endAt);
       story.interviews.push(interview);
       for (let k = 0; k < handedIn; k++) {
         const submittedAt = endAt + Math.min(r.int(10 * MINUTE, 2 * DAY), Math.floor((next - endAt) * 0.6));
-        const recommendation = r.weighted(OUTCOME_RECOMMENDATIONS[outcome]);
+        const recommendation = RECOMMENDATION[outcome](r);
         story.scorecards.push({
           n: ++this.scorecardN,
           applicationN: a.n,
@@ -194,16 +226,16 @@ export class Storyteller {
     }
 
     if (ending === 'scheduled') {
-      const stage = current;
-      const spec = V.STAGE_INTERVIEWS[stage.name]!;
+      const spec = steps.find((step) => step.stage === current)!;
       const startAt = snapBack(REFERENCE_TIME + r.int(4, 10) * DAY, spec.minutes);
       const createdAt = Math.max(previousEnd, at(scheduledOffset));
-      story.interviews.push(this.interview(a, stage, organizerN, this.panel(job, spec.panel, Infinity), startAt, startAt + spec.minutes * MINUTE, 'scheduled', job, createdAt, createdAt));
+      story.interviews.push(this.interview(a, spec, organizerN, this.panel(job, spec.panel, Infinity), startAt, startAt + spec.minutes * MINUTE, 'scheduled', job, createdAt, createdAt));
     }
 
-    const invited = story.interviews.slice(firstInterview).find((v) => v.status !== 'cancelled');
+    let invited: WorldInterview | undefined;
+    for (let i = firstInterview; i < story.interviews.length && !invited; i++) if (story.interviews[i]!.status !== 'cancelled') invited = story.interviews[i];
     if (invited && emailing && (pinned || r.bool(0.5))) {
-      const name = (held[0] ?? current).interviewName!;
+      const name = (held[0]?.stage ?? current).interviewName!;
       const subject = `Interview invitation: ${name}`;
       const cc = organizerN === job.recruiterN ? [] : [recruiter.email];
       story.activities.push(
@@ -234,12 +266,13 @@ export class Storyteller {
       story.activities.push(this.note(r.pick(lastHeld.interviewerNs), r.pick(V.NOTES.afterInterview), written, a.n));
     }
 
+    const offers: WorldOffer[] = [];
     for (const o of offerOffsets) {
       const createdAt = Math.max(previousEnd, at(o.created));
       const sentAt = o.sent === null ? null : Math.max(createdAt, at(o.sent));
       const resolvedAt = o.resolved === null ? null : Math.max(sentAt!, at(o.resolved));
       const latest = o === offerOffsets[offerOffsets.length - 1];
-      story.offers.push({
+      offers.push({
         n: ++this.offerN,
         applicationN: a.n,
         creatorN: job.recruiterN,
@@ -253,8 +286,8 @@ export class Storyteller {
       });
       previousEnd = createdAt;
     }
-    const offers = story.offers.filter((o) => o.applicationN === a.n);
     for (let i = 0; i + 1 < offers.length; i++) offers[i]!.updatedAt = offers[i + 1]!.createdAt;
+    for (const o of offers) story.offers.push(o);
     const offer = offers[offers.length - 1];
     if (offer?.sentAt != null && emailing) {
       story.activities.push(
@@ -293,7 +326,7 @@ export class Storyteller {
 
   private interview(
     a: WorldApplication,
-    stage: WorldStage,
+    { stage, panel }: Step,
     organizerN: number,
     interviewerNs: number[],
     startAt: number,
@@ -303,7 +336,6 @@ export class Storyteller {
     createdAt: number,
     updatedAt: number,
   ): WorldInterview {
-    const panel = V.STAGE_INTERVIEWS[stage.name]!.panel;
     const office = this.world.offices[job.officeN - 1]!;
     const inPerson = panel === 'onsite' ? !office.isRemote : panel !== 'recruiter' && !office.isRemote && this.r.bool(0.15);
     return {
@@ -322,7 +354,7 @@ export class Storyteller {
   }
 
   private note(authorN: number, body: string, createdAt: number, applicationN: number | null): WorldActivity {
-    const visibility = this.r.weighted([[0.7, 'public'], [0.25, 'private'], [0.05, 'admin_only']] as const);
+    const visibility = NOTE_VISIBILITY(this.r);
     return { n: 0, kind: 'note', authorN, from: null, to: [], cc: [], subject: null, body, visibility, createdAt, applicationN };
   }
 
@@ -334,10 +366,10 @@ export class Storyteller {
     const r = this.r;
     return {
       applicationN: a.n,
-      race: r.weighted(V.EEOC.race),
-      gender: r.weighted(V.EEOC.gender),
-      veteranStatus: r.weighted(V.EEOC.veteranStatus),
-      disabilityStatus: r.weighted(V.EEOC.disabilityStatus),
+      race: EEOC.race(r),
+      gender: EEOC.gender(r),
+      veteranStatus: EEOC.veteranStatus(r),
+      disabilityStatus: EEOC.disabilityStatus(r),
       // Answered on the application form, a moment after applying.
       submittedAt: a.appliedAt + Math.min(r.int(MINUTE, 15 * MINUTE), a.lastActivityAt - a.appliedAt),
     };
