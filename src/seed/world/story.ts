@@ -124,7 +124,7 @@ export class Storyteller {
       : current.interviewName !== null ? 'awaiting'
       : 'none';
     const steps = this.steps[a.jobN - 1]!;
-    const held: Step[] = [];
+    let held: Step[] = [];
     for (const step of steps) if (step.stage.position < position || (step.stage.position === position && !future)) held.push(step);
 
     // The story is laid out backwards from the application's last activity, in milliseconds before it ("offsets").
@@ -160,9 +160,29 @@ export class Storyteller {
       if (i > 0) offset += r.int(2 * DAY, 9 * DAY);
     }
     const earliest = held.length > 0 ? offset + r.int(12 * HOUR, 5 * DAY) : tail;
-    // A window too short for the usual pace (a quick process) holds the same story, compressed.
-    const scale = earliest > end - a.appliedAt ? (end - a.appliedAt) / earliest : 1;
+    // A window too short for the usual pace (a quick process) holds the same story with shorter waits between its
+    // events; one too short for the interviews themselves (an application moved along at once) holds none.
+    const window = end - a.appliedAt;
+    let scale = 1;
+    if (earliest > window) {
+      let length = 0;
+      for (const step of held) length += step.minutes * MINUTE;
+      if (window >= length + held.length * 30 * MINUTE) {
+        scale = (window - length) / (earliest - length);
+        let from = held.length > 0 ? (starts[held.length - 1]! - held[held.length - 1]!.minutes * MINUTE) * scale : 0;
+        for (let i = held.length - 1; i >= 0; i--) {
+          const gapBefore = i > 0 ? starts[i - 1]! - held[i - 1]!.minutes * MINUTE - starts[i]! : 0;
+          starts[i] = from + held[i]!.minutes * MINUTE;
+          from = starts[i]! + gapBefore * scale;
+        }
+      } else {
+        held = [];
+        scale = tail > window ? window / tail : 1;
+      }
+    }
+    // Offsets of the events after the interviews (offers, a scheduling, a rejection) scale with the waits.
     const at = (off: number) => end - Math.floor(off * scale);
+    const startOf = (i: number) => end - Math.floor(starts[i]!);
 
     // The first thing after the last held interview: its scorecards and notes come before it.
     const tailAt = at(offerOffsets.length > 0 ? offerOffsets[0]!.created : ending === 'scheduled' ? scheduledOffset : 0);
@@ -186,9 +206,9 @@ export class Storyteller {
     let lastHeld: WorldInterview | null = null;
     for (let i = 0; i < held.length; i++) {
       const spec = held[i]!;
-      const startAt = at(starts[i]!);
-      const endAt = at(starts[i]! - spec.minutes * MINUTE);
-      const next = i + 1 < held.length ? at(starts[i + 1]!) : tailAt;
+      const startAt = startOf(i);
+      const endAt = startAt + spec.minutes * MINUTE;
+      const next = i + 1 < held.length ? startOf(i + 1) : tailAt;
       const interviewers = this.panel(job, spec.panel, endAt + NOTICE);
       let createdAt = Math.max(previousEnd, startAt - r.int(DAY, 6 * DAY));
       if (r.bool(0.04) && startAt - previousEnd > 4 * HOUR) {
