@@ -96,12 +96,13 @@ export class Storyteller {
     for (const a of c.applications) this.application(c, a, story, emailing, pinned);
 
     const r = this.r;
-    if (r.bool(0.12)) {
-      const author = c.recruiterN ?? this.world.jobs[c.applications[0]!.jobN - 1]!.recruiterN;
+    const first = c.applications[0];
+    if (r.bool(0.12) && (c.recruiterN !== null || first)) {
+      const author = c.recruiterN ?? this.world.jobs[first!.jobN - 1]!.recruiterN;
       const at = c.createdAt + Math.floor((c.updatedAt - c.createdAt) * r.next() * 0.5);
       story.activities.push(this.note(author, r.pick(V.NOTES.profile), at, null));
     }
-    if (c.applications.length > 0 && (pinned || r.bool(0.33))) story.eeoc = this.eeoc(c.applications[0]!);
+    if (first && (pinned || r.bool(0.33))) story.eeoc = this.eeoc(first);
 
     // Numbered in time order, as a feed reads.
     if (story.activities.length > 1) story.activities.sort(byTime);
