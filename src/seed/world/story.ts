@@ -1,5 +1,5 @@
 import { Random, hash32 } from '../random.js';
-import { DAY, REFERENCE_TIME, iso } from '../reference-time.js';
+import { DAY, REFERENCE_TIME } from '../reference-time.js';
 import * as V from '../vocabulary.js';
 import type {
   WorldActivity,
@@ -13,6 +13,7 @@ import type {
   WorldStage,
   WorldUser,
 } from '../world.js';
+import * as L from './letters.js';
 import { OUTCOME_RECOMMENDATIONS, scorecardAnswers } from './scorecards.js';
 import type { Staff } from './staff.js';
 
@@ -192,15 +193,12 @@ export class Storyteller {
     const organizerN = job.coordinatorN ?? job.recruiterN;
     const organizer = users[organizerN - 1]!;
     const candidateEmail = c.emails[0]!.address;
+    const fromRecruiter = { candidate: c.firstName, title: job.title, sender: recruiter.firstName };
     const firstInterview = story.interviews.length;
 
     if (emailing && (pinned || r.bool(0.6))) {
       const sent = a.appliedAt + Math.min(r.int(10 * MINUTE, 8 * HOUR), Math.floor((end - a.appliedAt) * 0.1));
-      story.activities.push(
-        this.email(recruiter, candidateEmail, [], `Thank you for applying: ${job.title}`,
-          `Hi ${c.firstName},\n\nThank you for your interest in the ${job.title} role on our ${job.department} team. We're reviewing your application and will be in touch about next steps soon.\n\nBest,\n${recruiter.firstName}`,
-          sent, a.n),
-      );
+      story.activities.push(this.email(recruiter, candidateEmail, [], L.thanksForApplying(fromRecruiter, job.department), sent, a.n));
     }
 
     let previousEnd = a.appliedAt;
@@ -257,15 +255,12 @@ export class Storyteller {
     for (let i = firstInterview; i < story.interviews.length && !invited; i++) if (story.interviews[i]!.status !== 'cancelled') invited = story.interviews[i];
     if (invited && emailing && (pinned || r.bool(0.5))) {
       const name = (held[0]?.stage ?? current).interviewName!;
-      const subject = `Interview invitation: ${name}`;
+      const letter = L.invitation({ ...fromRecruiter, sender: organizer.firstName }, name, invited.startAt, invited.location);
       const cc = organizerN === job.recruiterN ? [] : [recruiter.email];
-      story.activities.push(
-        this.email(organizer, candidateEmail, cc, subject,
-          `Hi ${c.firstName},\n\nWe'd love to invite you to a ${name} for the ${job.title} role. It is booked for ${iso(invited.startAt).slice(0, 10)} at ${iso(invited.startAt).slice(11, 16)} UTC (${invited.location}). Let me know if that time doesn't work and I'll find another.\n\nThanks,\n${organizer.firstName}`,
-          invited.createdAt, a.n),
-      );
+      story.activities.push(this.email(organizer, candidateEmail, cc, letter, invited.createdAt, a.n));
       if (r.bool(0.4)) {
         const replied = invited.createdAt + Math.min(r.int(20 * MINUTE, 20 * HOUR), Math.floor((Math.min(invited.startAt, end) - invited.createdAt) * 0.5));
+        const { subject, body } = L.reply(letter, c.firstName, organizer.firstName);
         story.activities.push({
           n: 0,
           kind: 'email',
@@ -273,8 +268,8 @@ export class Storyteller {
           from: candidateEmail,
           to: [organizer.email],
           cc: [],
-          subject: `Re: ${subject}`,
-          body: `Hi ${organizer.firstName},\n\nThat time works for me. Looking forward to it!\n\n${c.firstName}`,
+          subject,
+          body,
           visibility: 'public',
           createdAt: replied,
           applicationN: a.n,
@@ -311,21 +306,13 @@ export class Storyteller {
     for (const o of offers) story.offers.push(o);
     const offer = offers[offers.length - 1];
     if (offer?.sentAt != null && emailing) {
-      story.activities.push(
-        this.email(recruiter, candidateEmail, [], `Your offer: ${job.title}`,
-          `Hi ${c.firstName},\n\nCongratulations! I'm delighted to share your offer for the ${job.title} role. The letter is attached; the proposed start date is ${iso(offer.startDate).slice(0, 10)}. Happy to walk you through any of it.\n\nBest,\n${recruiter.firstName}`,
-          offer.sentAt, a.n),
-      );
+      story.activities.push(this.email(recruiter, candidateEmail, [], L.offerLetter(fromRecruiter, offer.startDate), offer.sentAt, a.n));
     }
     if (offer?.status === 'accepted' && (pinned || r.bool(0.6))) {
       story.activities.push(this.note(job.hiringManagerN, r.pick(V.NOTES.hired), offer.resolvedAt!, a.n));
     }
     if (ending === 'rejected' && emailing && r.bool(0.7)) {
-      story.activities.push(
-        this.email(recruiter, candidateEmail, [], `Your application for ${job.title}`,
-          `Hi ${c.firstName},\n\nThank you for the time you spent with us on the ${job.title} role. After careful consideration we've decided not to move forward at this time. We were glad to get to know you and wish you the best in your search.\n\nKind regards,\n${recruiter.firstName}`,
-          end, a.n),
-      );
+      story.activities.push(this.email(recruiter, candidateEmail, [], L.rejection(fromRecruiter), end, a.n));
     }
   }
 
@@ -379,7 +366,7 @@ export class Storyteller {
     return { n: 0, kind: 'note', authorN, from: null, to: [], cc: [], subject: null, body, visibility, createdAt, applicationN };
   }
 
-  private email(from: WorldUser, to: string, cc: string[], subject: string, body: string, createdAt: number, applicationN: number): WorldActivity {
+  private email(from: WorldUser, to: string, cc: string[], { subject, body }: L.Letter, createdAt: number, applicationN: number): WorldActivity {
     return { n: 0, kind: 'email', authorN: from.n, from: from.email, to: [to], cc, subject, body, visibility: 'public', createdAt, applicationN };
   }
 
