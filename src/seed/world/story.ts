@@ -10,10 +10,10 @@ import type {
   WorldJob,
   WorldOffer,
   WorldOffice,
-  WorldStage,
   WorldUser,
 } from '../world.js';
 import * as L from './letters.js';
+import { layOut, snapBack, type Ending, type Step } from './timeline.js';
 import { OUTCOME_RECOMMENDATIONS, scorecardAnswers } from './scorecards.js';
 import type { Staff } from './staff.js';
 
@@ -34,8 +34,6 @@ export interface StoryWorld {
   staff: Staff;
 }
 
-/** A stage's interview: the stage, the interview's name, length and who sits it. */
-type Step = { stage: WorldStage } & (typeof V.STAGE_INTERVIEWS)[string];
 
 /** `Random.weighted` with the weights summed once: these are drawn hundreds of thousands of times. */
 function chooser<T>(choices: readonly (readonly [number, T])[]): (r: Random) => T {
@@ -64,8 +62,6 @@ const EEOC = {
 };
 const byTime = (x: WorldActivity, y: WorldActivity) => x.createdAt - y.createdAt;
 
-/** How an application's story ends, as of the reference time. */
-type Ending = 'rejected' | 'accepted' | 'offer' | 'scheduled' | 'awaiting' | 'none';
 
 /**
  * What happened on each candidate's applications: interviews, scorecards, offers, notes and emails, EEOC answers.
@@ -126,68 +122,9 @@ export class Storyteller {
       : current.interviewName !== null ? 'awaiting'
       : 'none';
     const steps = this.steps[a.jobN - 1]!;
-    let held: Step[] = [];
-    for (const step of steps) if (step.stage.position < position || (step.stage.position === position && !future)) held.push(step);
 
-    // The story is laid out backwards from the application's last activity, in milliseconds before it ("offsets").
     const end = a.lastActivityAt;
-    let tail = 0;
-    let offerOffsets: { created: number; sent: number | null; resolved: number | null }[] = [];
-    let scheduledOffset = 0;
-    if (ending === 'rejected') tail = r.int(4 * HOUR, 4 * DAY);
-    else if (ending === 'accepted' || ending === 'offer') {
-      const accepted = ending === 'accepted';
-      const resolved = accepted ? r.int(0, 2 * DAY) : null;
-      const sent = accepted ? resolved! + r.int(6 * HOUR, 5 * DAY) : r.bool(0.65) ? r.int(0, DAY) : null;
-      const created = sent === null ? r.int(0, DAY) : sent + r.int(HOUR, 2 * DAY);
-      offerOffsets = [{ created, sent, resolved }];
-      // A renegotiated offer: the first version was sent, then replaced.
-      if (r.bool(accepted ? 0.2 : 0.15)) {
-        const earlierSent = created + r.int(2 * DAY, 7 * DAY);
-        offerOffsets.unshift({ created: earlierSent + r.int(HOUR, DAY), sent: earlierSent, resolved: null });
-      }
-      tail = offerOffsets[0]!.created + r.int(DAY, 5 * DAY);
-    } else if (ending === 'scheduled') {
-      scheduledOffset = r.int(0, 6 * HOUR);
-      tail = scheduledOffset + r.int(DAY, 4 * DAY);
-    } else if (ending === 'awaiting') tail = r.int(0, 2 * DAY);
-
-    // Each held interview's start, as an offset; working hours at the usual pace, a few days apart.
-    const starts: number[] = new Array(held.length);
-    let offset = tail;
-    for (let i = held.length - 1; i >= 0; i--) {
-      const minutes = held[i]!.minutes;
-      offset = end - snapBack(end - offset - minutes * MINUTE, minutes);
-      starts[i] = offset;
-      if (i > 0) offset += r.int(2 * DAY, 9 * DAY);
-    }
-    const earliest = held.length > 0 ? offset + r.int(12 * HOUR, 5 * DAY) : tail;
-    // A window too short for the usual pace (a quick process) holds the same story with shorter waits between its
-    // events; one too short for the interviews themselves (an application moved along at once) holds none.
-    const window = end - a.appliedAt;
-    let scale = 1;
-    if (earliest > window) {
-      let length = 0;
-      for (const step of held) length += step.minutes * MINUTE;
-      if (window >= length + held.length * 30 * MINUTE) {
-        scale = (window - length) / (earliest - length);
-        let from = held.length > 0 ? (starts[held.length - 1]! - held[held.length - 1]!.minutes * MINUTE) * scale : 0;
-        for (let i = held.length - 1; i >= 0; i--) {
-          const gapBefore = i > 0 ? starts[i - 1]! - held[i - 1]!.minutes * MINUTE - starts[i]! : 0;
-          starts[i] = from + held[i]!.minutes * MINUTE;
-          from = starts[i]! + gapBefore * scale;
-        }
-      } else {
-        held = [];
-        scale = tail > window ? window / tail : 1;
-      }
-    }
-    // Offsets of the events after the interviews (offers, a scheduling, a rejection) scale with the waits.
-    const at = (off: number) => end - Math.floor(off * scale);
-    const startOf = (i: number) => end - Math.floor(starts[i]!);
-
-    // The first thing after the last held interview: its scorecards and notes come before it.
-    const tailAt = at(offerOffsets.length > 0 ? offerOffsets[0]!.created : ending === 'scheduled' ? scheduledOffset : 0);
+    const { held, startOf, at, tailAt, offerOffsets, scheduledOffset } = layOut(r, a, ending, steps, position, future);
 
     const recruiter = users[job.recruiterN - 1]!;
     const organizerN = job.coordinatorN ?? job.recruiterN;
@@ -382,24 +319,6 @@ export class Storyteller {
       submittedAt: a.appliedAt + Math.min(r.int(MINUTE, 15 * MINUTE), a.lastActivityAt - a.appliedAt),
     };
   }
-}
-
-/**
- * The latest interview start at or before `t` in working hours: a weekday, on the half hour, between 15:00 and 22:30
- * UTC (morning to late afternoon across the US), ending by 01:00 for long ones.
- */
-function snapBack(t: number, minutes: number): number {
-  const open = 15 * HOUR;
-  const latest = Math.min(22.5 * HOUR, 25 * HOUR - minutes * MINUTE);
-  let day = Math.floor(t / DAY);
-  let time = t - day * DAY;
-  if (time < open) (day -= 1), (time = latest);
-  else if (time > latest) time = latest;
-  time = Math.floor(time / (30 * MINUTE)) * 30 * MINUTE;
-  const weekday = (day + 4) % 7; // 1970-01-01 was a Thursday; 0 is Sunday
-  if (weekday === 6) day -= 1;
-  else if (weekday === 0) day -= 2;
-  return day * DAY + time;
 }
 
 /** The Monday on or after `t`, at 00:00 UTC: offers start on a Monday. */
