@@ -235,6 +235,8 @@ t.test('a 300-candidate world hangs together (Greenhouse account, seed 1)', asyn
   );
   t.equal(world.offices.find((o) => o.name === 'San Francisco, CA')!.parentN, world.offices.find((o) => o.name === 'North America')!.n);
   t.strictSame(world.tags.map((g) => g.name), V.TAGS);
+  const types = new Set(world.jobs.flatMap((j) => j.questions.map((q) => q.type)));
+  t.strictSame([...types].sort(), ['checkbox', 'date', 'dropdown', 'file', 'number', 'radio', 'text', 'textarea'], 'forms ask every kind of question');
 });
 
 t.test('other accounts, seeds and sizes hang together too', async (t) => {
