@@ -61,6 +61,11 @@ const EEOC = {
   disabilityStatus: chooser(V.EEOC.disabilityStatus),
 };
 const byTime = (x: WorldActivity, y: WorldActivity) => x.createdAt - y.createdAt;
+/**
+ * The empty address list every note and most emails share: a few hundred thousand fewer arrays to make. Frozen, so
+ * a renderer that tried to add to one would fail loudly rather than change every activity.
+ */
+const NONE: string[] = Object.freeze([]) as unknown as string[];
 
 
 /**
@@ -135,7 +140,7 @@ export class Storyteller {
 
     if (emailing && (pinned || r.bool(0.6))) {
       const sent = a.appliedAt + Math.min(r.int(10 * MINUTE, 8 * HOUR), Math.floor((end - a.appliedAt) * 0.1));
-      story.activities.push(this.email(recruiter, candidateEmail, [], L.thanksForApplying(fromRecruiter, job.department), sent, a.n));
+      story.activities.push(this.email(recruiter, candidateEmail, NONE, L.thanksForApplying(fromRecruiter, job.department), sent, a.n));
     }
 
     let previousEnd = a.appliedAt;
@@ -193,7 +198,7 @@ export class Storyteller {
     if (invited && emailing && (pinned || r.bool(0.5))) {
       const name = (held[0]?.stage ?? current).interviewName!;
       const letter = L.invitation({ ...fromRecruiter, sender: organizer.firstName }, name, invited.startAt, invited.location);
-      const cc = organizerN === job.recruiterN ? [] : [recruiter.email];
+      const cc = organizerN === job.recruiterN ? NONE : [recruiter.email];
       story.activities.push(this.email(organizer, candidateEmail, cc, letter, invited.createdAt, a.n));
       if (r.bool(0.4)) {
         const replied = invited.createdAt + Math.min(r.int(20 * MINUTE, 20 * HOUR), Math.floor((Math.min(invited.startAt, end) - invited.createdAt) * 0.5));
@@ -204,7 +209,7 @@ export class Storyteller {
           authorN: null,
           from: candidateEmail,
           to: [organizer.email],
-          cc: [],
+          cc: NONE,
           subject,
           body,
           visibility: 'public',
@@ -243,13 +248,13 @@ export class Storyteller {
     for (const o of offers) story.offers.push(o);
     const offer = offers[offers.length - 1];
     if (offer?.sentAt != null && emailing) {
-      story.activities.push(this.email(recruiter, candidateEmail, [], L.offerLetter(fromRecruiter, offer.startDate), offer.sentAt, a.n));
+      story.activities.push(this.email(recruiter, candidateEmail, NONE, L.offerLetter(fromRecruiter, offer.startDate), offer.sentAt, a.n));
     }
     if (offer?.status === 'accepted' && (pinned || r.bool(0.6))) {
       story.activities.push(this.note(job.hiringManagerN, r.pick(V.NOTES.hired), offer.resolvedAt!, a.n));
     }
     if (ending === 'rejected' && emailing && r.bool(0.7)) {
-      story.activities.push(this.email(recruiter, candidateEmail, [], L.rejection(fromRecruiter), end, a.n));
+      story.activities.push(this.email(recruiter, candidateEmail, NONE, L.rejection(fromRecruiter), end, a.n));
     }
   }
 
@@ -300,7 +305,7 @@ export class Storyteller {
 
   private note(authorN: number, body: string, createdAt: number, applicationN: number | null): WorldActivity {
     const visibility = NOTE_VISIBILITY(this.r);
-    return { n: 0, kind: 'note', authorN, from: null, to: [], cc: [], subject: null, body, visibility, createdAt, applicationN };
+    return { n: 0, kind: 'note', authorN, from: null, to: NONE, cc: NONE, subject: null, body, visibility, createdAt, applicationN };
   }
 
   private email(from: WorldUser, to: string, cc: string[], { subject, body }: L.Letter, createdAt: number, applicationN: number): WorldActivity {
