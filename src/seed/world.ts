@@ -1,6 +1,10 @@
 import { Random, hash32 } from './random.js';
 import { DAY, REFERENCE_TIME } from './reference-time.js';
 import * as V from './vocabulary.js';
+import { applicationForm } from './world/forms.js';
+import { buildOrganization } from './world/organization.js';
+import { assignRoles, fit } from './world/staff.js';
+import { Storyteller } from './world/story.js';
 
 /**
  * An account's hiring world, in no integration's words: people, jobs, applications and files. Each integration
@@ -27,11 +31,15 @@ export interface WorldStage {
   position: number;
   /** The interview held at this stage (`Phone Screen`, `Onsite`…); null for stages without one (Application Review, Offer). */
   interviewName: string | null;
+  /** How long that interview usually takes (Greenhouse's `estimated_minutes`); null with no interview. */
+  interviewMinutes: number | null;
 }
 export interface WorldTag { n: number; name: string; createdAt: number }
 /** A question of a job's application form (job post). */
 export interface WorldQuestion {
   n: number;
+  /** The form's own key for the standard fields (`first_name`, `resume`…); null for a job's own questions. */
+  key: string | null;
   label: string;
   /** Unified `job_form_fields.type` words. */
   type: 'text' | 'textarea' | 'dropdown' | 'file' | 'checkbox' | 'radio' | 'date' | 'number';
@@ -236,27 +244,35 @@ export function buildWorld(seed: number, accountId: string, candidateCount: numb
       lastName,
       email: `${ASCII(firstName)}.${ASCII(lastName)}@${companyDomain}`,
       createdAt: REFERENCE_TIME - SPAN - rnd.int(30, 400) * DAY,
-      // Placeholders until the richer world lands: drawn from no stream, so the rest of the world is unchanged.
-      role: n === 1 ? 'admin' : 'interviewer',
+      role: 'interviewer',
       disabled: false,
       updatedAt: 0,
     });
-    users[n - 1]!.updatedAt = users[n - 1]!.createdAt;
   }
+  // Roles from a stream of their own (so nothing drawn from `rnd` moves); the jobs' and candidates' people fit them.
+  const staff = assignRoles(users, seed, accountId, SPAN);
 
   const jobCount = Math.min(5000, 6 + Math.floor(candidateCount / 25));
   const jobs: WorldJob[] = [];
   const stages = new Map<number, { stage: WorldStage; jobN: number }>();
   let stageN = 0;
   const departments = Object.keys(V.DEPARTMENTS);
-  const worldDepartments: WorldDepartment[] = departments.map((name, i) => ({ n: i + 1, name, parentN: null, createdAt: REFERENCE_TIME - SPAN - 400 * DAY }));
-  const offices: WorldOffice[] = V.OFFICES.map((name, i) => ({ n: i + 1, name, location: name, parentN: null, isRemote: false, createdAt: REFERENCE_TIME - SPAN - 400 * DAY }));
-  const tags: WorldTag[] = V.TAGS.map((name, i) => ({ n: i + 1, name, createdAt: REFERENCE_TIME - SPAN - 400 * DAY }));
+  const { departments: worldDepartments, offices, tags } = buildOrganization(seed, accountId, REFERENCE_TIME - SPAN - 20 * DAY);
+  // What jobs gained with the richer world (coordinators, application forms) comes from a stream of its own.
+  const posts = new Random(hash32(`${seed}:${accountId}:job posts`));
+  let questionN = 0;
+  const nextQuestion = () => ++questionN;
   for (let n = 1; n <= jobCount; n++) {
     const department = rnd.pick(departments);
     const createdAt = REFERENCE_TIME - SPAN - 20 * DAY + Math.floor(((n - 1) / jobCount) * SPAN);
     const names = V.STAGES.filter((s, i) => i === 0 || s === 'Offer' || rnd.bool(0.75));
-    const jobStages = names.map((name, position) => ({ n: ++stageN, name, position, interviewName: null }));
+    const jobStages = names.map((name, position) => ({
+      n: ++stageN,
+      name,
+      position,
+      interviewName: V.STAGE_INTERVIEWS[name]?.name ?? null,
+      interviewMinutes: V.STAGE_INTERVIEWS[name]?.minutes ?? null,
+    }));
     for (const stage of jobStages) stages.set(stage.n, { stage, jobN: n });
     jobs.push({
       n,
@@ -267,8 +283,8 @@ export function buildWorld(seed: number, accountId: string, candidateCount: numb
       createdAt,
       updatedAt: createdAt + rnd.int(1, 60) * DAY,
       stages: jobStages,
-      hiringManagerN: rnd.int(1, userCount),
-      recruiterN: rnd.int(1, userCount),
+      hiringManagerN: fit(rnd.int(1, userCount), staff.hiringManagers),
+      recruiterN: fit(rnd.int(1, userCount), staff.recruiters),
       departmentN: 0,
       officeN: 0,
       coordinatorN: null,
@@ -277,6 +293,8 @@ export function buildWorld(seed: number, accountId: string, candidateCount: numb
     const job = jobs[n - 1]!;
     job.departmentN = departments.indexOf(job.department) + 1;
     job.officeN = V.OFFICES.indexOf(job.office) + 1;
+    job.coordinatorN = posts.bool(0.7) ? posts.pick(staff.coordinators) : null;
+    job.questions = applicationForm(posts, job.department, nextQuestion);
   }
   const sources = V.SOURCES.map(([name, type], i) => ({ n: i + 1, name, type }));
   const rejectReasons = V.REJECT_REASONS.map(([name, type], i) => ({ n: i + 1, name, type }));
@@ -284,6 +302,7 @@ export function buildWorld(seed: number, accountId: string, candidateCount: numb
   function* candidates(): Generator<WorldCandidate> {
     // A stream of its own, so the candidates do not depend on how many users or jobs were drawn before them.
     const r = new Random(hash32(`${seed}:${accountId}:candidates`));
+    const teller = new Storyteller(seed, accountId, { users, jobs, offices, staff });
     let applicationN = 0;
     let attachmentN = 0;
     for (let n = 1; n <= candidateCount; n++) {
@@ -377,7 +396,7 @@ export function buildWorld(seed: number, accountId: string, candidateCount: numb
         };
       });
 
-      yield {
+      const candidate: WorldCandidate = {
         n,
         ...(pin ? { pinnedId: pin.id } : {}),
         firstName,
@@ -397,8 +416,8 @@ export function buildWorld(seed: number, accountId: string, candidateCount: numb
         createdAt,
         updatedAt: Math.max(updatedAt, ...attachments.map((a) => a.createdAt), ...applications.map((a) => a.lastActivityAt)),
         lastActivityAt: Math.max(updatedAt, ...attachments.map((a) => a.createdAt), ...applications.map((a) => a.lastActivityAt)),
-        recruiterN: r.bool(0.8) ? r.int(1, userCount) : null,
-        coordinatorN: r.bool(0.4) ? r.int(1, userCount) : null,
+        recruiterN: r.bool(0.8) ? fit(r.int(1, userCount), staff.recruiters) : null,
+        coordinatorN: r.bool(0.4) ? fit(r.int(1, userCount), staff.coordinators) : null,
         applications,
         attachments,
         interviews: [],
@@ -407,6 +426,13 @@ export function buildWorld(seed: number, accountId: string, candidateCount: numb
         activities: [],
         eeoc: null,
       };
+      const story = teller.tell(candidate, pin !== undefined);
+      candidate.interviews = story.interviews;
+      candidate.scorecards = story.scorecards;
+      candidate.offers = story.offers;
+      candidate.activities = story.activities;
+      candidate.eeoc = story.eeoc;
+      yield candidate;
     }
   }
 
