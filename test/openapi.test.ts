@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t, { type Test } from 'tap';
 import { ACC, ADA, ADA_APPLICATION, ATTACHMENTS, AUTH, GH, testApp } from './helpers.js';
-import { CATALOGUE } from '../src/model/catalogue.js';
+import { CATALOGUE, type ResourceName } from '../src/model/catalogue.js';
+import { INTEGRATIONS } from '../src/integrations/registry.js';
 import type { TrutoErrorBody } from '../src/model/error.js';
 import { requireBuild, runNode, SCRIPTS } from './process.js';
 
@@ -140,7 +141,11 @@ t.test('every documented operation answers as documented: 200 and the errors it 
         const extra = missing.map((name) => `&${name}=${encodeURIComponent(KNOWN[name] ?? '')}`).join('');
         ok = await app.inject({ method: method.toUpperCase() as 'GET', url: `${url}${extra}`, headers });
       }
-      if (method === 'get') t.ok(ok.statusCode >= 200 && ok.statusCode < 300, `${what}: ${url} succeeds (${ok.statusCode})`);
+      // A resource no integration serves yet (organizations) answers every account with the documented 404.
+      const resource = /^\/unified\/ats\/(\w+)/.exec(template)?.[1];
+      const served = resource === undefined || [...INTEGRATIONS.values()].some((i) => i.resources[resource as ResourceName]?.methods.length);
+      if (method === 'get' && served) t.ok(ok.statusCode >= 200 && ok.statusCode < 300, `${what}: ${url} succeeds (${ok.statusCode})`);
+      if (!served) t.equal(ok.statusCode, 404, `${what}: served by no integration yet, the "does not support" 404`);
       fitsDocument(t, op, ok, `${what} with known values`);
 
       if (op.security) {
