@@ -3,6 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { ConfigError, resolveConfig, type Config, type ConfigInput } from './config.js';
+import { answerConnect, clientErrorHandler, httpOptions } from './connections.js';
 import { Downloads } from './files/download.js';
 import { FileLinks, FILES_PREFIX } from './files/links.js';
 import { Dataset, openStore } from './mock/dataset.js';
@@ -73,6 +74,11 @@ export async function buildApp(input: ConfigInput = {}, clock: Clock = REAL_CLOC
     logger: loggerOptions(config),
     logController: new LogController({ disableRequestLogging: true }),
     trustProxy: true,
+    http: httpOptions(config),
+    requestTimeout: config.requestTimeout,
+    keepAliveTimeout: config.keepAliveTimeout,
+    maxRequestsPerSocket: config.maxRequestsPerSocket,
+    clientErrorHandler: clientErrorHandler(config),
     routerOptions: {
       // A base URL set with a trailing slash (`http://mock:4010/`) makes clients send `//unified/...`.
       ignoreDuplicateSlashes: true,
@@ -85,6 +91,7 @@ export async function buildApp(input: ConfigInput = {}, clock: Clock = REAL_CLOC
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  app.server.on('connect', answerConnect);
   // Records are free-form (remote_data, exclusions, key_by): response schemas document, JSON.stringify writes.
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
   app.decorate('mock', {
@@ -121,9 +128,24 @@ export async function buildApp(input: ConfigInput = {}, clock: Clock = REAL_CLOC
     sendError(reply, errors.routeNotFound(request.method, request.url.split('?')[0]!)),
   );
 
+  // Node answers a missing Host with an empty 400 (`requireHostHeader`); the check is made here to answer in Truto's body.
+  app.addHook('onRequest', async (request) => {
+    if (request.headers.host === undefined && request.raw.httpVersion === '1.1') {
+      throw errors.badRequest('Missing Host header: every HTTP/1.1 request must send one');
+    }
+  });
+
   // Browsers and their tools (a frontend on another origin, Swagger UI's "try it out"): preflights for
   // Authorization are answered before auth, and the download's file name can be read by the page.
   if (config.corsOrigins.length > 0) {
+    // Before the plugin's own check, which answers a bare OPTIONS in plain text.
+    app.addHook('onRequest', async (request) => {
+      if (request.method !== 'OPTIONS') return;
+      const missing = ['origin', 'access-control-request-method'].filter((h) => request.headers[h] === undefined);
+      if (missing.length > 0) {
+        throw errors.badRequest(`Invalid preflight request: missing header${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`);
+      }
+    });
     await app.register(cors, {
       origin: config.corsOrigins.includes('*') ? '*' : config.corsOrigins,
       exposedHeaders: ['Content-Disposition', 'Content-Length', 'Retry-After', 'ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset'],
