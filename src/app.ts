@@ -1,7 +1,7 @@
 import cors from '@fastify/cors';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { ConfigError, resolveConfig, type Config, type ConfigInput } from './config.js';
 import { answerConnect, clientErrorHandler, httpOptions } from './connections.js';
 import { Downloads } from './files/download.js';
@@ -16,6 +16,7 @@ import { registerOpenApi } from './openapi.js';
 import { fileRoutes } from './routes/files.js';
 import { unifiedRoutes } from './routes/unified.js';
 import { loadFixtures } from './seed/fixtures.js';
+import { SeedingHealthSchema, type SeedProgress } from './seed/progress.js';
 import type { Store } from './store/index.js';
 import { Accounts } from './truto/accounts.js';
 import { authenticate } from './truto/auth.js';
@@ -44,17 +45,23 @@ declare module 'fastify' {
   }
 }
 
+/** What the command that serves the app hands it: its logger, and where seeding reports how far it has got. */
+export interface AppRuntime {
+  logger?: FastifyBaseLogger;
+  progress?: SeedProgress;
+}
+
 /**
  * The whole mock as a Fastify instance that does not listen: tests inject into it, `server.ts` listens. `clock`
  * drives rate-limit windows, latency and journal times (tests pass one they control).
  */
-export async function buildApp(input: ConfigInput = {}, clock: Clock = REAL_CLOCK): Promise<FastifyInstance> {
+export async function buildApp(input: ConfigInput = {}, clock: Clock = REAL_CLOCK, runtime: AppRuntime = {}): Promise<FastifyInstance> {
   const config = resolveConfig(input);
   const { fixtures, text } = loadFixtures(config.fixtures);
   const initialRules = config.rules === undefined ? [] : loadRules(config.rules, (d) => new ConfigError(`invalid setting rules: ${d}`));
   const seedOptions = { seed: config.seed, candidates: config.candidates };
   const started = performance.now();
-  const store = await openStore(config.db, fixtures, text, seedOptions);
+  const store = await openStore(config.db, fixtures, text, seedOptions, runtime.progress);
   const openMs = performance.now() - started;
   const accounts = new Accounts(store);
   const cache = new AnswerCache(config.cacheMb * 1024 * 1024);
@@ -71,7 +78,7 @@ export async function buildApp(input: ConfigInput = {}, clock: Clock = REAL_CLOC
   const api = new UnifiedApi(accounts, new Cursors(config.signingKey), links);
 
   const app = Fastify({
-    logger: loggerOptions(config),
+    ...(runtime.logger ? { loggerInstance: runtime.logger } : { logger: loggerOptions(config) }),
     logController: new LogController({ disableRequestLogging: true }),
     trustProxy: true,
     http: httpOptions(config),
@@ -180,7 +187,7 @@ export async function buildApp(input: ConfigInput = {}, clock: Clock = REAL_CLOC
         tags: ['health'],
         response: {
           200: HealthSchema,
-          503: Type.Object({ status: Type.Literal('seeding') }, { description: 'Still seeding; try again shortly' }),
+          503: SeedingHealthSchema,
         },
       },
     },

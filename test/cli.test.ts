@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t from 'tap';
 import { configFromArgs, SETTINGS, usage } from '../src/cli.js';
-import { ConfigSchema, DEFAULT_FIXTURES } from '../src/config.js';
+import { ConfigSchema, DEFAULT_FIXTURES, resolveConfig } from '../src/config.js';
 import { loadFixtures } from '../src/seed/fixtures.js';
 import { HoldingServer } from '../src/holding.js';
 import { TrutoErrorSchema } from '../src/model/error.js';
@@ -96,7 +96,8 @@ t.test('a server from a pre-seeded file: health, JSON logs a line a request, Aut
     'one JSON line a request, Authorization censored',
   );
   t.ok(requests.every((l) => typeof l.ms === 'number' && typeof l.time === 'number'), 'each with its duration and time');
-  t.ok(logs.some((l) => l.msg === 'stopping: finishing in-flight requests' && l.signal === 'SIGTERM'), 'the stop is logged');
+  t.ok(logs.some((l) => l.msg === 'stopping: no request in flight' && l.signal === 'SIGTERM'), 'the stop is logged');
+  t.ok(logs.some((l) => l.msg === 'stopped'), 'and its end');
   t.notMatch(server.stdout() + server.stderr(), secret, 'the token used never reaches the output');
 });
 
@@ -131,7 +132,7 @@ t.test('pretty logs on request: one readable line a request', async (t) => {
 });
 
 t.test('while seeding, the port answers 503: health says seeding, every other route is a Truto 503', async (t) => {
-  const held = await HoldingServer.listen(0, '127.0.0.1');
+  const held = await HoldingServer.listen(resolveConfig({ port: 0, host: '127.0.0.1' }));
   const base = `http://127.0.0.1:${held.port}`;
   const health = await fetch(`${base}/health`);
   t.equal(health.status, 503);
