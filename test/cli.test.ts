@@ -34,6 +34,8 @@ t.test('every setting has a flag and an environment variable, and --help lists t
   t.strictSame(configFromArgs(['--port', '5000'], { PORT: '6000' }), { port: 5000 }, 'a flag wins over its variable');
   t.strictSame(configFromArgs([], { TRUTO_MOCK_CORS_ORIGINS: 'none' }), { corsOrigins: [] }, 'none is an empty list');
   t.ok(keys.every((k) => usage().includes(`--${kebab(k)}`)), 'usage covers the schema');
+  t.match(usage(), /--candidates .*candidates PER ACCOUNT .*600,000: about 4 minutes and 3 GB/, '--help says what a large size costs');
+  t.equal(resolveConfig({}).host, '127.0.0.1', 'loopback unless asked: the token is well known');
 
   requireBuild(t);
   const help = runNode(SERVER, ['--help']);
