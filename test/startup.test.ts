@@ -109,6 +109,16 @@ t.test('a read-only directory: a prepared store is served read-only; a missing o
   );
   t.equal(create.status, 2);
   t.strictSame(readdirSync(dir), ['mock.db'], 'nothing written beside it');
+
+  // A file the command may not read is a permission to fix, not a port to change.
+  const locked = join(tmp, 'locked');
+  mkdirSync(locked);
+  const secret = join(locked, 'mock.db');
+  writeFileSync(secret, 'x');
+  chmodSync(secret, 0o000);
+  const unreadable = runNode(SERVER, ['--port', '0', '--host', '127.0.0.1', '--db', secret], {}, as);
+  t.equal(unreadable.stderr, `${DB}${secret} cannot be read (permission denied): fix its permissions, or choose another --db\n`);
+  t.equal(unreadable.status, 2);
 });
 
 t.test('while seeding, /health answers 503 with the progress at once, and the log says how far seeding has got', async (t) => {
