@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, statSync, writeFileSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t from 'tap';
@@ -47,8 +47,12 @@ t.test('a store file: seeded once, reused when the fingerprint matches, reseeded
     await app.close();
     return { seeded, body };
   };
+  // What a killed seed leaves (kill -9), and an empty file (`touch`): nothing to keep, both replaced.
+  writeFileSync(`${db}.seeding`, 'an interrupted seed');
+  writeFileSync(db, '');
   const first = await open({});
   t.equal(first.seeded, true, 'a new file is seeded');
+  t.notOk(existsSync(`${db}.seeding`), 'the interrupted seed is gone');
   t.ok(statSync(db).size > 0);
   const again = await open({});
   t.equal(again.seeded, false, 'a matching file is reused');

@@ -198,7 +198,7 @@ function open(path: string, options: Database.Options): Database.Database {
   } catch (err) {
     const code = (err as { code?: string }).code ?? '';
     if (code.startsWith('SQLITE_CANTOPEN') || code === 'SQLITE_READONLY' || code === 'SQLITE_PERM') {
-      throw dbError(`cannot ${options.readonly ? 'open' : 'create'} ${path} (${(err as Error).message}): check the file and its directory, or choose another --db`);
+      throw dbError(`cannot ${options.fileMustExist ? 'open' : 'create'} ${path} (${(err as Error).message}): check the file and its directory, or choose another --db`);
     }
     throw err;
   }
