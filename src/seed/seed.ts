@@ -20,12 +20,13 @@ export interface SeedWork {
 export type SeedMessage = [job: number, records: SeedRecord[] | null] | null;
 
 /**
- * Where the records are generated. The built command always uses a worker; run from the TypeScript sources (the
- * tests), a worker would spend seconds loading the TypeScript loader, so generation stays in this thread, yielding
- * between batches. test/seed.test.ts holds both to the same rows.
+ * Where the records are generated. The built command always uses a worker. Run from the TypeScript sources (the
+ * tests), a worker spends seconds loading the TypeScript loader, so a small seed is generated in this thread,
+ * yielding between batches; test/seed.test.ts holds both to the same rows.
  */
 export type Generator = 'worker' | 'in-thread';
-const DEFAULT_GENERATOR: Generator = import.meta.url.endsWith('.ts') ? 'in-thread' : 'worker';
+const FROM_SOURCES = import.meta.url.endsWith('.ts');
+const SOURCES_WORKER_FROM = 5_000;
 
 /**
  * Generation (faker vocabulary, JSON rendering) runs in a worker thread, whatever the size, while this thread
@@ -37,7 +38,7 @@ export async function seedStore(
   fixtures: Fixtures,
   options: SeedOptions,
   progress = new SeedProgress(),
-  generator: Generator = DEFAULT_GENERATOR,
+  generator?: Generator,
 ): Promise<void> {
   refuseDuplicatePins(fixtures);
   const accounts = fixtures.accounts.map((account) => {
@@ -50,7 +51,8 @@ export async function seedStore(
   progress.accounts = accounts.length;
   progress.candidates = accounts.reduce((n, a) => n + a.job.size, 0);
   let before = 0;
-  await (generator === 'worker' ? inWorker : inThread)(
+  const where = generator ?? (FROM_SOURCES && progress.candidates < SOURCES_WORKER_FROM ? 'in-thread' : 'worker');
+  await (where === 'worker' ? inWorker : inThread)(
     accounts.map((a) => a.job),
     (index, records) => {
       const account = accounts[index]!;
