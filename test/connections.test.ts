@@ -118,6 +118,21 @@ t.test('a client that never finishes its headers gets 408, and the connection is
   t.match(answer.body, { statusCode: 408, error: 'Request Timeout' });
 });
 
+t.test('a connection that sends nothing gets 408 and is closed', async (t) => {
+  const port = await listen(t, { requestTimeout: 400, headersTimeout: 200 });
+  const answer = parse(await exchange(port, () => undefined));
+  t.equal(answer.status, 408);
+  t.match(answer.body, { statusCode: 408, error: 'Request Timeout' });
+});
+
+t.test('headers too large: 431 in Truto\'s body', async (t) => {
+  const port = await listen(t);
+  const answer = parse(await exchange(port, (s) => void s.write(`GET /health HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`)));
+  t.equal(answer.status, 431);
+  t.equal(answer.headers['content-type'], JSON_TYPE);
+  t.strictSame(answer.body, { statusCode: 431, error: 'Request Header Fields Too Large', message: 'The request headers are too large' });
+});
+
 t.test('the timeouts do not cut a kept-alive connection that idles between requests', async (t) => {
   const port = await listen(t, { requestTimeout: 200, headersTimeout: 100 });
   const raw = await exchange(port, async (s) => {
