@@ -10,6 +10,13 @@ import { FixturesError } from '../src/seed/fixtures.js';
 import { SeedProgress } from '../src/seed/progress.js';
 
 const input = commandInput(`npm run seed -- [options]: seed the database file and exit. Options as for the server:\n\n${usage()}`);
+// Stopped midway, the unfinished file beside --db is removed (on exit) and the previous file, if any, is left as it was.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    process.stderr.write(`stopped by ${signal}: the unfinished store is not kept\n`);
+    process.exit(1);
+  });
+}
 // A large seed takes minutes: say how far it has got every few seconds (on stderr: stdout is the one result line).
 const progress = new SeedProgress();
 const report = setInterval(() => {

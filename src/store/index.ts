@@ -109,8 +109,9 @@ export class Store {
 
   /** Schema, ownership, the seeded rows and the fingerprint, written in one go: a crash leaves no fingerprint. */
   private static async fill(db: Database.Database, fingerprint: string, seed: (store: Store) => Promise<void>): Promise<void> {
-    // A fresh file is written in one go: no journal needed until it is complete.
-    db.pragma('journal_mode = OFF');
+    // A fresh file is written in one go, beside its final name: its rollback journal can stay in memory (OFF, which
+    // better-sqlite3's defensive mode refuses, silently left a journal file beside it).
+    db.pragma('journal_mode = MEMORY');
     db.pragma('synchronous = OFF');
     migrate(db);
     const setMeta = db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
