@@ -1,8 +1,9 @@
 import cors from '@fastify/cors';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { ConfigError, resolveConfig, type Config, type ConfigInput } from './config.js';
+import { answerConnect, clientErrorHandler, httpOptions } from './connections.js';
 import { Downloads } from './files/download.js';
 import { FileLinks, FILES_PREFIX } from './files/links.js';
 import { Dataset, openStore } from './mock/dataset.js';
@@ -15,6 +16,7 @@ import { registerOpenApi } from './openapi.js';
 import { fileRoutes } from './routes/files.js';
 import { unifiedRoutes } from './routes/unified.js';
 import { loadFixtures } from './seed/fixtures.js';
+import { SeedingHealthSchema, type SeedProgress } from './seed/progress.js';
 import type { Store } from './store/index.js';
 import { Accounts } from './truto/accounts.js';
 import { authenticate } from './truto/auth.js';
@@ -44,17 +46,23 @@ declare module 'fastify' {
   }
 }
 
+/** What the command that serves the app hands it: its logger, and where seeding reports how far it has got. */
+export interface AppRuntime {
+  logger?: FastifyBaseLogger;
+  progress?: SeedProgress;
+}
+
 /**
  * The whole mock as a Fastify instance that does not listen: tests inject into it, `server.ts` listens. `clock`
  * drives rate-limit windows, latency and journal times (tests pass one they control).
  */
-export async function buildApp(input: ConfigInput = {}, clock: Clock = REAL_CLOCK): Promise<FastifyInstance> {
+export async function buildApp(input: ConfigInput = {}, clock: Clock = REAL_CLOCK, runtime: AppRuntime = {}): Promise<FastifyInstance> {
   const config = resolveConfig(input);
   const { fixtures, text } = loadFixtures(config.fixtures);
   const initialRules = config.rules === undefined ? [] : loadRules(config.rules, (d) => new ConfigError(`invalid setting rules: ${d}`));
   const seedOptions = { seed: config.seed, candidates: config.candidates };
   const started = performance.now();
-  const store = await openStore(config.db, fixtures, text, seedOptions);
+  const store = await openStore(config.db, fixtures, text, seedOptions, runtime.progress);
   const openMs = performance.now() - started;
   const accounts = new Accounts(store);
   const cache = new AnswerCache(config.cacheMb * 1024 * 1024);
@@ -71,12 +79,17 @@ export async function buildApp(input: ConfigInput = {}, clock: Clock = REAL_CLOC
   const api = new UnifiedApi(accounts, new Cursors(config.signingKey), links);
 
   const app = Fastify({
-    logger: loggerOptions(config),
+    ...(runtime.logger ? { loggerInstance: runtime.logger } : { logger: loggerOptions(config) }),
     logController: new LogController({ disableRequestLogging: true }),
     trustProxy: true,
     // A base URL set with a trailing slash (`http://mock:4010/`) makes clients send `//unified/...`: rewritten
     // before routing, so journal, fault rules, rate limits, cache and logs see the one path a client means.
     rewriteUrl: (req) => collapseSlashes(req.url ?? '/'),
+    http: httpOptions(config),
+    requestTimeout: config.requestTimeout,
+    keepAliveTimeout: config.keepAliveTimeout,
+    maxRequestsPerSocket: config.maxRequestsPerSocket,
+    clientErrorHandler: clientErrorHandler(config),
     routerOptions: {
       maxParamLength: 1000,
       querystringParser: (text: string) => normalizeQuery(parseQueryString(text)),
@@ -87,6 +100,7 @@ export async function buildApp(input: ConfigInput = {}, clock: Clock = REAL_CLOC
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  app.server.on('connect', answerConnect);
   // Records are free-form (remote_data, exclusions, key_by): response schemas document, JSON.stringify writes.
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
   app.decorate('mock', {
@@ -126,9 +140,24 @@ export async function buildApp(input: ConfigInput = {}, clock: Clock = REAL_CLOC
     return sendError(reply, errors.routeNotFound(request.method, request.url.split('?')[0]!));
   });
 
+  // Node answers a missing Host with an empty 400 (`requireHostHeader`); the check is made here to answer in Truto's body.
+  app.addHook('onRequest', async (request) => {
+    if (request.headers.host === undefined && request.raw.httpVersion === '1.1') {
+      throw errors.badRequest('Missing Host header: every HTTP/1.1 request must send one');
+    }
+  });
+
   // Browsers and their tools (a frontend on another origin, Swagger UI's "try it out"): preflights for
   // Authorization are answered before auth, and the download's file name can be read by the page.
   if (config.corsOrigins.length > 0) {
+    // Before the plugin's own check, which answers a bare OPTIONS in plain text.
+    app.addHook('onRequest', async (request) => {
+      if (request.method !== 'OPTIONS') return;
+      const missing = ['origin', 'access-control-request-method'].filter((h) => request.headers[h] === undefined);
+      if (missing.length > 0) {
+        throw errors.badRequest(`Invalid preflight request: missing header${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`);
+      }
+    });
     await app.register(cors, {
       origin: config.corsOrigins.includes('*') ? '*' : config.corsOrigins,
       exposedHeaders: ['Content-Disposition', 'Content-Length', 'Retry-After', 'x-truto-mock-warning', 'ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset'],
@@ -164,7 +193,7 @@ export async function buildApp(input: ConfigInput = {}, clock: Clock = REAL_CLOC
         tags: ['health'],
         response: {
           200: HealthSchema,
-          503: Type.Object({ status: Type.Literal('seeding') }, { description: 'Still seeding; try again shortly' }),
+          503: SeedingHealthSchema,
         },
       },
     },

@@ -51,6 +51,9 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
     routePrefix: DOCS_PREFIX,
     uiConfig: { docExpansion: 'list', deepLinking: true, tryItOutEnabled: true, persistAuthorization: true },
     staticCSP: true,
+    // Without `upgrade-insecure-requests`: under any host name but localhost it made the browser fetch the page's
+    // own assets over https, which the mock does not serve (a blank page at http://truto-mock:4010/docs).
+    transformStaticCSP: (header) => header.replace(/\s*upgrade-insecure-requests;?/, '').trim(),
   });
   app.get(OPENAPI_PATH, { schema: { hide: true } }, async () => app.swagger());
 }

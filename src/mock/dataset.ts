@@ -2,19 +2,22 @@ import { watch, type FSWatcher } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import { fingerprint, type SeedOptions } from '../seed/fingerprint.js';
 import { loadFixtures, type Fixtures } from '../seed/fixtures.js';
+import type { SeedProgress } from '../seed/progress.js';
 import { Store } from '../store/index.js';
 import { Readers } from '../store/readers.js';
 import type { Accounts } from '../truto/accounts.js';
 
-/** The store at `db` for these fixtures and options: reused when its fingerprint matches, else seeded afresh. */
-export async function openStore(db: string, fixtures: Fixtures, text: string, options: SeedOptions): Promise<Store> {
+/**
+ * The store at `db` for these fixtures and options: reused when its fingerprint matches, else seeded afresh (in a
+ * worker: the event loop stays free), reporting how far it has got in `progress`.
+ */
+export async function openStore(db: string, fixtures: Fixtures, text: string, options: SeedOptions, progress?: SeedProgress): Promise<Store> {
   const print = fingerprint(options, text);
-  // The generator (and faker's vocabulary) is loaded only when there is something to seed: a replica that
-  // reuses a baked file starts without it.
+  // The seeder is loaded only when there is something to seed: a replica that reuses a baked file starts without it.
   const reused = Store.reuse(db, print);
   if (reused) return reused;
   const { seedStore } = await import('../seed/seed.js');
-  return Store.create(db, print, (s) => seedStore(s, fixtures, options));
+  return Store.create(db, print, (s) => seedStore(s, fixtures, options, progress));
 }
 
 export interface Generation {
