@@ -130,3 +130,16 @@ t.test('remote_query on a get reaches the emulated call, on every integration', 
     t.ok(shown, `${account.integration.name}: zz=1 in the call (${requestUrl} ${JSON.stringify(requestOptions.body ?? null)})`);
   }
 });
+
+t.test('workable: attachments by download only, as Truto serves them', async (t) => {
+  const app = await testApp(t);
+  const workable = accountOf(app, 'workable');
+  expectError(t, await get(app, '/unified/ats/attachments', `integrated_account_id=${workable}`), unsupported('workable', 'list', 'attachments', []), 'the list');
+  // The links its candidates carry still download.
+  const ids = probe(app, workable);
+  const candidate = expectOk(t, await get(app, `${CANDIDATES}/${ids.candidate}`, `integrated_account_id=${workable}`), CandidateSchema, 'a candidate with files');
+  const link = new URL(candidate.attachments[0].file_url as string);
+  const file = await app.inject({ url: link.pathname + link.search });
+  t.equal(file.statusCode, 200, 'its résumé link downloads');
+  t.ok(file.rawPayload.length > 0, 'with bytes');
+});
