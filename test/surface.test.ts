@@ -68,6 +68,11 @@ t.test('unknown query keys are answered with a warning naming each and its neare
   // Per route: a key known on one route is unknown on another.
   const get1 = await get(app, `${CANDIDATES}/${ADA}`, `${ACC}&limit=2`);
   t.equal(get1.headers[WARNING], 'unknown query parameter limit ignored', 'limit is a list parameter, unknown on a get');
+  // The journal says what the answer said.
+  const journal = (await app.inject({ url: `/_mock/journal?path=${CANDIDATES}` })).json() as { entries: { query: Record<string, unknown>; warning: string | null }[] };
+  const entry = journal.entries.find((e) => e.query.limt === '2')!;
+  t.equal(entry.warning, res.headers[WARNING], 'the journal entry lists the unknown keys');
+  t.equal(journal.entries.find((e) => e.query.limt === undefined)!.warning, null, 'and null without them');
   // A cached answer does not lose its warning.
   const again = await get(app, CANDIDATES, `${ACC}&limt=2&cursor=abc&truto_response_fromat=raw&zzz=1`);
   t.equal(again.headers[WARNING], res.headers[WARNING], 'the same warning the second time');
