@@ -344,3 +344,20 @@ t.test('determinism: the same seed gives the same bytes', async (t) => {
   }
   t.equal(bodies[0], bodies[1]);
 });
+
+t.test('remote_query[expand] on a get: stage, owner, sourcedBy and followers become objects, as Lever expands them', async (t) => {
+  const app = await testApp(t);
+  const plain = (await get(app, `${CANDIDATES}/${ADA}`, `${ACC}&truto_response_format=raw`)).json().data;
+  t.type(plain.stage, 'string', 'without expand: the stage id');
+  const res = await get(app, `${CANDIDATES}/${ADA}`, `${ACC}&remote_query[expand][0]=stage&remote_query[expand][1]=owner&remote_query[expand][2]=followers&truto_response_format=debug`);
+  t.equal(res.statusCode, 200);
+  const body = res.json();
+  t.equal(body.debug.requestUrl, `https://api.lever.co/v1/opportunities/${ADA}?expand=applications&expand=stage&expand=owner&expand=followers`, 'every expand in the call');
+  const raw = body.debug.data.data;
+  assertSchema(t, LeverOpportunity, raw, 'expanded opportunity');
+  t.strictSame(raw.stage, { id: plain.stage, text: raw.stage.text }, 'the stage object of the same id');
+  t.type(raw.stage.text, 'string');
+  if (plain.owner !== null) t.equal(raw.owner.id, plain.owner, 'the owner object of the same id');
+  t.strictSame(raw.followers.map((f: { id: string }) => f.id), plain.followers, 'the followers, in order');
+  t.strictSame(body.result.remote_data, raw, 'remote_data is the expanded record');
+});

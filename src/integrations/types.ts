@@ -40,9 +40,11 @@ export interface AccountReader {
   byParent(kind: string, column: 'candidate_id' | 'application_id', ids: readonly string[]): RecordRow[];
 }
 
-/** Per request: how the integration's file links are made (host the client used, expiry). */
+/** Per request: how the integration's file links are made (host the client used, expiry), and what it asked for. */
 export interface RenderContext {
   fileUrl(attachmentId: string, fileName: string): string;
+  /** The request's `remote_query`: keys that change what its API answers (Lever's `expand`). */
+  remoteQuery?: Record<string, unknown>;
   /** Seconds its links live when `expires_in` asked for expiring links (an API that says so in its URLs). */
   expiresIn?: number;
 }

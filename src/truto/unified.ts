@@ -45,7 +45,7 @@ export class UnifiedApi {
       const nf = res.notFound(id);
       throw errors.remote(nf.statusCode, nf.message, nf.body);
     }
-    const ctx = this.renderContext(account, res, filters, base);
+    const ctx = this.renderContext(account, res, filters, base, request.remoteQuery);
     const item = res.renderOne ? res.renderOne(row, account.reader, ctx) : res.render([row], account.reader, ctx)[0]!;
     const { raw } = item;
     const format = query.truto_response_format ?? 'unified';
@@ -83,7 +83,7 @@ export class UnifiedApi {
       ...(!whole && position.token !== undefined ? { pageToken: position.token } : {}),
     };
     const storeFilter = res.query(request);
-    const ctx = this.renderContext(account, res, filters, base);
+    const ctx = this.renderContext(account, res, filters, base, request.remoteQuery);
     const p = presentation(format, CATALOGUE[resource].schema, query);
     const { records } = this.accounts.store;
     const toRecord = (item: Rendered) => (format === 'raw' ? item.raw : presentRecord(p, res.toUnified(item)));
@@ -168,6 +168,7 @@ export class UnifiedApi {
     res: ResourceEmulation<object>,
     filters: UnifiedFilters,
     base: string,
+    remoteQuery: Record<string, unknown>,
   ): RenderContext & { stable: boolean } {
     const expiresAt =
       filters.expires_in !== undefined && res.filters.supported.includes('expires_in')
@@ -175,6 +176,7 @@ export class UnifiedApi {
         : undefined;
     return {
       fileUrl: (attachmentId, fileName) => this.links.url(base, account.row.id, attachmentId, fileName, expiresAt),
+      remoteQuery,
       ...(expiresAt !== undefined ? { expiresIn: filters.expires_in } : {}),
       stable: expiresAt === undefined,
     };

@@ -1,5 +1,5 @@
 import type { DateRange, RecordFilter, RecordRow } from '../../store/records.js';
-import { stringParam } from '../remote-query.js';
+import { listParam, stringParam } from '../remote-query.js';
 import type { AccountReader, GetRequest, Integration, ListRequest, RemoteCall, RenderContext, Rendered } from '../types.js';
 import { reasonWord, remoteErrorFor } from '../remote-errors.js';
 import { LEVER } from './ids.js';
@@ -10,13 +10,24 @@ import { keyOf, leverSeed } from './seed.js';
 const HEADERS = { Authorization: 'Basic <redacted>', Accept: 'application/json' };
 const RESPONSE_HEADERS = { 'content-type': 'application/json; charset=utf-8' };
 
-/** Opportunities as `GET /opportunities?expand=applications` answers them: application ids replaced by the objects. */
-function renderOpportunities(rows: readonly RecordRow[], reader: AccountReader): Rendered<LeverOpportunity>[] {
+/**
+ * Opportunities as `GET /opportunities?expand=applications` answers them: application ids replaced by the objects;
+ * with `remote_query[expand]` of `stage`, `owner`, `sourcedBy` or `followers`, those ids become the objects too, as
+ * Lever's `expand` does.
+ */
+function renderOpportunities(rows: readonly RecordRow[], reader: AccountReader, ctx: RenderContext): Rendered<LeverOpportunity>[] {
   const apps = new Map<string, LeverApplication>();
   for (const r of reader.byParent('application', 'candidate_id', rows.map((r) => r.id))) apps.set(r.id, JSON.parse(r.raw) as LeverApplication);
+  const expand = new Set(listParam(ctx.remoteQuery?.expand) ?? []);
+  const record = (kind: string, id: string | null) => (id === null ? null : JSON.parse(reader.get(kind, id)?.raw ?? 'null') ?? id);
   return rows.map((row) => {
     const stored = JSON.parse(row.raw) as StoredOpportunity;
     const opportunity: LeverOpportunity = { ...stored, applications: stored.applications.flatMap((id) => apps.get(id) ?? []) };
+    const out = opportunity as unknown as Record<string, unknown>;
+    if (expand.has('stage')) out.stage = record('stage', stored.stage);
+    if (expand.has('owner')) out.owner = record('user', stored.owner);
+    if (expand.has('sourcedBy')) out.sourcedBy = record('user', stored.sourcedBy);
+    if (expand.has('followers')) out.followers = stored.followers.map((id) => record('user', id));
     return { raw: opportunity, row };
   });
 }
@@ -138,7 +149,7 @@ export const lever: Integration = {
       ],
       filters: { supported: ['job_id', 'created_at', 'updated_at'], required: { list: [], get: [] } },
       query: opportunityQuery,
-      render: (rows, reader) => renderOpportunities(rows, reader),
+      render: renderOpportunities,
       toUnified: candidateToUnified,
       rawSingle: (raw) => ({ data: raw }),
       rawPage: page,

@@ -41,13 +41,34 @@ export const LeverApplication = Type.Object(
   { additionalProperties: false },
 );
 
+/** A stage and a user as `expand=stage` / `expand=owner` put them in an opportunity. */
+export const LeverStage = Type.Object({ id: StageId, text: Type.String() }, { additionalProperties: false });
+export const LeverUser = Type.Object(
+  {
+    id: Uuid,
+    name: Type.String(),
+    username: Type.String(),
+    email: Type.String(),
+    accessRole: Type.String(),
+    photo: Nullable(Type.String()),
+    createdAt: Ms,
+    deactivatedAt: Nullable(Ms),
+    externalDirectoryId: Nullable(Type.String()),
+    linkedContactIds: Nullable(Type.Array(Uuid)),
+    jobTitle: Nullable(Type.String()),
+    managerId: Nullable(Uuid),
+  },
+  { additionalProperties: false },
+);
+const OrUser = Type.Union([Uuid, LeverUser]);
+
 export const LeverOpportunity = Type.Object(
   {
     id: Uuid,
     name: Type.String(),
     contact: Uuid,
     headline: Type.String(),
-    stage: StageId,
+    stage: Type.Union([StageId, LeverStage]),
     confidentiality: Lit(['non-confidential', 'confidential']),
     location: Type.String(),
     phones: Type.Array(LeverPhone),
@@ -60,9 +81,9 @@ export const LeverOpportunity = Type.Object(
       Type.Object({ toStageId: StageId, toStageIndex: Type.Integer(), updatedAt: Ms, userId: Uuid }, { additionalProperties: false }),
     ),
     origin: Lit(['agency', 'applied', 'internal', 'referred', 'sourced', 'university']),
-    sourcedBy: Nullable(Uuid),
-    owner: Nullable(Uuid),
-    followers: Type.Array(Uuid),
+    sourcedBy: Nullable(OrUser),
+    owner: Nullable(OrUser),
+    followers: Type.Array(OrUser),
     applications: Type.Array(LeverApplication),
     createdAt: Ms,
     updatedAt: Ms,
@@ -129,7 +150,13 @@ export type LeverPhone = Static<typeof LeverPhone>;
 export type LeverApplication = Static<typeof LeverApplication>;
 export type LeverOpportunity = Static<typeof LeverOpportunity>;
 /** An opportunity as stored and as Lever sends it without `expand`: application ids only. */
-export type StoredOpportunity = Omit<LeverOpportunity, 'applications'> & { applications: string[] };
+export type StoredOpportunity = Omit<LeverOpportunity, 'applications' | 'stage' | 'owner' | 'sourcedBy' | 'followers'> & {
+  applications: string[];
+  stage: string;
+  owner: string | null;
+  sourcedBy: string | null;
+  followers: string[];
+};
 export type LeverResume = Static<typeof LeverResume>;
 export type LeverFile = Static<typeof LeverFile>;
 export type LeverAttachment = Static<typeof LeverAttachment>;
