@@ -14,14 +14,13 @@ import {
   type WorkableFile,
 } from '../src/integrations/workable/raw.js';
 import { workableSeed } from '../src/integrations/workable/seed.js';
-import type { AccountReader, RenderContext } from '../src/integrations/types.js';
+import type { RenderContext } from '../src/integrations/types.js';
 import { AttachmentSchema } from '../src/model/attachment.js';
 import { CandidateSchema } from '../src/model/candidate.js';
 import { ListEnvelope } from '../src/model/list.js';
 import { loadFixtures } from '../src/seed/fixtures.js';
 import { buildWorld, type WorldCandidate } from '../src/seed/world.js';
-import type { RecordRow } from '../src/store/records.js';
-import { assertSchema, ATTACHMENTS, CANDIDATES, expectError, expectOk, get, testApp } from './helpers.js';
+import { assertSchema, memoryStore, ATTACHMENTS, CANDIDATES, expectError, expectOk, get, testApp } from './helpers.js';
 
 /** Workable: a candidate per job, hex ids, the list's summary beside the get's record, since_id paging. */
 const WK = '886313e1-3b8a-4372-9b90-0c9aee199e5d';
@@ -39,19 +38,7 @@ const OPTIONS = { method: 'GET', headers: { Authorization: 'Bearer <redacted>', 
 
 /** The seed's rows in memory, read as the store would read them. */
 function memoryReader(world: ReturnType<typeof buildWorld>) {
-  const rows = new Map<string, RecordRow[]>();
-  let seq = 0;
-  for (const { kind, record } of workableSeed(world)) {
-    const { keys: _keys, ...row } = record;
-    const list = rows.get(kind) ?? [];
-    list.push({ seq: ++seq, ...row });
-    rows.set(kind, list);
-  }
-  const reader: AccountReader = {
-    get: (kind, id) => rows.get(kind)?.find((r) => r.id === id),
-    byParent: (kind, column, ids) => (rows.get(kind) ?? []).filter((r) => ids.includes(r[column]!)),
-  };
-  return { rows, reader };
+  return memoryStore(workableSeed(world));
 }
 
 const ctx: RenderContext = { fileUrl: (id, name) => `http://files.test/${id}/${name}` };
@@ -141,7 +128,7 @@ t.test('property: the raw rendering of a generated world maps back to every fiel
       for (const f of c.attachments) {
         const row = reader.get('attachment', f.pinnedId ?? ids.file(f.n))!;
         const { remote_data: _r, ...unified } = workable.resources.attachments!.toUnified(workable.resources.attachments!.render([row], reader, ctx)[0]!);
-        const owner = row.candidate_id!;
+        const owner = row.refs.candidate!;
         t.strictSame(unified, {
           id: row.id,
           file_name: f.fileName,

@@ -1,5 +1,6 @@
 import { iso } from '../../seed/reference-time.js';
 import type { World, WorldUser } from '../../seed/world.js';
+import { refKey, type Refs } from '../../store/records.js';
 import type { SeedRecord } from '../types.js';
 import { ids } from './ids.js';
 import type { GreenhouseApplication, GreenhouseAttachment, GreenhouseCandidate } from './raw.js';
@@ -67,7 +68,7 @@ export function* greenhouseSeed(world: World): Generator<SeedRecord> {
       custom_fields: {},
       keyed_custom_fields: {},
       openings: [],
-    }, { job_id: null });
+    });
     for (const stage of job.stages) {
       yield row('job_stage', ids.stage(stage.n), iso(job.createdAt), iso(job.createdAt), {
         id: Number(ids.stage(stage.n)),
@@ -78,7 +79,7 @@ export function* greenhouseSeed(world: World): Generator<SeedRecord> {
         priority: stage.position,
         active: true,
         interviews: [],
-      }, { job_id: jobId });
+      }, { job: jobId });
     }
   }
 
@@ -131,12 +132,10 @@ export function* greenhouseSeed(world: World): Generator<SeedRecord> {
       kind: 'candidate',
       record: {
         id: candidateId,
-        candidate_id: null,
-        application_id: null,
-        job_id: null,
         created_at: candidate.created_at,
         updated_at: candidate.updated_at,
-        keys: c.emails.map((e) => emailKey(e.address)),
+        // `job:<id>` for each job applied to: the candidates list's job filter is a plain key.
+        keys: [...c.emails.map((e) => emailKey(e.address)), ...c.applications.map((a) => refKey('job', ids.job(a.jobN)))],
         raw: JSON.stringify(candidate),
       },
     };
@@ -176,9 +175,7 @@ export function* greenhouseSeed(world: World): Generator<SeedRecord> {
         kind: 'application',
         record: {
           id: String(application.id),
-          candidate_id: candidateId,
-          application_id: null,
-          job_id: ids.job(job.n),
+          refs: { candidate: candidateId, job: ids.job(job.n) },
           created_at: application.applied_at,
           updated_at: application.last_activity_at,
           raw: JSON.stringify(application),
@@ -198,9 +195,7 @@ export function* greenhouseSeed(world: World): Generator<SeedRecord> {
         kind: 'attachment',
         record: {
           id: f.pinnedId ?? ids.attachment(f.n),
-          candidate_id: candidateId,
-          application_id: app ? appIds.get(app.n)! : null,
-          job_id: app ? ids.job(app.jobN) : null,
+          refs: { candidate: candidateId, ...(app ? { application: appIds.get(app.n)!, job: ids.job(app.jobN) } : {}) },
           created_at: attachment.created_at,
           updated_at: attachment.created_at,
           raw: JSON.stringify(attachment),
@@ -226,14 +221,12 @@ export const emailKey = (address: string): string => `email:${address.toLowerCas
 const departmentId = (name: string) => 60_000 + [...name].reduce((h, ch) => (h * 31 + ch.charCodeAt(0)) % 9000, 7);
 const officeId = (name: string) => 70_000 + [...name].reduce((h, ch) => (h * 31 + ch.charCodeAt(0)) % 9000, 11);
 
-function row(kind: string, id: string, created: string, updated: string, raw: object, keys: { job_id?: string | null } = {}): SeedRecord {
+function row(kind: string, id: string, created: string, updated: string, raw: object, refs?: Refs): SeedRecord {
   return {
     kind,
     record: {
       id,
-      candidate_id: null,
-      application_id: null,
-      job_id: keys.job_id ?? null,
+      ...(refs ? { refs } : {}),
       created_at: created,
       updated_at: updated,
       raw: JSON.stringify(raw),
