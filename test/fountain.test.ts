@@ -269,6 +269,14 @@ t.test('remote_query: funnel_id, stage_id, stage, labels, created_at and updated
   await expect(`${q('remote_query[created_at][gt]', from)}&${q('remote_query[created_at][lt]', to)}`, (r) => Date.parse(r.created_at) > Date.parse(`${from}Z`) && Date.parse(r.created_at) < Date.parse(`${to}Z`), 'created_at[gt]/[lt] (UTC)');
   await expect(q('remote_query[updated_at][gt]', to), (r) => Date.parse(r.updated_at) > Date.parse(`${to}Z`), 'updated_at[gt]');
   t.strictSame(await idsOf(t, app, `&${q('remote_query[funnel_id]', 'no-such-funnel')}`), [], 'an unknown funnel: nobody');
+  // Every lookup key sent applies, not only the narrowest: two together are narrower than either.
+  const labelled = (r: FountainApplicant) => r.labels.some((l) => l.title === 'Top Talent');
+  const inStage = (r: FountainApplicant) => r.stage.title === 'Hired';
+  const both = raws.filter((r) => labelled(r) && inStage(r));
+  t.ok(both.length < raws.filter(labelled).length && both.length < raws.filter(inStage).length, 'label and stage: narrower than either');
+  await expect(`${q('remote_query[stage]', 'hired')}&${q('remote_query[labels]', 'Top Talent')}`, (r) => labelled(r) && inStage(r), 'stage and labels');
+  await expect(`${q('remote_query[stage_id]', ada.stage.id)}&${q('remote_query[labels]', 'Top Talent')}&${q('remote_query[funnel_id]', ada.funnel.id)}`,
+    (r) => r.stage.id === ada.stage.id && labelled(r) && r.funnel.id === ada.funnel.id, 'stage_id, labels and funnel_id');
   t.strictSame(await idsOf(t, app, `&${q('remote_query[colour]', 'blue')}`), raws.map((r) => r.id), 'a key Fountain does not know: ignored');
 });
 

@@ -307,6 +307,22 @@ t.test('remote_query: the /opportunities filters that map to stored data', async
   t.strictSame(await ask('remote_query[created_at_start]=2024-01-01'), ids(every), 'a date that is not epoch ms is ignored, as Lever ignores it');
   t.strictSame(await ask(`remote_query[expand]=stage&remote_query[origin]=applied&remote_query[contact_id]=${zoe.contact}`), ids(every), 'keys it cannot apply to stored data: recorded, not applied');
   t.strictSame(await ask(`remote_query[email]=nobody@example.com`), [], 'no match: empty');
+
+  // Every lookup filter sent applies, not only the first: two together narrow past either alone.
+  const allTags = [...new Set(every.flatMap((o) => o.tags))];
+  const lacking = allTags.find((tag) => !zoe.tags.includes(tag))!;
+  t.ok(zoe.tags.length > 0 && lacking !== undefined, 'Zoe has a tag, and lacks another');
+  const enc = encodeURIComponent;
+  t.strictSame(await ask(`remote_query[email]=zoe.obrien@example.com&remote_query[tag]=${enc(zoe.tags[0]!)}`), [ZOE], 'email and a tag she has');
+  t.strictSame(await ask(`remote_query[email]=zoe.obrien@example.com&remote_query[tag]=${enc(lacking)}`), [], 'email and a tag she lacks: nobody');
+  const visa = every.filter((o) => o.tags.includes('Needs Visa'));
+  const stage = visa[0]!.stage;
+  const both = visa.filter((o) => o.stage === stage);
+  t.ok(both.length < visa.length && both.length < every.filter((o) => o.stage === stage).length, 'tag and stage: narrower than either');
+  await expectSome(`remote_query[tag]=${enc('Needs Visa')}&remote_query[stage_id]=${stage}`, both, 'tag and stage_id together');
+  const theirs = both[0]!.applications[0]!.posting!;
+  await expectSome(`remote_query[stage_id]=${stage}&remote_query[tag]=${enc('Needs Visa')}&job_id=${theirs}`,
+    both.filter((o) => o.applications.some((x) => x.posting === theirs)), 'tag, stage_id and a posting');
 });
 
 t.test('a Lever file_url downloads its file, named as the resume or file names it', async (t) => {

@@ -246,6 +246,14 @@ t.test('remote_query: shortcode, stage, email, created_after, updated_after', as
   t.strictSame(await ids('remote_query[stage]=hired'), hired, 'stage by slug');
   t.strictSame(await ids('remote_query[stage]=Hired&remote_query[email]=alan.turing@example.com'), ['a1a7001'], 'stage and email');
   t.strictSame(await ids('remote_query[stage]=hired&remote_query[email]=ada.lovelace@example.com'), [], 'stage and email, none');
+  // Two keys, not one composite: Ada applied to two jobs, in two stages; her email and one stage find one of them.
+  const adas = all.filter((c: { emails: { email: string }[] }) => c.emails[0]?.email === 'ada.lovelace@example.com');
+  const stages = adas.map((c: { applications: { current_stage: { id: string } }[] }) => c.applications[0]!.current_stage.id);
+  t.equal(new Set(stages).size, 2, 'Ada\'s two candidacies are in two stages');
+  t.strictSame(await ids(`remote_query[email]=ada.lovelace@example.com&remote_query[stage]=${stages[1]}`), [adas[1].id], 'email and stage narrow to one');
+  const job = adas[0].applications[0].job.id;
+  t.strictSame(await ids(`remote_query[email]=ada.lovelace@example.com&remote_query[stage]=${stages[0]}&remote_query[shortcode]=${job}`), [adas[0].id], 'email, stage and shortcode');
+  t.strictSame(await ids(`remote_query[email]=ada.lovelace@example.com&remote_query[stage]=${stages[1]}&remote_query[shortcode]=${job}`), [], 'email, stage and another job\'s shortcode: nobody');
   const shortcode = all[0].applications[0].job.id;
   t.strictSame(await ids(`remote_query[shortcode]=${shortcode}`), all.filter((c: { applications: { job: { id: string } }[] }) => c.applications[0]!.job.id === shortcode).map((c: { id: string }) => c.id), 'shortcode');
   const mid = all[Math.floor(all.length / 2)];
