@@ -96,6 +96,12 @@ t.test('refs round trip: given back parsed, {} when none; every ref is a lookup 
   for (const k of ['candidate:c1', 'position:p1', 'email:a@x']) t.strictSame(store.byKeys(account, 'file', [k]).map((r) => r.id), ['f1'], `${k} finds it`);
   t.strictSame(store.page(account, 'file', { keys: ['position:p1', 'email:a@x', 'candidate:c1'] }, 0, 10).map((r) => r.id), ['f1'], 'all three together');
   t.strictSame(store.page(account, 'file', { keys: ['position:p1', 'candidate:c2'] }, 0, 10), [], 'one of two missing: nothing');
+
+  // Keys go in by the handful per call: a record with many, a repeat among them, finds itself by each.
+  const many = Array.from({ length: 19 }, (_, i) => `tag:t${i}`);
+  store.insert(account, 'file', 4, { id: 'f4', created_at: 'c', updated_at: 'u', refs: { candidate: 'c4' }, keys: [...many, 'tag:t3'], raw: '{}' });
+  for (const k of ['candidate:c4', ...many]) t.strictSame(store.byKeys(account, 'file', [k]).map((r) => r.id), ['f4'], `${k} finds f4`);
+  t.strictSame(store.page(account, 'file', { keys: [many[18]!, 'candidate:c4', many[0]!] }, 0, 10).map((r) => r.id), ['f4'], 'its last key, its ref and its first');
   t.end();
 });
 

@@ -54,6 +54,7 @@ export function keysOf(record: Pick<NewRecord, 'refs' | 'keys'>): string[] {
 }
 
 const NO_REFS: Refs = Object.freeze({});
+const KEYS_PER_CALL = 8;
 
 interface StoredRow extends Omit<RecordRow, 'refs'> {
   refs: string | null;
@@ -122,8 +123,9 @@ export class RecordStore {
   private readonly byKeyOne: Statement<{ account: number; kind: string; key: string }, StoredRow>;
   private readonly byKeyMany: Statement<{ account: number; kind: string; keys: string }, StoredRow>;
   private readonly pages = new Map<string, Statement<Record<string, unknown>, StoredRow>>();
-  private readonly insertOne: Statement;
-  private readonly insertKey: Statement<[number, string, string, number]>;
+  private readonly insertOne: Statement<[number, string, number, string, string, string, string | null, string]>;
+  /** Inserts of 1..KEYS_PER_CALL keys in one call: a seeded record's keys cost one call, not one each. */
+  private readonly insertKeys: Statement<unknown[]>[] = [];
 
   constructor(private readonly db: Database) {
     this.byId = db.prepare(`SELECT ${COLUMNS} FROM records r WHERE r.account = ? AND r.kind = ? AND r.id = ?`);
@@ -138,11 +140,12 @@ export class RecordStore {
        ) ORDER BY r.seq`,
     );
     this.insertOne = db.prepare(
-      `INSERT INTO records (account, kind, seq, id, created_at, updated_at, refs, raw)
-       VALUES (@account, @kind, @seq, @id, @created_at, @updated_at, @refs, @raw)`,
+      'INSERT INTO records (account, kind, seq, id, created_at, updated_at, refs, raw) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     );
     // OR IGNORE: a record may list the same key twice (two spellings of one email).
-    this.insertKey = db.prepare('INSERT OR IGNORE INTO record_keys (account, kind, key, seq) VALUES (?, ?, ?, ?)');
+    for (let n = 1; n <= KEYS_PER_CALL; n++) {
+      this.insertKeys.push(db.prepare(`INSERT OR IGNORE INTO record_keys (account, kind, key, seq) VALUES ${Array(n).fill('(?, ?, ?, ?)').join(', ')}`));
+    }
   }
 
   get(account: number, kind: string, id: string): RecordRow | undefined {
@@ -190,12 +193,17 @@ export class RecordStore {
   /** Appends records of one kind; call inside a transaction. Seq numbers follow the order given. */
   insert(account: number, kind: string, seq: number, record: NewRecord): void {
     const { refs, keys } = record;
+    const params: unknown[] = [];
     let json: string | null = null;
     for (const name in refs) {
       json ??= JSON.stringify(refs);
-      this.insertKey.run(account, kind, refKey(name, refs[name]!), seq);
+      params.push(account, kind, refKey(name, refs[name]!), seq);
     }
-    this.insertOne.run({ account, kind, seq, id: record.id, created_at: record.created_at, updated_at: record.updated_at, refs: json, raw: record.raw });
-    if (keys) for (const key of keys) this.insertKey.run(account, kind, key, seq);
+    if (keys) for (const key of keys) params.push(account, kind, key, seq);
+    this.insertOne.run(account, kind, seq, record.id, record.created_at, record.updated_at, json, record.raw);
+    for (let at = 0; at < params.length; at += 4 * KEYS_PER_CALL) {
+      const chunk = at === 0 && params.length <= 4 * KEYS_PER_CALL ? params : params.slice(at, at + 4 * KEYS_PER_CALL);
+      this.insertKeys[chunk.length / 4 - 1]!.run(chunk);
+    }
   }
 }
