@@ -15,15 +15,15 @@ import {
   AshbySearchAnswer,
 } from '../src/integrations/ashby/raw.js';
 import { contactType, phoneValue, resumeFiles, socialLinks } from '../src/integrations/ashby/seed.js';
-import type { AccountReader, RenderContext } from '../src/integrations/types.js';
+import type { RenderContext } from '../src/integrations/types.js';
 import { AttachmentSchema } from '../src/model/attachment.js';
 import { CandidateSchema } from '../src/model/candidate.js';
 import { ListEnvelope } from '../src/model/list.js';
 import { iso } from '../src/seed/reference-time.js';
 import { loadFixtures } from '../src/seed/fixtures.js';
 import { buildWorld, type World, type WorldCandidate } from '../src/seed/world.js';
-import type { RecordRow } from '../src/store/records.js';
-import { assertSchema, ATTACHMENTS, CANDIDATES, expectError, expectOk, get, testApp } from './helpers.js';
+import { refKey } from '../src/store/records.js';
+import { assertSchema, memoryStore, ATTACHMENTS, CANDIDATES, expectError, expectOk, get, testApp } from './helpers.js';
 
 const ACCOUNT = 'a1d4c6e8-2b3f-4a5c-9d7e-8f0a1b2c3d4e';
 const ACC = `integrated_account_id=${ACCOUNT}`;
@@ -40,25 +40,6 @@ type Json = Record<string, any>;
 // ---------------------------------------------------------------------------------------------------------------
 // Property test: world → Ashby raw (seed + render) → unified gives back every field Ashby fills.
 
-/** The store, in memory: what `render` may read. */
-function memoryReader(rows: Map<string, RecordRow[]>): AccountReader {
-  return {
-    get: (kind, id) => rows.get(kind)?.find((r) => r.id === id),
-    byParent: (kind, column, ids) => (rows.get(kind) ?? []).filter((r) => ids.includes(r[column] ?? '')),
-  };
-}
-
-function seedRows(world: World): Map<string, RecordRow[]> {
-  const rows = new Map<string, RecordRow[]>();
-  let seq = 0;
-  for (const { kind, record } of ashby.seed(world)) {
-    const { keys: _keys, ...row } = record;
-    const list = rows.get(kind) ?? [];
-    list.push({ seq: ++seq, ...row });
-    rows.set(kind, list);
-  }
-  return rows;
-}
 
 const CTX: RenderContext = { fileUrl: (id, name) => `https://files.test/${id}/${name}` };
 
@@ -115,8 +96,7 @@ t.test('property: mapping the raw rendering of generated worlds gives back every
   const covered = { candidates: new Set<string>(), attachments: new Set<string>() };
   for (const seed of [1, 7, 20260115]) {
     const world = buildWorld(seed, `${ACCOUNT}:${seed}`, 80, PINNED);
-    const rows = seedRows(world);
-    const reader = memoryReader(rows);
+    const { rows, reader } = memoryStore(ashby.seed(world));
     const candidateRows = rows.get('candidate')!;
     const raws = ashby.resources.candidates!.render(candidateRows, reader, CTX);
     const worldCandidates = [...world.candidates()];
@@ -127,7 +107,7 @@ t.test('property: mapping the raw rendering of generated worlds gives back every
       if (!t.strictSame(withoutRemoteData(ashby.resources.candidates!.toUnified(raw)), expectedCandidate(world, c), `seed ${seed} candidate ${c.n}`)) break;
       leafPaths(expectedCandidate(world, c), '', covered.candidates);
 
-      const fileRows = reader.byParent('attachment', 'candidate_id', [(raw.raw as Json).id]);
+      const fileRows = reader.byKeys('attachment', [refKey('candidate', (raw.raw as Json).id)]);
       const files = ashby.resources.attachments!.render(fileRows, reader, CTX);
       const unified = files.map((f) => withoutRemoteData(ashby.resources.attachments!.toUnified(f)));
       if (!t.strictSame(unified, expectedAttachments(world, c), `seed ${seed} candidate ${c.n}: its files`)) break;
@@ -148,8 +128,7 @@ t.test('property: mapping the raw rendering of generated worlds gives back every
     for (const row of rows.get('application')!) {
       const app = JSON.parse(row.raw) as Json;
       if (!Value.Check(AshbyApplication, app)) assertSchema(t, AshbyApplication, app, `application ${row.id}`);
-      t.equal(row.job_id, app.job.id, 'application row: job_id is its job');
-      t.equal(row.candidate_id, app.candidate.id, 'application row: candidate_id is its candidate');
+      t.strictSame(row.refs, { candidate: app.candidate.id, job: app.job.id }, 'application row: refs its candidate and job');
     }
     // Attachment rows carry the application and job of the world file, so the store's filters can use them.
     const salt = saltOf(world);
@@ -157,10 +136,10 @@ t.test('property: mapping the raw rendering of generated worlds gives back every
       for (const f of c.attachments) {
         const row = reader.get('attachment', f.pinnedId ?? uuid(salt, 'file', f.n))!;
         const app = c.applications.find((a) => a.n === f.applicationN);
-        t.strictSame(
-          [row.candidate_id, row.application_id, row.job_id],
-          [c.pinnedId ?? uuid(salt, 'candidate', c.n), app ? (app.pinnedId ?? uuid(salt, 'application', app.n)) : null, app ? uuid(salt, 'job', app.jobN) : null],
-        );
+        t.strictSame(row.refs, {
+          candidate: c.pinnedId ?? uuid(salt, 'candidate', c.n),
+          ...(app ? { application: app.pinnedId ?? uuid(salt, 'application', app.n), job: uuid(salt, 'job', app.jobN) } : {}),
+        });
       }
     }
     t.equal(misfits, 0, `seed ${seed}: every raw record fits Ashby's schema`);

@@ -22,8 +22,8 @@ import { ListEnvelope } from '../src/model/list.js';
 import { loadFixtures } from '../src/seed/fixtures.js';
 import { iso } from '../src/seed/reference-time.js';
 import { buildWorld, type World, type WorldAttachment } from '../src/seed/world.js';
-import type { RecordRow } from '../src/store/records.js';
-import { assertSchema, AUTH, expectError, expectOk, get, JSON_CT, testApp } from './helpers.js';
+import { refKey, type RecordFilter, type RecordRow } from '../src/store/records.js';
+import { assertSchema, memoryStore, AUTH, expectError, expectOk, get, JSON_CT, testApp } from './helpers.js';
 
 const BZ = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
 const ACC = `integrated_account_id=${BZ}`;
@@ -63,29 +63,18 @@ const CANDIDATE_404 = {
 
 /** The position a stored Breezy candidate lives under. */
 function positionOf(app: FastifyInstance, id: string): string {
-  return app.mock.accounts.get(BZ).reader.get('candidate', id)!.job_id!;
+  return app.mock.accounts.get(BZ).reader.get('candidate', id)!.refs.job!;
 }
 
 /** Every stored row of a kind, by the store's own paging. */
-function rowsOf(app: FastifyInstance, kind: string, filter = {}): RecordRow[] {
+function rowsOf(app: FastifyInstance, kind: string, filter: RecordFilter = {}): RecordRow[] {
   const account = app.mock.accounts.get(BZ);
   return app.mock.store.records.page(account.row.key, kind, filter, 0, 100_000);
 }
 
 /** A seeded world held in memory, read the way the store reads it. */
 function memoryReader(world: World): { reader: AccountReader; rows: Map<string, RecordRow[]> } {
-  const rows = new Map<string, RecordRow[]>();
-  for (const { kind, record } of breezySeed(world)) {
-    const list = rows.get(kind) ?? [];
-    const { keys: _keys, ...row } = record;
-    list.push({ seq: list.length + 1, ...row });
-    rows.set(kind, list);
-  }
-  const reader: AccountReader = {
-    get: (kind, id) => rows.get(kind)?.find((r) => r.id === id),
-    byParent: (kind, column, ids) => (rows.get(kind) ?? []).filter((r) => ids.includes(r[column] ?? '')),
-  };
-  return { reader, rows };
+  return memoryStore(breezySeed(world));
 }
 
 const CTX: RenderContext = { fileUrl: (id, name) => `https://files.test/${id}/${name}` };
@@ -120,7 +109,7 @@ t.test('property: mapping the raw rendering of generated worlds gives back every
         const row = reader.get('candidate', id);
         if (!t.ok(row, `seed ${seed}: candidate ${c.n} application ${i} is stored as ${id}`)) continue;
         const position = ids.position(a.jobN);
-        t.equal(row!.job_id, position, `seed ${seed}: ${id} lives under its position`);
+        t.equal(row!.refs.job, position, `seed ${seed}: ${id} lives under its position`);
         const item = res.candidates!.render([row!], reader, CTX)[0]!;
         assertSchema(t, BreezyCandidate, item.raw, `seed ${seed}: raw ${id}`);
         const unified = res.candidates!.toUnified(item) as Candidate;
@@ -164,7 +153,7 @@ t.test('property: mapping the raw rendering of generated worlds gives back every
         t.strictSame(strip(unified), expected, `seed ${seed}: ${id} maps back to the world (no remote_data below the top)`);
 
         // The documents list of this record: the resume first, then the rest, each back to its world file.
-        const fileRows = (rows.get('attachment') ?? []).filter((r) => r.candidate_id === id);
+        const fileRows = (rows.get('attachment') ?? []).filter((r) => r.refs.candidate === id);
         const mapped = res.attachments!.render(fileRows, reader, CTX).map((f) => {
           assertSchema(t, BreezyFile, f.raw, `seed ${seed}: raw file of ${id}`);
           return strip(res.attachments!.toUnified(f) as Attachment);
@@ -315,7 +304,7 @@ t.test('filters Breezy does not support are ignored', async (t) => {
 
 t.test('page size: 50 by default and at most, pages numbered in the Breezy URL', async (t) => {
   const app = await testApp(t, { candidates: 400 });
-  const positions = rowsOf(app, 'position').map((p) => ({ id: p.id, count: rowsOf(app, 'candidate', { jobId: p.id }).length }));
+  const positions = rowsOf(app, 'position').map((p) => ({ id: p.id, count: rowsOf(app, 'candidate', { keys: [refKey('job', p.id)] }).length }));
   const busiest = positions.reduce((a, b) => (b.count > a.count ? b : a));
   t.ok(busiest.count > 50, `a position with more than a page of candidates (${busiest.count})`);
   const company = companyOf(busiest.id);

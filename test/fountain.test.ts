@@ -11,7 +11,7 @@ import {
   FountainSecureDocument,
   FountainSecureDocumentList,
 } from '../src/integrations/fountain/raw.js';
-import type { AccountReader, RenderContext } from '../src/integrations/types.js';
+import type { RenderContext } from '../src/integrations/types.js';
 import { AttachmentSchema, type Attachment } from '../src/model/attachment.js';
 import { CandidateSchema, type Candidate } from '../src/model/candidate.js';
 import { TrutoErrorSchema } from '../src/model/error.js';
@@ -19,8 +19,8 @@ import { ListEnvelope } from '../src/model/list.js';
 import { loadFixtures } from '../src/seed/fixtures.js';
 import { iso } from '../src/seed/reference-time.js';
 import { buildWorld, type PinnedCandidate, type WorldCandidate } from '../src/seed/world.js';
-import type { RecordRow } from '../src/store/records.js';
-import { ATTACHMENTS, AUTH, CANDIDATES, JSON_CT, assertSchema, expectError, expectOk, get, testApp } from './helpers.js';
+import { refKey, type RecordRow } from '../src/store/records.js';
+import { memoryStore, ATTACHMENTS, AUTH, CANDIDATES, JSON_CT, assertSchema, expectError, expectOk, get, testApp } from './helpers.js';
 
 const FOUNTAIN = '16fd2706-8baf-433b-82eb-8c7fada847da';
 const ACC = `integrated_account_id=${FOUNTAIN}`;
@@ -44,17 +44,8 @@ const q = (key: string, value: string) => `${encodeURIComponent(key)}=${encodeUR
 /** Stored rows of one seeded world, and a reader over them (what the store gives the integration). */
 function seeded(seed: number, account: string, count: number) {
   const world = buildWorld(seed, account, count, PINNED);
-  const byKind = new Map<string, Map<string, RecordRow>>();
-  let seq = 0;
-  for (const { kind, record } of fountain.seed(world)) {
-    const { keys: _keys, ...row } = record;
-    if (!byKind.has(kind)) byKind.set(kind, new Map());
-    byKind.get(kind)!.set(row.id, { ...row, seq: ++seq });
-  }
-  const reader: AccountReader = {
-    get: (kind, id) => byKind.get(kind)?.get(id),
-    byParent: (kind, column, ids) => [...(byKind.get(kind)?.values() ?? [])].filter((r) => ids.includes(r[column]!)),
-  };
+  const { rows, reader } = memoryStore(fountain.seed(world));
+  const byKind = new Map([...rows].map(([kind, list]) => [kind, new Map<string, RecordRow>(list.map((r) => [r.id, r]))]));
   return { world, byKind, reader };
 }
 
@@ -142,7 +133,7 @@ t.test('property: mapping the raw rendering of generated worlds gives back every
       const want = expectedCandidate(c, world);
       t.strictSame(Object.fromEntries(Object.keys(want).map((f) => [f, pick(unified, f)])), want, `seed ${seed} candidate ${c.n}`);
 
-      const docRows = reader.byParent('attachment', 'candidate_id', [unified.id]);
+      const docRows = reader.byKeys('attachment', [refKey('candidate', unified.id)]);
       const docs = attachments.render(docRows, reader, CTX);
       for (const d of docs) assertSchema(t, FountainSecureDocument, d.raw, 'secure document raw');
       const got = docs.map((d) => attachments.toUnified(d)).map((a) => Object.fromEntries(fountain.resources.attachments!.fields.map((f) => [f, pick(a, f)])));
@@ -278,6 +269,14 @@ t.test('remote_query: funnel_id, stage_id, stage, labels, created_at and updated
   await expect(`${q('remote_query[created_at][gt]', from)}&${q('remote_query[created_at][lt]', to)}`, (r) => Date.parse(r.created_at) > Date.parse(`${from}Z`) && Date.parse(r.created_at) < Date.parse(`${to}Z`), 'created_at[gt]/[lt] (UTC)');
   await expect(q('remote_query[updated_at][gt]', to), (r) => Date.parse(r.updated_at) > Date.parse(`${to}Z`), 'updated_at[gt]');
   t.strictSame(await idsOf(t, app, `&${q('remote_query[funnel_id]', 'no-such-funnel')}`), [], 'an unknown funnel: nobody');
+  // Every lookup key sent applies, not only the narrowest: two together are narrower than either.
+  const labelled = (r: FountainApplicant) => r.labels.some((l) => l.title === 'Top Talent');
+  const inStage = (r: FountainApplicant) => r.stage.title === 'Hired';
+  const both = raws.filter((r) => labelled(r) && inStage(r));
+  t.ok(both.length < raws.filter(labelled).length && both.length < raws.filter(inStage).length, 'label and stage: narrower than either');
+  await expect(`${q('remote_query[stage]', 'hired')}&${q('remote_query[labels]', 'Top Talent')}`, (r) => labelled(r) && inStage(r), 'stage and labels');
+  await expect(`${q('remote_query[stage_id]', ada.stage.id)}&${q('remote_query[labels]', 'Top Talent')}&${q('remote_query[funnel_id]', ada.funnel.id)}`,
+    (r) => r.stage.id === ada.stage.id && labelled(r) && r.funnel.id === ada.funnel.id, 'stage_id, labels and funnel_id');
   t.strictSame(await idsOf(t, app, `&${q('remote_query[colour]', 'blue')}`), raws.map((r) => r.id), 'a key Fountain does not know: ignored');
 });
 

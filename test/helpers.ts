@@ -1,7 +1,8 @@
 import { FormatRegistry, Type, type TSchema } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
-import type { FilterName } from '../src/integrations/types.js';
+import type { AccountReader, FilterName, SeedRecord } from '../src/integrations/types.js';
+import { keysOf, refKey, type RecordRow } from '../src/store/records.js';
 import type { Test } from 'tap';
 import { TrutoErrorSchema, type TrutoErrorBody } from '../src/model/error.js';
 import { buildApp } from '../src/app.js';
@@ -106,8 +107,9 @@ export function probe(app: FastifyInstance, accountId: string): { candidate: str
   const account = app.mock.accounts.get(accountId);
   const rows = app.mock.store.records.page(account.row.key, account.integration.resources.candidates!.kind, {}, 0, 100);
   for (const row of rows) {
-    const files = account.reader.byParent(account.integration.resources.attachments!.kind, 'candidate_id', [row.id]);
-    const job = files.find((f) => f.job_id !== null)?.job_id ?? row.job_id ?? account.reader.byParent('application', 'candidate_id', [row.id])[0]?.job_id;
+    const owner = [refKey('candidate', row.id)];
+    const files = account.reader.byKeys(account.integration.resources.attachments!.kind, owner);
+    const job = files.find((f) => f.refs.job !== undefined)?.refs.job ?? row.refs.job ?? account.reader.byKeys('application', owner)[0]?.refs.job;
     if (files.length > 0 && job) return { candidate: row.id, job };
   }
   throw new Error(`account ${accountId}: no candidate with files and a job among the first 100`);
@@ -122,3 +124,26 @@ export function filterQuery(names: readonly FilterName[], ids: { candidate: stri
   return Object.entries(filterParams(names, ids)).map(([n, v]) => `&${n}=${encodeURIComponent(v)}`).join('');
 }
 
+
+/**
+ * Seed records held in memory and read the way the store reads them: seq numbers per kind in seed order, refs given
+ * back (`{}` when none), `byKeys` matching a record's refs (`candidate:<id>`) and its own keys.
+ */
+export function memoryStore(records: Iterable<SeedRecord>): { rows: Map<string, RecordRow[]>; reader: AccountReader } {
+  const rows = new Map<string, RecordRow[]>();
+  const keys = new Map<RecordRow, Set<string>>();
+  for (const { kind, record } of records) {
+    const list = rows.get(kind) ?? [];
+    const row: RecordRow = {
+      seq: list.length + 1, id: record.id, created_at: record.created_at, updated_at: record.updated_at, refs: record.refs ?? {}, raw: record.raw,
+    };
+    list.push(row);
+    rows.set(kind, list);
+    keys.set(row, new Set(keysOf(record)));
+  }
+  const reader: AccountReader = {
+    get: (kind, id) => rows.get(kind)?.find((r) => r.id === id),
+    byKeys: (kind, wanted) => (rows.get(kind) ?? []).filter((r) => wanted.some((k) => keys.get(r)!.has(k))),
+  };
+  return { rows, reader };
+}

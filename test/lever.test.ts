@@ -14,15 +14,15 @@ import {
   LeverSingle,
   type LeverApplication,
 } from '../src/integrations/lever/raw.js';
-import type { AccountReader, RenderContext } from '../src/integrations/types.js';
+import type { RenderContext } from '../src/integrations/types.js';
 import { AttachmentSchema } from '../src/model/attachment.js';
 import { CandidateSchema } from '../src/model/candidate.js';
 import { ListEnvelope } from '../src/model/list.js';
 import { loadFixtures } from '../src/seed/fixtures.js';
 import { REFERENCE_TIME } from '../src/seed/reference-time.js';
 import { buildWorld, type WorldCandidate } from '../src/seed/world.js';
-import type { NewRecord, RecordRow } from '../src/store/records.js';
-import { assertSchema, ATTACHMENTS, CANDIDATES, expectError, expectOk, get, JSON_CT, testApp } from './helpers.js';
+import { refKey } from '../src/store/records.js';
+import { assertSchema, memoryStore, ATTACHMENTS, CANDIDATES, expectError, expectOk, get, JSON_CT, testApp } from './helpers.js';
 
 /** The Lever account of the default fixtures and its pinned records. */
 const ACCOUNT = '3f8e2a71-5c4b-4d9e-a6f0-1b2c3d4e5f60';
@@ -35,22 +35,10 @@ const RESPONSE_HEADERS = { 'content-type': 'application/json; charset=utf-8' };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const isoOf = (ms: number) => new Date(ms).toISOString();
 
-/** An account's seed records, readable as the store would give them (seq in seed order). */
+/** An account's seed records, readable as the store would give them. */
 function seeded(seed: number, size: number, pinned = PINS) {
   const world = buildWorld(seed, ACCOUNT, size, pinned);
-  const rows = new Map<string, RecordRow[]>();
-  let seq = 0;
-  for (const { kind, record } of lever.seed(world)) {
-    const { keys: _keys, ...row } = record as NewRecord;
-    const list = rows.get(kind) ?? [];
-    list.push({ ...row, seq: ++seq });
-    rows.set(kind, list);
-  }
-  const reader: AccountReader = {
-    get: (kind, id) => rows.get(kind)?.find((r) => r.id === id),
-    byParent: (kind, column, parents) => (rows.get(kind) ?? []).filter((r) => parents.includes(r[column]!)),
-  };
-  return { world, rows, reader };
+  return { world, ...memoryStore(lever.seed(world)) };
 }
 
 const ctx: RenderContext = { fileUrl: (id, name) => `https://files.test/${id}/${name}` };
@@ -98,7 +86,7 @@ t.test('property: mapping the raw rendering of a generated world gives back ever
         })),
       );
       // Every file of the person, resumes first (the /resumes call), then the rest (/files).
-      const files = lever.resources.attachments!.render(reader.byParent('attachment', 'candidate_id', [u.id]), reader, ctx);
+      const files = lever.resources.attachments!.render(reader.byKeys('attachment', [refKey('candidate', u.id)]), reader, ctx);
       const ordered = [...c.attachments.filter((f) => f.kind === 'resume'), ...c.attachments.filter((f) => f.kind !== 'resume')];
       check(
         `${u.id} attachments`,
@@ -319,6 +307,22 @@ t.test('remote_query: the /opportunities filters that map to stored data', async
   t.strictSame(await ask('remote_query[created_at_start]=2024-01-01'), ids(every), 'a date that is not epoch ms is ignored, as Lever ignores it');
   t.strictSame(await ask(`remote_query[expand]=stage&remote_query[origin]=applied&remote_query[contact_id]=${zoe.contact}`), ids(every), 'keys it cannot apply to stored data: recorded, not applied');
   t.strictSame(await ask(`remote_query[email]=nobody@example.com`), [], 'no match: empty');
+
+  // Every lookup filter sent applies, not only the first: two together narrow past either alone.
+  const allTags = [...new Set(every.flatMap((o) => o.tags))];
+  const lacking = allTags.find((tag) => !zoe.tags.includes(tag))!;
+  t.ok(zoe.tags.length > 0 && lacking !== undefined, 'Zoe has a tag, and lacks another');
+  const enc = encodeURIComponent;
+  t.strictSame(await ask(`remote_query[email]=zoe.obrien@example.com&remote_query[tag]=${enc(zoe.tags[0]!)}`), [ZOE], 'email and a tag she has');
+  t.strictSame(await ask(`remote_query[email]=zoe.obrien@example.com&remote_query[tag]=${enc(lacking)}`), [], 'email and a tag she lacks: nobody');
+  const visa = every.filter((o) => o.tags.includes('Needs Visa'));
+  const stage = visa[0]!.stage;
+  const both = visa.filter((o) => o.stage === stage);
+  t.ok(both.length < visa.length && both.length < every.filter((o) => o.stage === stage).length, 'tag and stage: narrower than either');
+  await expectSome(`remote_query[tag]=${enc('Needs Visa')}&remote_query[stage_id]=${stage}`, both, 'tag and stage_id together');
+  const theirs = both[0]!.applications[0]!.posting!;
+  await expectSome(`remote_query[stage_id]=${stage}&remote_query[tag]=${enc('Needs Visa')}&job_id=${theirs}`,
+    both.filter((o) => o.applications.some((x) => x.posting === theirs)), 'tag, stage_id and a posting');
 });
 
 t.test('a Lever file_url downloads its file, named as the resume or file names it', async (t) => {

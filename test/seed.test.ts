@@ -123,7 +123,7 @@ t.test('the data hangs together (CONTRACT §7)', async (t) => {
       const job = jobs.get(a.job!.id);
       check(job !== undefined, `${a.id}: job ${a.job!.id} missing`);
       const stage = stages.get(a.current_stage!.id);
-      check(stage?.row.job_id === a.job!.id, `${a.id}: stage ${a.current_stage!.id} is not a stage of job ${a.job!.id}`);
+      check(stage?.row.refs.job === a.job!.id, `${a.id}: stage ${a.current_stage!.id} is not a stage of job ${a.job!.id}`);
       check(a.current_stage!.job!.id === a.job!.id, `${a.id}: current_stage.job`);
       check(users.has(a.credited_to!.id), `${a.id}: credited_to ${a.credited_to!.id} missing`);
       check(sources.has(a.source!.id!), `${a.id}: source missing`);

@@ -12,13 +12,13 @@ import {
   WorkableError,
 } from '../src/integrations/workable/raw.js';
 import { workableSeed } from '../src/integrations/workable/seed.js';
-import type { AccountReader, RenderContext } from '../src/integrations/types.js';
+import type { RenderContext } from '../src/integrations/types.js';
+import { refKey } from '../src/store/records.js';
 import { CandidateSchema } from '../src/model/candidate.js';
 import { ListEnvelope } from '../src/model/list.js';
 import { loadFixtures } from '../src/seed/fixtures.js';
 import { buildWorld, type WorldCandidate } from '../src/seed/world.js';
-import type { RecordRow } from '../src/store/records.js';
-import { assertSchema, ATTACHMENTS, CANDIDATES, expectError, expectOk, get, testApp } from './helpers.js';
+import { assertSchema, memoryStore, ATTACHMENTS, CANDIDATES, expectError, expectOk, get, testApp } from './helpers.js';
 
 /** Workable: a candidate per job, hex ids, the list's summary beside the get's record, since_id paging. */
 const WK = '886313e1-3b8a-4372-9b90-0c9aee199e5d';
@@ -36,19 +36,7 @@ const OPTIONS = { method: 'GET', headers: { Authorization: 'Bearer <redacted>', 
 
 /** The seed's rows in memory, read as the store would read them. */
 function memoryReader(world: ReturnType<typeof buildWorld>) {
-  const rows = new Map<string, RecordRow[]>();
-  let seq = 0;
-  for (const { kind, record } of workableSeed(world)) {
-    const { keys: _keys, ...row } = record;
-    const list = rows.get(kind) ?? [];
-    list.push({ seq: ++seq, ...row });
-    rows.set(kind, list);
-  }
-  const reader: AccountReader = {
-    get: (kind, id) => rows.get(kind)?.find((r) => r.id === id),
-    byParent: (kind, column, ids) => (rows.get(kind) ?? []).filter((r) => ids.includes(r[column]!)),
-  };
-  return { rows, reader };
+  return memoryStore(workableSeed(world));
 }
 
 const ctx: RenderContext = { fileUrl: (id, name) => `http://files.test/${id}/${name}` };
@@ -138,7 +126,7 @@ t.test('property: the raw rendering of a generated world maps back to every fiel
       for (const f of c.attachments) {
         const row = reader.get('attachment', f.pinnedId ?? ids.file(f.n))!;
         const { remote_data: _r, ...unified } = workable.resources.attachments!.toUnified(workable.resources.attachments!.render([row], reader, ctx)[0]!);
-        const owner = row.candidate_id!;
+        const owner = row.refs.candidate!;
         t.strictSame(unified, {
           id: row.id,
           file_name: f.fileName,
@@ -253,6 +241,14 @@ t.test('remote_query: shortcode, stage, email, created_after, updated_after', as
   t.strictSame(await ids('remote_query[stage]=hired'), hired, 'stage by slug');
   t.strictSame(await ids('remote_query[stage]=Hired&remote_query[email]=alan.turing@example.com'), ['a1a7001'], 'stage and email');
   t.strictSame(await ids('remote_query[stage]=hired&remote_query[email]=ada.lovelace@example.com'), [], 'stage and email, none');
+  // Two keys, not one composite: Ada applied to two jobs, in two stages; her email and one stage find one of them.
+  const adas = all.filter((c: { emails: { email: string }[] }) => c.emails[0]?.email === 'ada.lovelace@example.com');
+  const stages = adas.map((c: { applications: { current_stage: { id: string } }[] }) => c.applications[0]!.current_stage.id);
+  t.equal(new Set(stages).size, 2, 'Ada\'s two candidacies are in two stages');
+  t.strictSame(await ids(`remote_query[email]=ada.lovelace@example.com&remote_query[stage]=${stages[1]}`), [adas[1].id], 'email and stage narrow to one');
+  const job = adas[0].applications[0].job.id;
+  t.strictSame(await ids(`remote_query[email]=ada.lovelace@example.com&remote_query[stage]=${stages[0]}&remote_query[shortcode]=${job}`), [adas[0].id], 'email, stage and shortcode');
+  t.strictSame(await ids(`remote_query[email]=ada.lovelace@example.com&remote_query[stage]=${stages[1]}&remote_query[shortcode]=${job}`), [], 'email, stage and another job\'s shortcode: nobody');
   const shortcode = all[0].applications[0].job.id;
   t.strictSame(await ids(`remote_query[shortcode]=${shortcode}`), all.filter((c: { applications: { job: { id: string } }[] }) => c.applications[0]!.job.id === shortcode).map((c: { id: string }) => c.id), 'shortcode');
   const mid = all[Math.floor(all.length / 2)];
@@ -266,7 +262,7 @@ t.test('pinned people, with Workable ids: a candidate per job', async (t) => {
   const app = await testApp(t);
   const one = async (id: string) => expectOk(t, await get(app, `${CANDIDATES}/${id}`, ACC), CandidateSchema, id);
   // The files stored for a candidate (Truto lists none of Workable's: they are reached by download only).
-  const files = async (id: string) => app.mock.accounts.get(WK).reader.byParent('attachment', 'candidate_id', [id]).map((r) => r.id);
+  const files = async (id: string) => app.mock.accounts.get(WK).reader.byKeys('attachment', [refKey('candidate', id)]).map((r) => r.id);
   const ada = await one('ada1ace');
   const ada2 = await one('ada2ace');
   t.equal(ada.name, 'Ada Lovelace');

@@ -37,7 +37,8 @@ export interface SeedRecord {
 /** The store, narrowed to one account: what an integration may read to compose its records. */
 export interface AccountReader {
   get(kind: string, id: string): RecordRow | undefined;
-  byParent(kind: string, column: 'candidate_id' | 'application_id', ids: readonly string[]): RecordRow[];
+  /** Records of `kind` having any of these lookup keys, in seq order: `byKeys('attachment', ids.map((id) => refKey('candidate', id)))`. */
+  byKeys(kind: string, keys: readonly string[]): RecordRow[];
 }
 
 /** Per request: how the integration's file links are made (host the client used, expiry), and what it asked for. */

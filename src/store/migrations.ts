@@ -2,9 +2,9 @@ import type { Database } from 'better-sqlite3';
 
 /**
  * Numbered schema changes, tracked by `PRAGMA user_version`. Append only: a shipped migration never changes.
- * `records` holds every integration's raw records as its API would return them, with the few keys the
- * unified filters need lifted into indexed columns; `record_keys` holds exact-match lookup keys (`email:…`) that a
- * record can have several of.
+ * `records` holds every integration's raw records as its API would return them, with the records each belongs to
+ * (`refs`); `record_keys` holds the lookup keys lists and reads narrow by: every ref as `<ref>:<id>`, and the
+ * exact-match keys an integration lifts out of a record (`email:…`), several per record if need be.
  */
 export const MIGRATIONS: readonly string[] = [
   `
@@ -33,6 +33,32 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX records_by_candidate ON records (account, kind, candidate_id, seq) WHERE candidate_id IS NOT NULL;
   CREATE INDEX records_by_application ON records (account, kind, application_id, seq) WHERE application_id IS NOT NULL;
   CREATE INDEX records_by_job ON records (account, kind, job_id, seq) WHERE job_id IS NOT NULL;
+  CREATE TABLE record_keys (
+    account INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    key TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    PRIMARY KEY (account, kind, key, seq)
+  ) WITHOUT ROWID;
+  `,
+  // Relations become refs: a record names the records it belongs to (`{ candidate, application, job }`, as its
+  // integration calls them) in one JSON column, and each ref is a lookup key `<ref>:<id>` beside `email:…`, so a
+  // relation and an exact-match filter are one index. The stored rows are the seed's, so nothing is carried over.
+  `
+  DROP TABLE record_keys;
+  DROP TABLE records;
+  CREATE TABLE records (
+    account INTEGER NOT NULL REFERENCES accounts (key),
+    kind TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    id TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    refs TEXT,
+    raw TEXT NOT NULL,
+    UNIQUE (account, kind, seq)
+  );
+  CREATE UNIQUE INDEX records_by_id ON records (account, kind, id);
   CREATE TABLE record_keys (
     account INTEGER NOT NULL,
     kind TEXT NOT NULL,

@@ -1,20 +1,29 @@
 import type { Database, Statement } from 'better-sqlite3';
 
-/** A stored record: the integration's raw JSON plus the keys lifted out of it for filtering. */
+/**
+ * The records a record belongs to, by kind, as its integration names them: `{ candidate: '…', job: '…' }` (Breezy's
+ * `job` is the candidate's position). Each is also the lookup key `<ref>:<id>` (see `refKey`).
+ */
+export type Refs = Readonly<Record<string, string>>;
+
+/** A stored record: the integration's raw JSON, its refs, and the dates lists filter by. */
 export interface RecordRow {
   seq: number;
   id: string;
-  candidate_id: string | null;
-  application_id: string | null;
-  job_id: string | null;
   created_at: string;
   updated_at: string;
+  refs: Refs;
   raw: string;
 }
 
-export interface NewRecord extends Omit<RecordRow, 'seq'> {
-  /** Exact-match lookup keys, such as `email:ada@example.com`. */
+export interface NewRecord {
+  id: string;
+  created_at: string;
+  updated_at: string;
+  refs?: Refs;
+  /** Exact-match lookup keys besides its refs, such as `email:ada@example.com`. */
   keys?: readonly string[];
+  raw: string;
 }
 
 export interface DateRange {
@@ -26,43 +35,50 @@ export interface DateRange {
 
 /** What a list asks of the store. Dates are ISO 8601 UTC with milliseconds, as stored. */
 export interface RecordFilter {
-  candidateId?: string;
-  applicationId?: string;
-  jobId?: string;
-  /** Candidates who have an application (kind `application`) to this job. */
-  appliedToJob?: string;
+  /** Lookup keys (refs as `refKey`, or NewRecord.keys): a record must have every one. */
+  keys?: readonly string[];
   ids?: readonly string[];
-  /** One of the record's lookup keys (NewRecord.keys). */
-  key?: string;
   createdAt?: DateRange;
   updatedAt?: DateRange;
 }
 
-type ParentColumn = 'candidate_id' | 'application_id';
+/** The lookup key a ref is indexed by: a list of a candidate's files asks for `candidate:<id>`. */
+export const refKey = (ref: string, id: string): string => `${ref}:${id}`;
 
-const COLUMNS = 'seq, id, candidate_id, application_id, job_id, created_at, updated_at, raw';
+/** Every lookup key the store indexes a record by: its refs, then its own keys. */
+export function keysOf(record: Pick<NewRecord, 'refs' | 'keys'>): string[] {
+  const out: string[] = [];
+  for (const name in record.refs) out.push(refKey(name, record.refs[name]!));
+  if (record.keys) out.push(...record.keys);
+  return out;
+}
+
+const NO_REFS: Refs = Object.freeze({});
+const KEYS_PER_CALL = 8;
+
+interface StoredRow extends Omit<RecordRow, 'refs'> {
+  refs: string | null;
+}
+
+const toRow = (row: StoredRow): RecordRow => ({ ...row, refs: row.refs === null ? NO_REFS : (JSON.parse(row.refs) as Refs) });
+
+const COLUMNS = 'r.seq, r.id, r.created_at, r.updated_at, r.refs, r.raw';
 
 /**
- * The conditions a list may carry, as fixed SQL fragments. A page statement is made of the fragments its filter
- * uses, prepared the first time that combination is asked for and reused after; no SQL is ever built from
- * request text. With only the conditions in use, SQLite's planner picks the index that narrows the walk.
+ * The conditions a list may carry besides its keys, as fixed SQL fragments. A page statement is made of the
+ * fragments its filter uses (and of as many key lookups as it has keys), prepared the first time that shape is
+ * asked for and reused after; no SQL is ever built from request text.
  */
 const CONDITIONS = {
-  ids: 'id IN (SELECT value FROM json_each(@ids))',
-  candidate: 'candidate_id = @candidate',
-  application: 'application_id = @application',
-  appliedToJob: `id IN (SELECT candidate_id FROM records
-      WHERE account = @account AND kind = 'application' AND job_id = @appliedToJob)`,
-  job: 'job_id = @job',
-  key: 'seq IN (SELECT seq FROM record_keys WHERE account = @account AND kind = @kind AND key = @key)',
-  c_gt: 'created_at > @c_gt',
-  c_gte: 'created_at >= @c_gte',
-  c_lt: 'created_at < @c_lt',
-  c_lte: 'created_at <= @c_lte',
-  u_gt: 'updated_at > @u_gt',
-  u_gte: 'updated_at >= @u_gte',
-  u_lt: 'updated_at < @u_lt',
-  u_lte: 'updated_at <= @u_lte',
+  ids: 'r.id IN (SELECT value FROM json_each(@ids))',
+  c_gt: 'r.created_at > @c_gt',
+  c_gte: 'r.created_at >= @c_gte',
+  c_lt: 'r.created_at < @c_lt',
+  c_lte: 'r.created_at <= @c_lte',
+  u_gt: 'r.updated_at > @u_gt',
+  u_gte: 'r.updated_at >= @u_gte',
+  u_lt: 'r.updated_at < @u_lt',
+  u_lte: 'r.updated_at <= @u_lte',
 } as const;
 type Condition = keyof typeof CONDITIONS;
 
@@ -71,11 +87,6 @@ function bindings(filter: RecordFilter): Partial<Record<Condition, string>> {
   const u = filter.updatedAt ?? {};
   const all: Record<Condition, string | undefined> = {
     ids: filter.ids ? JSON.stringify(filter.ids) : undefined,
-    candidate: filter.candidateId,
-    application: filter.applicationId,
-    appliedToJob: filter.appliedToJob,
-    job: filter.jobId,
-    key: filter.key,
     c_gt: c.gt,
     c_gte: c.gte,
     c_lt: c.lt,
@@ -88,63 +99,111 @@ function bindings(filter: RecordFilter): Partial<Record<Condition, string>> {
   return Object.fromEntries(Object.entries(all).filter(([, v]) => v !== undefined));
 }
 
+/**
+ * A page's SQL for `keyCount` keys and these conditions. With keys, the walk is the first key's range of
+ * `record_keys` (its primary key is (account, kind, key, seq), so `seq > @after ORDER BY seq` seeks and reads in
+ * order) and each row is fetched by (account, kind, seq); further keys are point lookups on the same primary key.
+ * CROSS JOIN keeps SQLite from turning the walk around. Without keys, `records` is walked by (account, kind, seq).
+ */
+function pageSql(keyCount: number, used: readonly Condition[]): string {
+  const where = used.map((c) => ` AND ${CONDITIONS[c]}`).join('');
+  if (keyCount === 0) {
+    return `SELECT ${COLUMNS} FROM records r WHERE r.account = @account AND r.kind = @kind AND r.seq > @after${where} ORDER BY r.seq LIMIT @limit`;
+  }
+  let more = '';
+  for (let i = 1; i < keyCount; i++) {
+    more += ` AND EXISTS (SELECT 1 FROM record_keys k${i} WHERE k${i}.account = @account AND k${i}.kind = @kind AND k${i}.key = @k${i} AND k${i}.seq = k.seq)`;
+  }
+  return `SELECT ${COLUMNS} FROM record_keys k CROSS JOIN records r ON r.account = k.account AND r.kind = k.kind AND r.seq = k.seq
+    WHERE k.account = @account AND k.kind = @kind AND k.key = @k0 AND k.seq > @after${more}${where} ORDER BY k.seq LIMIT @limit`;
+}
+
 export class RecordStore {
-  private readonly byId: Statement<[number, string, string], RecordRow>;
-  private readonly byParentOne: Record<ParentColumn, Statement<[number, string, string], RecordRow>>;
-  private readonly byParentMany: Record<ParentColumn, Statement<[number, string, string], RecordRow>>;
-  private readonly pages = new Map<string, Statement>();
-  private readonly insertOne: Statement;
-  private readonly insertKey: Statement<[number, string, string, number]>;
+  private readonly byId: Statement<[number, string, string], StoredRow>;
+  private readonly byKeyOne: Statement<{ account: number; kind: string; key: string }, StoredRow>;
+  private readonly byKeyMany: Statement<{ account: number; kind: string; keys: string }, StoredRow>;
+  private readonly pages = new Map<string, Statement<Record<string, unknown>, StoredRow>>();
+  private readonly insertOne: Statement<[number, string, number, string, string, string, string | null, string]>;
+  /** Inserts of 1..KEYS_PER_CALL keys in one call: a seeded record's keys cost one call, not one each. */
+  private readonly insertKeys: Statement<unknown[]>[] = [];
 
   constructor(private readonly db: Database) {
-    this.byId = db.prepare(`SELECT ${COLUMNS} FROM records WHERE account = ? AND kind = ? AND id = ?`);
-    const parent = (col: ParentColumn, many: boolean) =>
-      db.prepare<[number, string, string], RecordRow>(
-        `SELECT ${COLUMNS} FROM records WHERE account = ? AND kind = ? AND ${col} ${
-          many ? 'IN (SELECT value FROM json_each(?))' : '= ?'
-        } ORDER BY seq`,
-      );
-    this.byParentOne = { candidate_id: parent('candidate_id', false), application_id: parent('application_id', false) };
-    this.byParentMany = { candidate_id: parent('candidate_id', true), application_id: parent('application_id', true) };
+    this.byId = db.prepare(`SELECT ${COLUMNS} FROM records r WHERE r.account = ? AND r.kind = ? AND r.id = ?`);
+    this.byKeyOne = db.prepare(
+      `SELECT ${COLUMNS} FROM record_keys k CROSS JOIN records r ON r.account = k.account AND r.kind = k.kind AND r.seq = k.seq
+       WHERE k.account = @account AND k.kind = @kind AND k.key = @key ORDER BY k.seq`,
+    );
+    // A record holding two of the keys is one row: the keys pick seqs, the seqs pick records.
+    this.byKeyMany = db.prepare(
+      `SELECT ${COLUMNS} FROM records r WHERE r.account = @account AND r.kind = @kind AND r.seq IN (
+         SELECT k.seq FROM record_keys k WHERE k.account = @account AND k.kind = @kind AND k.key IN (SELECT value FROM json_each(@keys))
+       ) ORDER BY r.seq`,
+    );
     this.insertOne = db.prepare(
-      `INSERT INTO records (account, kind, seq, id, candidate_id, application_id, job_id, created_at, updated_at, raw)
-       VALUES (@account, @kind, @seq, @id, @candidate_id, @application_id, @job_id, @created_at, @updated_at, @raw)`,
+      'INSERT INTO records (account, kind, seq, id, created_at, updated_at, refs, raw) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     );
     // OR IGNORE: a record may list the same key twice (two spellings of one email).
-    this.insertKey = db.prepare('INSERT OR IGNORE INTO record_keys (account, kind, key, seq) VALUES (?, ?, ?, ?)');
+    for (let n = 1; n <= KEYS_PER_CALL; n++) {
+      this.insertKeys.push(db.prepare(`INSERT OR IGNORE INTO record_keys (account, kind, key, seq) VALUES ${Array(n).fill('(?, ?, ?, ?)').join(', ')}`));
+    }
   }
 
   get(account: number, kind: string, id: string): RecordRow | undefined {
-    return this.byId.get(account, kind, id);
+    const row = this.byId.get(account, kind, id);
+    return row && toRow(row);
   }
 
-  /** Records of `kind` whose parent column is one of `ids`, in seq order. */
-  byParent(account: number, kind: string, column: ParentColumn, ids: readonly string[]): RecordRow[] {
-    if (ids.length === 0) return [];
-    if (ids.length === 1) return this.byParentOne[column].all(account, kind, ids[0]!);
-    return this.byParentMany[column].all(account, kind, JSON.stringify(ids));
+  /** Records of `kind` having any of these lookup keys (`candidate:<id>`…), in seq order. */
+  byKeys(account: number, kind: string, keys: readonly string[]): RecordRow[] {
+    if (keys.length === 0) return [];
+    const rows = keys.length === 1
+      ? this.byKeyOne.all({ account, kind, key: keys[0]! })
+      : this.byKeyMany.all({ account, kind, keys: JSON.stringify(keys) });
+    return rows.map(toRow);
   }
 
   /** Up to `limit` records after `afterSeq`, in seq order; keyset, so a deep page costs what the first costs. */
   page(account: number, kind: string, filter: RecordFilter, afterSeq: number, limit: number): RecordRow[] {
+    const { statement, params } = this.pageStatement(account, kind, filter, afterSeq, limit);
+    return statement.all(params).map(toRow);
+  }
+
+  /** SQLite's plan for a page (`EXPLAIN QUERY PLAN` details, in order): how a filter walks, for tests. */
+  plan(account: number, kind: string, filter: RecordFilter): string[] {
+    const { statement, params } = this.pageStatement(account, kind, filter, 0, 1);
+    const rows = this.db.prepare(`EXPLAIN QUERY PLAN ${statement.source}`).all(params) as { detail: string }[];
+    return rows.map((r) => r.detail);
+  }
+
+  private pageStatement(account: number, kind: string, filter: RecordFilter, after: number, limit: number) {
     const bound = bindings(filter);
     const used = Object.keys(bound) as Condition[];
-    const shape = used.join(',');
+    const keys = filter.keys ?? [];
+    const shape = `${keys.length}:${used.join(',')}`;
     let statement = this.pages.get(shape);
     if (!statement) {
-      const where = used.map((c) => `AND ${CONDITIONS[c]}`).join(' ');
-      statement = this.db.prepare(
-        `SELECT ${COLUMNS} FROM records WHERE account = @account AND kind = @kind AND seq > @after ${where} ORDER BY seq LIMIT @limit`,
-      );
+      statement = this.db.prepare(pageSql(keys.length, used));
       this.pages.set(shape, statement);
     }
-    return statement.all({ account, kind, after: afterSeq, limit, ...bound }) as RecordRow[];
+    const params: Record<string, unknown> = { account, kind, after, limit, ...bound };
+    keys.forEach((key, i) => (params[`k${i}`] = key));
+    return { statement, params };
   }
 
   /** Appends records of one kind; call inside a transaction. Seq numbers follow the order given. */
   insert(account: number, kind: string, seq: number, record: NewRecord): void {
-    const { keys, ...row } = record;
-    this.insertOne.run({ account, kind, seq, ...row });
-    for (const key of keys ?? []) this.insertKey.run(account, kind, key, seq);
+    const { refs, keys } = record;
+    const params: unknown[] = [];
+    let json: string | null = null;
+    for (const name in refs) {
+      json ??= JSON.stringify(refs);
+      params.push(account, kind, refKey(name, refs[name]!), seq);
+    }
+    if (keys) for (const key of keys) params.push(account, kind, key, seq);
+    this.insertOne.run(account, kind, seq, record.id, record.created_at, record.updated_at, json, record.raw);
+    for (let at = 0; at < params.length; at += 4 * KEYS_PER_CALL) {
+      const chunk = at === 0 && params.length <= 4 * KEYS_PER_CALL ? params : params.slice(at, at + 4 * KEYS_PER_CALL);
+      this.insertKeys[chunk.length / 4 - 1]!.run(chunk);
+    }
   }
 }

@@ -46,7 +46,7 @@ export class Accounts {
         integration,
         reader: {
           get: (kind, id) => records.get(row.key, kind, id),
-          byParent: (kind, column, ids) => records.byParent(row.key, kind, column, ids),
+          byKeys: (kind, keys) => records.byKeys(row.key, kind, keys),
         },
       });
     }

@@ -1,4 +1,4 @@
-import type { RecordFilter, RecordRow } from '../../store/records.js';
+import { refKey, type RecordFilter, type RecordRow } from '../../store/records.js';
 import { stringParam } from '../remote-query.js';
 import type { Integration, ListRequest, RemoteCall, RemoteError, RenderContext } from '../types.js';
 import { reasonWord, remoteErrorFor } from '../remote-errors.js';
@@ -31,7 +31,7 @@ function candidateQuery({ filters, remoteQuery }: ListRequest): RecordFilter {
   if (created.gt === undefined) delete created.gt;
   const found = search(remoteQuery);
   const key = found?.email !== undefined ? emailKey(found.email) : found?.name !== undefined ? nameKey(found.name) : undefined;
-  return { ...(key !== undefined ? { key } : {}), createdAt: created, ...(filters.updated_at ? { updatedAt: filters.updated_at } : {}) };
+  return { ...(key !== undefined ? { keys: [key] } : {}), createdAt: created, ...(filters.updated_at ? { updatedAt: filters.updated_at } : {}) };
 }
 
 /** Every answer carries a request id header; ours is derived from the call, so answers stay byte-identical. */
@@ -125,7 +125,7 @@ export const ashby: Integration = {
       fields: ['id', 'file_name', 'file_url', 'attachment_type', 'candidate.id'],
       // No attachment list in Ashby: Truto reads the candidate (candidate.info), then file.info for each handle.
       filters: { supported: ['candidate_id'], required: { list: ['candidate_id'], get: [] } },
-      query: ({ filters }) => (filters.candidate_id !== undefined ? { candidateId: filters.candidate_id } : {}),
+      query: ({ filters }) => (filters.candidate_id !== undefined ? { keys: [refKey('candidate', filters.candidate_id)] } : {}),
       // candidate.info for an unknown candidate fails, so the list does too.
       parentError: (reader, filters) =>
         filters.candidate_id !== undefined && !reader.get('candidate', filters.candidate_id) ? notFound(filters.candidate_id) : undefined,

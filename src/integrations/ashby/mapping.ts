@@ -38,7 +38,7 @@ export function attachmentToUnified({ raw, row, resume }: FileItem): Attachment 
     file_name: raw.name,
     file_url: raw.url,
     attachment_type: resume ? 'resume' : 'other',
-    ...(row.candidate_id !== null ? { candidate: { id: row.candidate_id } } : {}),
+    ...(row.refs.candidate !== undefined ? { candidate: { id: row.refs.candidate } } : {}),
     remote_data: raw as unknown as Record<string, unknown>,
   };
 }

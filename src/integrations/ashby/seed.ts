@@ -152,9 +152,6 @@ export function* ashbySeed(world: World): Generator<SeedRecord> {
       kind: 'candidate',
       record: {
         id: candidateId,
-        candidate_id: null,
-        application_id: null,
-        job_id: null,
         created_at: candidate.createdAt,
         updated_at: candidate.updatedAt,
         keys: [...c.emails.map((e) => emailKey(e.address)), nameKey(name)],
@@ -194,9 +191,7 @@ export function* ashbySeed(world: World): Generator<SeedRecord> {
         kind: 'application',
         record: {
           id: application.id,
-          candidate_id: candidateId,
-          application_id: null,
-          job_id: application.job.id,
+          refs: { candidate: candidateId, job: application.job.id },
           created_at: application.createdAt,
           updated_at: application.updatedAt,
           raw: shared.stringify(application),
@@ -215,9 +210,7 @@ export function* ashbySeed(world: World): Generator<SeedRecord> {
         kind: 'attachment',
         record: {
           id: handle.id,
-          candidate_id: candidateId,
-          application_id: app ? appIds.get(app.n)! : null,
-          job_id: app ? jobs[app.jobN - 1]!.ref.id : null,
+          refs: { candidate: candidateId, ...(app ? { application: appIds.get(app.n)!, job: jobs[app.jobN - 1]!.ref.id } : {}) },
           created_at: iso(f.createdAt),
           updated_at: iso(f.createdAt),
           raw: JSON.stringify(stored),

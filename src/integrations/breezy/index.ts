@@ -1,4 +1,4 @@
-import type { RecordFilter, RecordRow } from '../../store/records.js';
+import { refKey, type RecordFilter, type RecordRow } from '../../store/records.js';
 import type { AccountReader, GetRequest, Integration, ListRequest, RemoteCall, RenderContext, Rendered, UnifiedFilters } from '../types.js';
 import { reasonWord, remoteErrorFor } from '../remote-errors.js';
 import { BREEZY, companyOf } from './ids.js';
@@ -35,14 +35,14 @@ function renderFile(row: RecordRow, ctx: RenderContext): Rendered<BreezyFile> {
 /** The candidate a get asks for: only under the position (and company) it lives in. */
 function findCandidate(reader: AccountReader, { id, filters }: GetRequest): RecordRow | undefined {
   const row = reader.get('candidate', id);
-  if (!row || row.job_id !== filters.job_id || wrongCompany(filters)) return undefined;
+  if (!row || row.refs.job !== filters.job_id || wrongCompany(filters)) return undefined;
   return row;
 }
 
 function candidateQuery({ filters }: ListRequest): RecordFilter {
   if (wrongCompany(filters)) return NOTHING;
   return {
-    ...(filters.job_id !== undefined ? { jobId: filters.job_id } : {}),
+    ...(filters.job_id !== undefined ? { keys: [refKey('job', filters.job_id)] } : {}),
     ...(filters.created_at ? { createdAt: filters.created_at } : {}),
     ...(filters.updated_at ? { updatedAt: filters.updated_at } : {}),
   };
@@ -121,8 +121,10 @@ export const breezy: Integration = {
         wrongCompany(filters)
           ? NOTHING
           : {
-              ...(filters.candidate_id !== undefined ? { candidateId: filters.candidate_id } : {}),
-              ...(filters.job_id !== undefined ? { jobId: filters.job_id } : {}),
+              keys: [
+                ...(filters.candidate_id !== undefined ? [refKey('candidate', filters.candidate_id)] : []),
+                ...(filters.job_id !== undefined ? [refKey('job', filters.job_id)] : []),
+              ],
             },
       render: (rows, _reader, ctx) => rows.map((row) => renderFile(row, ctx)),
       toUnified: attachmentToUnified,

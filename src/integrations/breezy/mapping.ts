@@ -12,7 +12,7 @@ import type { BreezyCandidate, BreezyFile } from './raw.js';
  * one application has the candidate's `_id`; the position comes from the call it was read through.
  */
 export function candidateToUnified({ raw, row }: Rendered<BreezyCandidate>): Candidate {
-  const jobId = row.job_id;
+  const jobId = row.refs.job ?? null;
   const current = raw.work_history.find((w) => w.is_current);
   const job = jobId !== null ? { job: { id: jobId } } : {};
   const application: Application = {
@@ -47,7 +47,7 @@ export function candidateToUnified({ raw, row }: Rendered<BreezyCandidate>): Can
 
 /** A file of the documents list; its owner is the candidate and position it was listed under. */
 export function attachmentToUnified({ raw, row }: Rendered<BreezyFile>): Attachment {
-  return fileToUnified(raw, { candidate: row.candidate_id, job: row.job_id });
+  return fileToUnified(raw, { candidate: row.refs.candidate ?? null, job: row.refs.job ?? null });
 }
 
 function fileToUnified(raw: BreezyFile, owner: { candidate: string | null; job: string | null }): Attachment {

@@ -83,9 +83,7 @@ export function* breezySeed(world: World): Generator<SeedRecord> {
         kind: 'candidate',
         record: {
           id,
-          candidate_id: null,
-          application_id: null,
-          job_id: positionId,
+          refs: { job: positionId },
           created_at: candidate.creation_date,
           updated_at: candidate.updated_date,
           raw: JSON.stringify(candidate),
@@ -101,9 +99,7 @@ export function* breezySeed(world: World): Generator<SeedRecord> {
           kind: 'attachment',
           record: {
             id: fileId,
-            candidate_id: id,
-            application_id: null,
-            job_id: positionId,
+            refs: { candidate: id, job: positionId },
             created_at: iso(f.createdAt),
             updated_at: iso(f.createdAt),
             raw: JSON.stringify(raw),
@@ -188,5 +184,5 @@ export function saltOf(world: World): string {
 }
 
 function row(kind: string, id: string, jobId: string | null, created: string, updated: string, raw: object): SeedRecord {
-  return { kind, record: { id, candidate_id: null, application_id: null, job_id: jobId, created_at: created, updated_at: updated, raw: JSON.stringify(raw) } };
+  return { kind, record: { id, ...(jobId !== null ? { refs: { job: jobId } } : {}), created_at: created, updated_at: updated, raw: JSON.stringify(raw) } };
 }

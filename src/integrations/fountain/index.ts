@@ -1,5 +1,5 @@
 import { hash32 } from '../../seed/random.js';
-import type { DateRange, RecordFilter, RecordRow } from '../../store/records.js';
+import { refKey, type DateRange, type RecordFilter, type RecordRow } from '../../store/records.js';
 import { dateParam, listParam, stringParam } from '../remote-query.js';
 import type { Integration, ListRequest, RemoteCall, RenderContext, Rendered, UnifiedFilters } from '../types.js';
 import { remoteErrorFor } from '../remote-errors.js';
@@ -63,11 +63,15 @@ function applicantQuery({ filters, remoteQuery: rq }: ListRequest): RecordFilter
   const stage = stringParam(rq.stage_id);
   const label = listParam(rq.labels)?.[0];
   const type = stringParam(rq.stage);
-  // One exact-match key per query: the stage id is the narrowest, then a label, then the stage type.
-  const key = stage !== undefined ? stageKey(stage) : label !== undefined ? labelKey(label) : type !== undefined ? stageTypeKey(type) : undefined;
+  // Every one sent applies; the narrowest first, as the first key drives the walk.
+  const keys = [
+    ...(stage !== undefined ? [stageKey(stage)] : []),
+    ...(label !== undefined ? [labelKey(label)] : []),
+    ...(type !== undefined ? [stageTypeKey(type)] : []),
+    ...(funnel !== undefined ? [refKey('job', funnel)] : []),
+  ];
   return {
-    ...(funnel !== undefined ? { jobId: funnel } : {}),
-    ...(key !== undefined ? { key } : {}),
+    ...(keys.length > 0 ? { keys } : {}),
     createdAt: merge(filters.created_at, fountainDates(rq.created_at)),
     updatedAt: merge(filters.updated_at, fountainDates(rq.updated_at)),
   };
@@ -163,7 +167,7 @@ export const fountain: Integration = {
       filters: { supported: ['candidate_id', 'expires_in'], required: { list: ['candidate_id'], get: [] } },
       // `/applicants/:id/secure_documents` of an unknown applicant is Fountain's 404, not an empty list.
       parentError: (reader, { candidate_id: id }) => (id !== undefined && !reader.get('applicant', id) ? notFound() : undefined),
-      query: ({ filters }) => (filters.candidate_id !== undefined ? { candidateId: filters.candidate_id } : {}),
+      query: ({ filters }) => (filters.candidate_id !== undefined ? { keys: [refKey('candidate', filters.candidate_id)] } : {}),
       render: (rows, _reader, ctx) => rows.map((row) => renderDocument(row, ctx)),
       toUnified: secureDocumentToUnified,
       rawSingle: (raw) => raw,

@@ -41,7 +41,7 @@ export function secureDocumentToUnified({ raw, row }: Rendered<FountainSecureDoc
     id: raw.id,
     file_name: raw.filename,
     file_url: raw.public_url,
-    ...(row.candidate_id !== null ? { candidate: { id: row.candidate_id } } : {}),
+    ...(row.refs.candidate !== undefined ? { candidate: { id: row.refs.candidate } } : {}),
     remote_data: raw as unknown as Record<string, unknown>,
   };
 }

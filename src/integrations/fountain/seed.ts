@@ -120,10 +120,8 @@ export function* fountainSeed(world: World): Generator<SeedRecord> {
       kind: 'applicant',
       record: {
         id,
-        candidate_id: null,
-        application_id: null,
-        // The applicant lives in one opening: the store's job column is its funnel.
-        job_id: funnel.id,
+        // The applicant lives in one opening: its job is its funnel.
+        refs: { job: funnel.id },
         created_at: iso(c.createdAt),
         updated_at: iso(c.updatedAt),
         keys,
@@ -148,9 +146,7 @@ export function* fountainSeed(world: World): Generator<SeedRecord> {
         kind: 'attachment',
         record: {
           id: docId,
-          candidate_id: id,
-          application_id: null,
-          job_id: funnel.id,
+          refs: { candidate: id, job: funnel.id },
           created_at: iso(f.createdAt),
           updated_at: iso(f.createdAt),
           raw: JSON.stringify(document),

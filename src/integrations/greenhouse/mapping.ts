@@ -81,9 +81,9 @@ export function attachmentToUnified({ raw, row }: Rendered<GreenhouseAttachment>
     file_name: raw.filename,
     file_url: raw.url,
     attachment_type: (UNIFIED_TYPES.has(raw.type) ? raw.type : 'other') as Attachment['attachment_type'],
-    ...(row.candidate_id !== null ? { candidate: { id: row.candidate_id } } : {}),
-    ...(row.application_id !== null ? { application: { id: row.application_id } } : {}),
-    ...(row.job_id !== null ? { job: { id: row.job_id } } : {}),
+    ...(row.refs.candidate !== undefined ? { candidate: { id: row.refs.candidate } } : {}),
+    ...(row.refs.application !== undefined ? { application: { id: row.refs.application } } : {}),
+    ...(row.refs.job !== undefined ? { job: { id: row.refs.job } } : {}),
     created_at: raw.created_at,
     remote_data: raw as unknown as Record<string, unknown>,
   };

@@ -1,5 +1,6 @@
 import { iso } from '../../seed/reference-time.js';
 import type { World, WorldUser } from '../../seed/world.js';
+import { refKey, type Refs } from '../../store/records.js';
 import type { SeedRecord } from '../types.js';
 import { ids } from './ids.js';
 import type { StoredQuestion } from './resources/job-form-fields.js';
@@ -44,13 +45,13 @@ export function* greenhouseSeed(world: World): Generator<SeedRecord> {
     const jobId = ids.job(job.n);
     yield row('job', jobId, iso(job.createdAt), iso(job.updatedAt), toHarvestJob(job, world));
     for (const stage of job.stages) {
-      yield row('job_stage', ids.stage(stage.n), iso(job.createdAt), iso(job.createdAt), toHarvestJobStage(stage, job), { job_id: jobId });
+      yield row('job_stage', ids.stage(stage.n), iso(job.createdAt), iso(job.createdAt), toHarvestJobStage(stage, job), { job: jobId });
     }
     const post = toHarvestJobPost(job, world);
     for (const [index, question] of post.questions.entries()) {
       const stored: StoredQuestion = { post_id: post.id, job_id: Number(jobId), index, question };
       const id = `${post.id}:${question.name.replace(/\[\]$/, '')}`;
-      yield row('job_form_field', id, post.created_at, post.updated_at, stored, { job_id: jobId });
+      yield row('job_form_field', id, post.created_at, post.updated_at, stored, { job: jobId });
     }
   }
 
@@ -103,12 +104,10 @@ export function* greenhouseSeed(world: World): Generator<SeedRecord> {
       kind: 'candidate',
       record: {
         id: candidateId,
-        candidate_id: null,
-        application_id: null,
-        job_id: null,
         created_at: candidate.created_at,
         updated_at: candidate.updated_at,
-        keys: c.emails.map((e) => emailKey(e.address)),
+        // `job:<id>` for each job applied to: the candidates list's job filter is a plain key.
+        keys: [...c.emails.map((e) => emailKey(e.address)), ...c.applications.map((a) => refKey('job', ids.job(a.jobN)))],
         raw: JSON.stringify(candidate),
       },
     };
@@ -148,9 +147,7 @@ export function* greenhouseSeed(world: World): Generator<SeedRecord> {
         kind: 'application',
         record: {
           id: String(application.id),
-          candidate_id: candidateId,
-          application_id: null,
-          job_id: ids.job(job.n),
+          refs: { candidate: candidateId, job: ids.job(job.n) },
           created_at: application.applied_at,
           updated_at: application.last_activity_at,
           raw: JSON.stringify(application),
@@ -170,9 +167,7 @@ export function* greenhouseSeed(world: World): Generator<SeedRecord> {
         kind: 'attachment',
         record: {
           id: f.pinnedId ?? ids.attachment(f.n),
-          candidate_id: candidateId,
-          application_id: app ? appIds.get(app.n)! : null,
-          job_id: app ? ids.job(app.jobN) : null,
+          refs: { candidate: candidateId, ...(app ? { application: appIds.get(app.n)!, job: ids.job(app.jobN) } : {}) },
           created_at: attachment.created_at,
           updated_at: attachment.created_at,
           raw: JSON.stringify(attachment),
@@ -182,7 +177,7 @@ export function* greenhouseSeed(world: World): Generator<SeedRecord> {
 
     const owner = (applicationN: number) => {
       const a = c.applications.find((x) => x.n === applicationN)!;
-      return { candidate_id: candidateId, application_id: appIds.get(a.n)!, job_id: ids.job(a.jobN) };
+      return { candidate: candidateId, application: appIds.get(a.n)!, job: ids.job(a.jobN) };
     };
     for (const i of c.interviews) {
       const raw = toHarvestScheduledInterview(i, c, world);
@@ -199,7 +194,7 @@ export function* greenhouseSeed(world: World): Generator<SeedRecord> {
     }
     for (const act of c.activities) {
       const raw = act.kind === 'note' ? toHarvestNote(act, world) : toHarvestEmail(act, world);
-      yield row('activity', String(raw.id), raw.created_at, raw.created_at, raw, { candidate_id: candidateId });
+      yield row('activity', String(raw.id), raw.created_at, raw.created_at, raw, { candidate: candidateId });
     }
     if (c.eeoc) {
       const raw = toHarvestEeoc(c.eeoc, c);
@@ -217,16 +212,12 @@ function userRefOf(u: WorldUser) {
 export const emailKey = (address: string): string => `email:${address.toLowerCase()}`;
 
 
-type Owners = { candidate_id?: string | null; application_id?: string | null; job_id?: string | null };
-
-function row(kind: string, id: string, created: string, updated: string, raw: object, keys: Owners = {}): SeedRecord {
+function row(kind: string, id: string, created: string, updated: string, raw: object, refs?: Refs): SeedRecord {
   return {
     kind,
     record: {
       id,
-      candidate_id: keys.candidate_id ?? null,
-      application_id: keys.application_id ?? null,
-      job_id: keys.job_id ?? null,
+      ...(refs ? { refs } : {}),
       created_at: created,
       updated_at: updated,
       raw: JSON.stringify(raw),

@@ -1,4 +1,4 @@
-import type { DateRange, RecordFilter, RecordRow } from '../../store/records.js';
+import { refKey, type DateRange, type RecordFilter, type RecordRow } from '../../store/records.js';
 import { listParam, stringParam } from '../remote-query.js';
 import type { AccountReader, GetRequest, Integration, ListRequest, RemoteCall, RenderContext, Rendered } from '../types.js';
 import { reasonWord, remoteErrorFor } from '../remote-errors.js';
@@ -17,7 +17,7 @@ const RESPONSE_HEADERS = { 'content-type': 'application/json; charset=utf-8' };
  */
 function renderOpportunities(rows: readonly RecordRow[], reader: AccountReader, ctx: RenderContext): Rendered<LeverOpportunity>[] {
   const apps = new Map<string, LeverApplication>();
-  for (const r of reader.byParent('application', 'candidate_id', rows.map((r) => r.id))) apps.set(r.id, JSON.parse(r.raw) as LeverApplication);
+  for (const r of reader.byKeys('application', rows.map((r) => refKey('candidate', r.id)))) apps.set(r.id, JSON.parse(r.raw) as LeverApplication);
   const expand = new Set(listParam(ctx.remoteQuery?.expand) ?? []);
   const record = (kind: string, id: string | null) => (id === null ? null : JSON.parse(reader.get(kind, id)?.raw ?? 'null') ?? id);
   return rows.map((row) => {
@@ -46,10 +46,7 @@ function msParam(v: unknown): string | undefined {
   return new Date(Number(text)).toISOString();
 }
 
-/**
- * The exact-match filters of /opportunities that map to stored data, most selective first. The store matches one
- * lookup key per list, so when several are sent the first of these decides (documented in docs/integrations/lever.md).
- */
+/** The exact-match filters of /opportunities that map to stored data, most selective first; every one sent applies. */
 const KEYED: readonly [string, (v: string) => string | undefined][] = [
   ['email', keyOf.email],
   ['stage_id', keyOf.stage],
@@ -65,15 +62,16 @@ function opportunityQuery({ filters, remoteQuery: rq }: ListRequest): RecordFilt
   updated.gte ??= msParam(rq.updated_at_start);
   updated.lte ??= msParam(rq.updated_at_end);
   const posting = filters.job_id ?? stringParam(rq.posting_id);
-  let key: string | undefined;
+  const keys: string[] = [];
   for (const [name, toKey] of KEYED) {
     const value = typeof rq[name] === 'boolean' ? String(rq[name]) : stringParam(rq[name]);
-    key = value === undefined ? undefined : toKey(value);
-    if (key !== undefined) break;
+    const key = value === undefined ? undefined : toKey(value);
+    if (key !== undefined) keys.push(key);
   }
+  // The opportunity carries `job:<posting>` for each posting it applied to (seed.ts).
+  if (posting !== undefined) keys.push(refKey('job', posting));
   return {
-    ...(posting !== undefined ? { appliedToJob: posting } : {}),
-    ...(key !== undefined ? { key } : {}),
+    ...(keys.length > 0 ? { keys } : {}),
     createdAt: created,
     updatedAt: updated,
   };
@@ -180,7 +178,7 @@ export const lever: Integration = {
       filters: { supported: ['candidate_id'], required: { list: ['candidate_id'], get: [] } },
       // `/opportunities/:id/resumes` of an opportunity that does not exist is Lever's 404, not an empty list.
       parentError: (reader, { candidate_id: id }) => (id !== undefined && !reader.get('opportunity', id) ? notFound('opportunity')() : undefined),
-      query: ({ filters }) => (filters.candidate_id !== undefined ? { candidateId: filters.candidate_id } : {}),
+      query: ({ filters }) => (filters.candidate_id !== undefined ? { keys: [refKey('candidate', filters.candidate_id)] } : {}),
       render: (rows, _reader, ctx) => rows.map((row) => renderAttachment(row, ctx)),
       toUnified: attachmentToUnified,
       rawSingle: (raw) => ({ data: raw }),

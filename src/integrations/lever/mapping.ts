@@ -70,7 +70,7 @@ export function attachmentToUnified({ raw, row }: Rendered<LeverAttachment>): At
     file_name: resume ? raw.file.name : raw.name,
     file_url: resume ? raw.file.downloadUrl : raw.downloadUrl,
     attachment_type: resume ? 'resume' : 'other',
-    ...(row.candidate_id !== null ? { candidate: { id: row.candidate_id } } : {}),
+    ...(row.refs.candidate !== undefined ? { candidate: { id: row.refs.candidate } } : {}),
     created_at: iso(resume ? raw.createdAt : raw.uploadedAt),
     remote_data: raw as unknown as Record<string, unknown>,
   };

@@ -1,5 +1,6 @@
 import { iso } from '../../seed/reference-time.js';
 import type { World, WorldApplication, WorldCandidate } from '../../seed/world.js';
+import { refKey } from '../../store/records.js';
 import type { SeedRecord } from '../types.js';
 import { HIRE, ids } from './ids.js';
 import type { LeverApplication, LeverFile, LeverPhone, LeverResume, StoredOpportunity } from './raw.js';
@@ -164,6 +165,8 @@ function* opportunity(world: World, known: Known, c: WorldCandidate): Generator<
     ...c.tags.map(keyOf.tag),
     keyOf.stage(stageId),
     keyOf.archived(!live),
+    // The postings it applied to: the opportunities list's posting filter is a plain key.
+    ...applications.flatMap((a) => (a.posting !== null ? [refKey('job', a.posting)] : [])),
   ];
   yield { kind: 'opportunity', record: { ...cols(id, c.createdAt, c.updatedAt, opp), keys } };
 
@@ -171,7 +174,7 @@ function* opportunity(world: World, known: Known, c: WorldCandidate): Generator<
     const w = c.applications[i]!;
     yield {
       kind: 'application',
-      record: { ...cols(a.id, a.createdAt, w.lastActivityAt, a), candidate_id: id, job_id: a.posting },
+      record: { ...cols(a.id, a.createdAt, w.lastActivityAt, a), refs: { candidate: id, ...(a.posting !== null ? { job: a.posting } : {}) } },
     };
   }
 
@@ -201,12 +204,12 @@ function* opportunity(world: World, known: Known, c: WorldCandidate): Generator<
         })),
       },
     };
-    yield { kind: 'attachment', record: { ...cols(resume.id, f.createdAt, f.createdAt, resume), candidate_id: id } };
+    yield { kind: 'attachment', record: { ...cols(resume.id, f.createdAt, f.createdAt, resume), refs: { candidate: id } } };
   }
   for (const { f, ext, size } of files) {
     if (f.kind === 'resume') continue;
     const file: LeverFile = { id: f.pinnedId ?? ids.file(f.n), name: f.fileName, ext, downloadUrl: '', uploadedAt: f.createdAt, status: 'processed', size };
-    yield { kind: 'attachment', record: { ...cols(file.id, f.createdAt, f.createdAt, file), candidate_id: id } };
+    yield { kind: 'attachment', record: { ...cols(file.id, f.createdAt, f.createdAt, file), refs: { candidate: id } } };
   }
 }
 
@@ -223,7 +226,7 @@ function latest(apps: WorldApplication[]): WorldApplication | undefined {
 }
 
 function cols(id: string, created: number, updated: number, raw: object) {
-  return { id, candidate_id: null, application_id: null, job_id: null, created_at: iso(created), updated_at: iso(updated), raw: JSON.stringify(raw) };
+  return { id, created_at: iso(created), updated_at: iso(updated), raw: JSON.stringify(raw) };
 }
 
 function row(kind: string, id: string, created: number, raw: object, updated = created): SeedRecord {

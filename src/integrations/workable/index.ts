@@ -1,4 +1,4 @@
-import type { RecordFilter, RecordRow } from '../../store/records.js';
+import { refKey, type RecordFilter, type RecordRow } from '../../store/records.js';
 import { REFERENCE_TIME } from '../../seed/reference-time.js';
 import { dateParam, stringParam } from '../remote-query.js';
 import type { AccountReader, Integration, ListRequest, RemoteCall, RenderContext, Rendered } from '../types.js';
@@ -34,10 +34,10 @@ function renderFile(row: RecordRow, ctx: RenderContext): Rendered<WorkableFile> 
 /** Each candidate's résumé: the first file of kind `resume` it holds. */
 function resumes(reader: AccountReader, ids: readonly string[]): Map<string, { row: RecordRow; file: WorkableFile }> {
   const out = new Map<string, { row: RecordRow; file: WorkableFile }>();
-  for (const row of reader.byParent('attachment', 'candidate_id', ids)) {
-    if (out.has(row.candidate_id!)) continue;
+  for (const row of reader.byKeys('attachment', ids.map((id) => refKey('candidate', id)))) {
+    if (out.has(row.refs.candidate!)) continue;
     const file = JSON.parse(row.raw) as WorkableFile;
-    if (file.kind === 'resume') out.set(row.candidate_id!, { row, file });
+    if (file.kind === 'resume') out.set(row.refs.candidate!, { row, file });
   }
   return out;
 }
@@ -106,17 +106,14 @@ function candidateQuery(request: ListRequest): RecordFilter {
   const shortcode = shortcodeOf(request);
   const email = stringParam(rq.email);
   const stage = stringParam(rq.stage);
-  const key =
-    email !== undefined && stage !== undefined
-      ? `${emailKey(email)}|${stageKey(stage)}`
-      : email !== undefined
-        ? emailKey(email)
-        : stage !== undefined
-          ? stageKey(stage)
-          : undefined;
+  // Every one sent applies; the narrowest first, as the first key drives the walk.
+  const keys = [
+    ...(email !== undefined ? [emailKey(email)] : []),
+    ...(stage !== undefined ? [stageKey(stage)] : []),
+    ...(shortcode !== undefined ? [refKey('job', shortcode)] : []),
+  ];
   return {
-    ...(shortcode !== undefined ? { jobId: shortcode } : {}),
-    ...(key !== undefined ? { key } : {}),
+    ...(keys.length > 0 ? { keys } : {}),
     createdAt: created,
     updatedAt: updated,
   };
@@ -206,7 +203,7 @@ export const workable: Integration = {
       filters: { supported: ['candidate_id'], required: { list: [], get: [] } },
       // `/candidates/:id/files` of an unknown candidate is Workable's 404, not an empty list.
       parentError: (reader, { candidate_id: id }) => (id !== undefined && !reader.get('candidate', id) ? notFound() : undefined),
-      query: ({ filters }) => (filters.candidate_id !== undefined ? { candidateId: filters.candidate_id } : {}),
+      query: ({ filters }) => (filters.candidate_id !== undefined ? { keys: [refKey('candidate', filters.candidate_id)] } : {}),
       render: (rows, _reader, ctx) => rows.map((row) => renderFile(row, ctx)),
       toUnified: attachmentToUnified,
       rawSingle: (raw) => raw,

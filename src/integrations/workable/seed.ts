@@ -74,15 +74,13 @@ export function* workableSeed(world: World): Generator<SeedRecord> {
       const candidate = candidacy(world, c, a, id, index === 0 ? null : firstId, files);
       // `remote_query` may ask for an email, a stage or both: one lookup key for each.
       const keys = [stageKey(candidate.stage)];
-      if (candidate.email !== null) keys.push(emailKey(candidate.email), `${emailKey(candidate.email)}|${stageKey(candidate.stage)}`);
+      if (candidate.email !== null) keys.push(emailKey(candidate.email));
       const shortcode = candidate.job.shortcode;
       yield {
         kind: 'candidate',
         record: {
           id,
-          candidate_id: null,
-          application_id: null,
-          job_id: shortcode,
+          refs: { job: shortcode },
           created_at: stored(a.appliedAt),
           updated_at: stored(updatedAt(a, files)),
           keys,
@@ -95,9 +93,7 @@ export function* workableSeed(world: World): Generator<SeedRecord> {
           kind: 'attachment',
           record: {
             id: f.pinnedId ?? ids.file(f.n),
-            candidate_id: id,
-            application_id: id,
-            job_id: shortcode,
+            refs: { candidate: id, application: id, job: shortcode },
             created_at: stored(f.createdAt),
             updated_at: stored(f.createdAt),
             raw: JSON.stringify(file),
@@ -199,7 +195,7 @@ export const stageKey = (stage: string): string => `stage:${stageSlug(stage)}`;
 function row(kind: string, id: string, jobId: string | null, created: string, updated: string, raw: object): SeedRecord {
   return {
     kind,
-    record: { id, candidate_id: null, application_id: null, job_id: jobId, created_at: created, updated_at: updated, raw: JSON.stringify(raw) },
+    record: { id, ...(jobId !== null ? { refs: { job: jobId } } : {}), created_at: created, updated_at: updated, raw: JSON.stringify(raw) },
   };
 }
 

@@ -1,3 +1,4 @@
+import { refKey } from '../../../store/records.js';
 import { Type } from '@sinclair/typebox';
 import type { Activity } from '../../../model/activity.js';
 import type { Rendered, ResourceEmulation } from '../../types.js';
@@ -18,10 +19,10 @@ export const activities: ResourceEmulation<Activity, Rendered<FeedEntry>> = {
   fields,
   filters: { supported: ['candidate_id'], required: { list: ['candidate_id'], get: [] } },
   parentError: (reader, { candidate_id: id }) => (id !== undefined && !reader.get('candidate', id) ? notFound() : undefined),
-  query: ({ filters }) => (filters.candidate_id !== undefined ? { candidateId: filters.candidate_id } : {}),
+  query: ({ filters }) => (filters.candidate_id !== undefined ? { keys: [refKey('candidate', filters.candidate_id)] } : {}),
   render: (rows) => rows.map((row) => ({ raw: JSON.parse(row.raw) as FeedEntry, row })),
   toUnified: ({ raw, row }) => {
-    const context = { candidateId: row.candidate_id! };
+    const context = { candidateId: row.refs.candidate! };
     return isEmail(raw) ? emailToUnified(raw, context) : noteToUnified(raw, context);
   },
   rawSingle: (raw) => raw,

@@ -1,5 +1,5 @@
 import type { Application } from '../../../model/application.js';
-import type { RecordRow } from '../../../store/records.js';
+import { refKey, type RecordRow } from '../../../store/records.js';
 import { dateParam, stringParam } from '../../remote-query.js';
 import type { AccountReader, RenderContext, Rendered, ResourceEmulation } from '../../types.js';
 import { enc, getCall, listCall, notFound } from '../api.js';
@@ -14,10 +14,10 @@ interface ApplicationItem extends Rendered<GreenhouseApplication> {
 /** Applications as `GET /v1/applications` answers them: the files sent with each embedded. */
 function renderApplications(rows: readonly RecordRow[], reader: AccountReader, ctx: RenderContext): ApplicationItem[] {
   const byApplication = new Map<string, Rendered<GreenhouseAttachment>[]>();
-  for (const f of reader.byParent('attachment', 'application_id', rows.map((r) => r.id))) {
-    const list = byApplication.get(f.application_id!) ?? [];
+  for (const f of reader.byKeys('attachment', rows.map((r) => refKey('application', r.id)))) {
+    const list = byApplication.get(f.refs.application!) ?? [];
     list.push(renderAttachment(f, ctx));
-    byApplication.set(f.application_id!, list);
+    byApplication.set(f.refs.application!, list);
   }
   return rows.map((row) => {
     const raw = JSON.parse(row.raw) as GreenhouseApplication;
@@ -44,7 +44,7 @@ export const applications: ResourceEmulation<Application, ApplicationItem> = {
     created.lt ??= dateParam(rq.created_before);
     updated.gte ??= dateParam(rq.last_activity_after);
     const job = filters.job_id ?? stringParam(rq.job_id);
-    return { ...(job !== undefined ? { jobId: job } : {}), createdAt: created, updatedAt: updated };
+    return { ...(job !== undefined ? { keys: [refKey('job', job)] } : {}), createdAt: created, updatedAt: updated };
   },
   render: renderApplications,
   toUnified: ({ raw, files }) => applicationToUnified(raw, (a) => attachmentToUnified({ raw: a, row: files.get(a)! })),

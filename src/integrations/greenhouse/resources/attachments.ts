@@ -1,4 +1,4 @@
-import type { RecordRow } from '../../../store/records.js';
+import { refKey, type RecordRow } from '../../../store/records.js';
 import type { RenderContext, Rendered, ResourceEmulation } from '../../types.js';
 import type { Attachment } from '../../../model/attachment.js';
 import { enc, getCall, listCall, notFound } from '../api.js';
@@ -22,8 +22,10 @@ export const attachments: ResourceEmulation<Attachment, Rendered<GreenhouseAttac
   parentError: (reader, { candidate_id: c, application_id: a }) =>
     (c !== undefined && !reader.get('candidate', c)) || (a !== undefined && !reader.get('application', a)) ? notFound() : undefined,
   query: ({ filters }) => ({
-    ...(filters.candidate_id !== undefined ? { candidateId: filters.candidate_id } : {}),
-    ...(filters.application_id !== undefined ? { applicationId: filters.application_id } : {}),
+    keys: [
+      ...(filters.candidate_id !== undefined ? [refKey('candidate', filters.candidate_id)] : []),
+      ...(filters.application_id !== undefined ? [refKey('application', filters.application_id)] : []),
+    ],
   }),
   render: (rows, _reader, ctx) => rows.map((row) => renderAttachment(row, ctx)),
   toUnified: attachmentToUnified,

@@ -1,5 +1,5 @@
 import type { Candidate } from '../../../model/candidate.js';
-import type { RecordFilter, RecordRow } from '../../../store/records.js';
+import { refKey, type RecordFilter, type RecordRow } from '../../../store/records.js';
 import { dateParam, listParam, stringParam } from '../../remote-query.js';
 import type { AccountReader, ListRequest, RenderContext, ResourceEmulation } from '../../types.js';
 import { dateParams, enc, getCall, listCall, notFound } from '../api.js';
@@ -10,9 +10,9 @@ import { renderAttachment } from './attachments.js';
 
 /** Candidates as Harvest answers them: applications and attachments embedded, in one read per kind per page. */
 function renderCandidates(rows: readonly RecordRow[], reader: AccountReader, ctx: RenderContext): CandidateItem[] {
-  const ids = rows.map((r) => r.id);
-  const appsByCandidate = groupBy(reader.byParent('application', 'candidate_id', ids));
-  const filesByCandidate = groupBy(reader.byParent('attachment', 'candidate_id', ids));
+  const keys = rows.map((r) => refKey('candidate', r.id));
+  const appsByCandidate = groupBy(reader.byKeys('application', keys));
+  const filesByCandidate = groupBy(reader.byKeys('attachment', keys));
   return rows.map((row) => {
     const raw = JSON.parse(row.raw) as GreenhouseCandidate;
     const files = new Map<GreenhouseAttachment, RecordRow>();
@@ -21,7 +21,7 @@ function renderCandidates(rows: readonly RecordRow[], reader: AccountReader, ctx
     raw.attachments = rendered.map((f) => f.raw);
     raw.applications = (appsByCandidate.get(row.id) ?? []).map((appRow) => {
       const application = JSON.parse(appRow.raw) as GreenhouseApplication;
-      application.attachments = rendered.filter((f) => f.row.application_id === appRow.id).map((f) => f.raw);
+      application.attachments = rendered.filter((f) => f.row.refs.application === appRow.id).map((f) => f.raw);
       return application;
     });
     return { raw, row, files };
@@ -31,9 +31,9 @@ function renderCandidates(rows: readonly RecordRow[], reader: AccountReader, ctx
 function groupBy(rows: RecordRow[]): Map<string, RecordRow[]> {
   const out = new Map<string, RecordRow[]>();
   for (const r of rows) {
-    const list = out.get(r.candidate_id!);
+    const list = out.get(r.refs.candidate!);
     if (list) list.push(r);
-    else out.set(r.candidate_id!, [r]);
+    else out.set(r.refs.candidate!, [r]);
   }
   return out;
 }
@@ -50,9 +50,10 @@ function candidateQuery(request: ListRequest): RecordFilter {
   const email = filters.email ?? stringParam(rq.email);
   const ids = filters.ids ?? listParam(rq.candidate_ids);
   const job = filters.job_id ?? stringParam(rq.job_id);
+  // The email first: the rarer key drives the walk. The candidate carries `job:<id>` for each job it applied to.
+  const keys = [...(email !== undefined ? [emailKey(email)] : []), ...(job !== undefined ? [refKey('job', job)] : [])];
   return {
-    ...(job !== undefined ? { appliedToJob: job } : {}),
-    ...(email !== undefined ? { key: emailKey(email) } : {}),
+    ...(keys.length > 0 ? { keys } : {}),
     // Harvest takes at most 50 candidate_ids.
     ...(ids !== undefined ? { ids: ids.slice(0, 50) } : {}),
     createdAt: created,

@@ -1,3 +1,4 @@
+import { refKey } from '../../../store/records.js';
 import type { Interview } from '../../../model/interview.js';
 import { dateParams, enc, harvestResource, listCall } from '../api.js';
 import { fields, GreenhouseScheduledInterview, interviewToUnified } from '../shapes/interviews.js';
@@ -14,7 +15,7 @@ export const interviews = harvestResource<Interview, GreenhouseScheduledIntervie
   rawSchema: GreenhouseScheduledInterview,
   toUnified: ({ raw }) => interviewToUnified(raw),
   supported: ['application_id', 'created_at', 'updated_at'],
-  query: ({ filters }, base) => ({ ...base, ...(filters.application_id !== undefined ? { applicationId: filters.application_id } : {}) }),
+  query: ({ filters }, base) => ({ ...base, ...(filters.application_id !== undefined ? { keys: [refKey('application', filters.application_id)] } : {}) }),
   listCall: (request, hasMore) =>
     request.filters.application_id !== undefined
       ? listCall(`/applications/${enc(request.filters.application_id)}/scheduled_interviews`, request, hasMore, dateParams(request.filters))

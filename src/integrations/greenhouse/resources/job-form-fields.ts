@@ -1,3 +1,4 @@
+import { refKey } from '../../../store/records.js';
 import type { JobFormField } from '../../../model/job-form-field.js';
 import type { Rendered, ResourceEmulation } from '../../types.js';
 import { enc, getCall, listCall, notFound } from '../api.js';
@@ -25,7 +26,7 @@ export const jobFormFields: ResourceEmulation<JobFormField, QuestionItem> = {
   fields,
   filters: { supported: ['job_id'], required: { list: [], get: [] } },
   parentError: (reader, { job_id: id }) => (id !== undefined && !reader.get('job', id) ? notFound() : undefined),
-  query: ({ filters }) => (filters.job_id !== undefined ? { jobId: filters.job_id } : {}),
+  query: ({ filters }) => (filters.job_id !== undefined ? { keys: [refKey('job', filters.job_id)] } : {}),
   render: (rows) =>
     rows.map((row) => {
       const stored = JSON.parse(row.raw) as StoredQuestion;

@@ -1,3 +1,4 @@
+import { refKey } from '../../../store/records.js';
 import type { JobInterviewStage } from '../../../model/job-interview-stage.js';
 import { dateParams, enc, harvestResource, listCall } from '../api.js';
 import { fields, GreenhouseJobStage, jobStageToUnified } from '../shapes/job-stages.js';
@@ -11,7 +12,7 @@ export const jobInterviewStages = harvestResource<JobInterviewStage, GreenhouseJ
   rawSchema: GreenhouseJobStage,
   toUnified: ({ raw }) => jobStageToUnified(raw),
   supported: ['job_id', 'created_at', 'updated_at'],
-  query: ({ filters }, base) => ({ ...base, ...(filters.job_id !== undefined ? { jobId: filters.job_id } : {}) }),
+  query: ({ filters }, base) => ({ ...base, ...(filters.job_id !== undefined ? { keys: [refKey('job', filters.job_id)] } : {}) }),
   listCall: (request, hasMore) =>
     request.filters.job_id !== undefined
       ? listCall(`/jobs/${enc(request.filters.job_id)}/stages`, request, hasMore, dateParams(request.filters))

@@ -1,3 +1,4 @@
+import { refKey } from '../../../store/records.js';
 import type { Offer } from '../../../model/offer.js';
 import { dateParams, enc, harvestResource, listCall } from '../api.js';
 import { fields, GreenhouseOffer, offerToUnified } from '../shapes/offers.js';
@@ -15,7 +16,7 @@ export const offers = harvestResource<Offer, GreenhouseOffer>({
   toUnified: ({ raw }) => offerToUnified(raw),
   supported: ['application_id', 'created_at', 'updated_at'],
   query: ({ filters }, base) =>
-    filters.application_id !== undefined ? { applicationId: filters.application_id } : base,
+    filters.application_id !== undefined ? { keys: [refKey('application', filters.application_id)] } : base,
   listCall: (request, hasMore) =>
     request.filters.application_id !== undefined
       ? listCall(`/applications/${enc(request.filters.application_id)}/offers`, request, hasMore)

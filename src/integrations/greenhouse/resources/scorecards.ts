@@ -1,3 +1,4 @@
+import { refKey } from '../../../store/records.js';
 import type { Scorecard } from '../../../model/scorecard.js';
 import { dateParams, enc, harvestResource, listCall } from '../api.js';
 import { fields, GreenhouseScorecard, scorecardToUnified } from '../shapes/scorecards.js';
@@ -11,7 +12,7 @@ export const scorecards = harvestResource<Scorecard, GreenhouseScorecard>({
   rawSchema: GreenhouseScorecard,
   toUnified: ({ raw }) => scorecardToUnified(raw),
   supported: ['application_id', 'created_at', 'updated_at'],
-  query: ({ filters }, base) => ({ ...base, ...(filters.application_id !== undefined ? { applicationId: filters.application_id } : {}) }),
+  query: ({ filters }, base) => ({ ...base, ...(filters.application_id !== undefined ? { keys: [refKey('application', filters.application_id)] } : {}) }),
   listCall: (request, hasMore) =>
     request.filters.application_id !== undefined
       ? listCall(`/applications/${enc(request.filters.application_id)}/scorecards`, request, hasMore, dateParams(request.filters))
