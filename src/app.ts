@@ -9,6 +9,7 @@ import { Dataset, openStore } from './mock/dataset.js';
 import { loadRules } from './mock/rules.js';
 import { ADMIN_PREFIX, REAL_CLOCK, Scenarios, type Clock } from './mock/scenarios.js';
 import { adminRoutes } from './routes/admin.js';
+import { discoveryRoutes } from './routes/discovery.js';
 import { AnswerCache } from './routes/answer-cache.js';
 import { loggerOptions, requestLine } from './logger.js';
 import { registerOpenApi } from './openapi.js';
@@ -182,6 +183,7 @@ export async function buildApp(input: ConfigInput = {}, clock: Clock = REAL_CLOC
     },
     { prefix: FILES_PREFIX },
   );
+  await app.register(discoveryRoutes);
   return app;
 }
 
