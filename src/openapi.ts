@@ -98,6 +98,9 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
       ...(acceptsDefault ? { onComplete: new Function(`ui.preauthorizeApiKey('bearerAuth', ${JSON.stringify(DEFAULT_TOKEN)});`) as () => void } : {}),
     },
     staticCSP: true,
+    // The default policy's upgrade-insecure-requests sends every script and the document itself over https from any
+    // host but localhost: the page stays blank on a plain-http mock reached as http://truto-mock:4010.
+    transformStaticCSP: (header) => header.replace(/\s*upgrade-insecure-requests;?/, ''),
     transformSpecification: (document, request) => withServer(document, request as FastifyRequest),
   });
   app.get(OPENAPI_PATH, { schema: { hide: true } }, async (request) => withServer(app.swagger(), request));
