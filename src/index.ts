@@ -106,7 +106,8 @@ export async function createMock(options: MockOptions = {}): Promise<RunningMock
     token: config.tokens[0]!,
     accounts: accounts.list().map((a) => ({ id: a.row.id, integration: a.integration.name, name: a.row.name, candidates: a.row.candidates })),
     app,
-    reset: async (settings) => void (await admin('POST', '/reset', settings ?? {})),
+    // Without settings, no body at all: a bare reset is the admin API's "back to the start".
+    reset: async (settings) => void (await admin('POST', '/reset', settings)),
     rules: {
       add: async (rule) => (await admin('POST', '/rules', rule)) as Rule,
       list: async () => ((await admin('GET', '/rules')) as { rules: Rule[] }).rules,
