@@ -1,8 +1,9 @@
 import cors from '@fastify/cors';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { ConfigError, resolveConfig, type Config, type ConfigInput } from './config.js';
+import { answerConnect, clientErrorHandler, httpOptions } from './connections.js';
 import { Downloads } from './files/download.js';
 import { FileLinks, FILES_PREFIX } from './files/links.js';
 import { Dataset, openStore } from './mock/dataset.js';
@@ -16,6 +17,7 @@ import { registerOpenApi } from './openapi.js';
 import { fileRoutes } from './routes/files.js';
 import { unifiedRoutes } from './routes/unified.js';
 import { loadFixtures } from './seed/fixtures.js';
+import { SeedingHealthSchema, type SeedProgress } from './seed/progress.js';
 import type { Store } from './store/index.js';
 import { Accounts } from './truto/accounts.js';
 import { authenticate } from './truto/auth.js';
@@ -24,6 +26,7 @@ import { errors, TrutoError } from './truto/errors.js';
 import { normalizeQuery, parseQueryString } from './truto/query.js';
 import { JSON_TYPE, UnifiedApi } from './truto/unified.js';
 import { validationError } from './truto/validation.js';
+import { collapseSlashes } from './url-path.js';
 
 export interface MockInfo {
   config: Config;
@@ -44,17 +47,23 @@ declare module 'fastify' {
   }
 }
 
+/** What the command that serves the app hands it: its logger, and where seeding reports how far it has got. */
+export interface AppRuntime {
+  logger?: FastifyBaseLogger;
+  progress?: SeedProgress;
+}
+
 /**
  * The whole mock as a Fastify instance that does not listen: tests inject into it, `server.ts` listens. `clock`
  * drives rate-limit windows, latency and journal times (tests pass one they control).
  */
-export async function buildApp(input: ConfigInput = {}, clock: Clock = REAL_CLOCK): Promise<FastifyInstance> {
+export async function buildApp(input: ConfigInput = {}, clock: Clock = REAL_CLOCK, runtime: AppRuntime = {}): Promise<FastifyInstance> {
   const config = resolveConfig(input);
   const { fixtures, text } = loadFixtures(config.fixtures);
   const initialRules = config.rules === undefined ? [] : loadRules(config.rules, (d) => new ConfigError(`invalid setting rules: ${d}`));
   const seedOptions = { seed: config.seed, candidates: config.candidates };
   const started = performance.now();
-  const store = await openStore(config.db, fixtures, text, seedOptions);
+  const store = await openStore(config.db, fixtures, text, seedOptions, runtime.progress);
   const openMs = performance.now() - started;
   const accounts = new Accounts(store);
   const cache = new AnswerCache(config.cacheMb * 1024 * 1024);
@@ -71,12 +80,18 @@ export async function buildApp(input: ConfigInput = {}, clock: Clock = REAL_CLOC
   const api = new UnifiedApi(accounts, new Cursors(config.signingKey), links);
 
   const app = Fastify({
-    logger: loggerOptions(config),
+    ...(runtime.logger ? { loggerInstance: runtime.logger } : { logger: loggerOptions(config) }),
     logController: new LogController({ disableRequestLogging: true }),
     trustProxy: true,
+    // A base URL set with a trailing slash (`http://mock:4010/`) makes clients send `//unified/...`: rewritten
+    // before routing, so journal, fault rules, rate limits, cache and logs see the one path a client means.
+    rewriteUrl: (req) => collapseSlashes(req.url ?? '/'),
+    http: httpOptions(config),
+    requestTimeout: config.requestTimeout,
+    keepAliveTimeout: config.keepAliveTimeout,
+    maxRequestsPerSocket: config.maxRequestsPerSocket,
+    clientErrorHandler: clientErrorHandler(config),
     routerOptions: {
-      // A base URL set with a trailing slash (`http://mock:4010/`) makes clients send `//unified/...`.
-      ignoreDuplicateSlashes: true,
       maxParamLength: 1000,
       querystringParser: (text: string) => normalizeQuery(parseQueryString(text)),
     },
@@ -86,6 +101,7 @@ export async function buildApp(input: ConfigInput = {}, clock: Clock = REAL_CLOC
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  app.server.on('connect', answerConnect);
   // Records are free-form (remote_data, exclusions, key_by): response schemas document, JSON.stringify writes.
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
   app.decorate('mock', {
@@ -118,16 +134,34 @@ export async function buildApp(input: ConfigInput = {}, clock: Clock = REAL_CLOC
     request.log.error({ err: error, url: request.url }, 'unexpected error');
     return sendError(reply, errors.internal());
   });
-  app.setNotFoundHandler((request: FastifyRequest, reply: FastifyReply) =>
-    sendError(reply, errors.routeNotFound(request.method, request.url.split('?')[0]!)),
-  );
+  const auth = authenticate(new Set(config.tokens));
+  app.setNotFoundHandler(async (request: FastifyRequest, reply: FastifyReply) => {
+    // Truto authenticates every /unified path before it routes: without a token, a 401 rather than a 404.
+    if (/^\/+unified(\/|$)/.test(request.url)) await auth(request);
+    return sendError(reply, errors.routeNotFound(request.method, request.url.split('?')[0]!));
+  });
+
+  // Node answers a missing Host with an empty 400 (`requireHostHeader`); the check is made here to answer in Truto's body.
+  app.addHook('onRequest', async (request) => {
+    if (request.headers.host === undefined && request.raw.httpVersion === '1.1') {
+      throw errors.badRequest('Missing Host header: every HTTP/1.1 request must send one');
+    }
+  });
 
   // Browsers and their tools (a frontend on another origin, Swagger UI's "try it out"): preflights for
   // Authorization are answered before auth, and the download's file name can be read by the page.
   if (config.corsOrigins.length > 0) {
+    // Before the plugin's own check, which answers a bare OPTIONS in plain text.
+    app.addHook('onRequest', async (request) => {
+      if (request.method !== 'OPTIONS') return;
+      const missing = ['origin', 'access-control-request-method'].filter((h) => request.headers[h] === undefined);
+      if (missing.length > 0) {
+        throw errors.badRequest(`Invalid preflight request: missing header${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`);
+      }
+    });
     await app.register(cors, {
       origin: config.corsOrigins.includes('*') ? '*' : config.corsOrigins,
-      exposedHeaders: ['Content-Disposition', 'Content-Length', 'Retry-After', 'ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset'],
+      exposedHeaders: ['Content-Disposition', 'Content-Length', 'Retry-After', 'x-truto-mock-warning', 'ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset'],
       methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
       maxAge: 600,
     });
@@ -139,8 +173,9 @@ export async function buildApp(input: ConfigInput = {}, clock: Clock = REAL_CLOC
   // Every request outside the admin API is journaled, and waits while a reset or reload swaps the data.
   app.addHook('onRequest', (request, reply, done) => {
     if (request.routeOptions.url?.startsWith(`${ADMIN_PREFIX}/`)) return done();
-    scenarios.arrive(request, reply, () => dataset.leave());
-    dataset.enter(done);
+    let leave = () => {};
+    scenarios.arrive(request, reply, () => leave());
+    leave = dataset.enter(done);
   });
   await app.register(adminRoutes, { prefix: ADMIN_PREFIX, scenarios, dataset, adminToken: config.adminToken });
   if (config.watch) {
@@ -159,7 +194,7 @@ export async function buildApp(input: ConfigInput = {}, clock: Clock = REAL_CLOC
         tags: ['health'],
         response: {
           200: HealthSchema,
-          503: Type.Object({ status: Type.Literal('seeding') }, { description: 'Still seeding; try again shortly' }),
+          503: SeedingHealthSchema,
         },
       },
     },
@@ -168,11 +203,11 @@ export async function buildApp(input: ConfigInput = {}, clock: Clock = REAL_CLOC
 
   await app.register(
     async (unified) => {
-      unified.addHook('onRequest', authenticate(new Set(config.tokens)));
+      unified.addHook('onRequest', auth);
       // After auth (a 401 comes first, as at Truto), before the route and its answer cache.
       if (config.rateLimits) unified.addHook('onRequest', scenarios.rateLimit);
       unified.addHook('onRequest', scenarios.faults);
-      await unified.register(unifiedRoutes, { api, cache, publicUrl: config.publicUrl });
+      await unified.register(unifiedRoutes, { api, cache, publicUrl: config.publicUrl, strict: config.strict });
     },
     { prefix: '/unified/ats' },
   );

@@ -6,15 +6,24 @@ import { VERSION } from './version.js';
 /** Every flag, its environment variable, and how its text becomes a setting. */
 export const SETTINGS = {
   port: { env: 'PORT', parse: 'int', help: 'port to listen on (default 4010)' },
-  host: { env: 'HOST', parse: 'string', help: 'address to listen on (default 0.0.0.0)' },
+  host: { env: 'HOST', parse: 'string', help: 'address to listen on; 0.0.0.0 = every interface (default 127.0.0.1)' },
   db: { env: 'TRUTO_MOCK_DB', parse: 'string', help: 'SQLite file, or :memory: (default truto-ats-mock.db)' },
   seed: { env: 'TRUTO_MOCK_SEED', parse: 'int', help: 'seed of the generated data (default 1)' },
-  candidates: { env: 'TRUTO_MOCK_CANDIDATES', parse: 'int', help: 'candidates per account (default: each fixture\'s size)' },
+  candidates: {
+    env: 'TRUTO_MOCK_CANDIDATES',
+    parse: 'int',
+    help: 'candidates PER ACCOUNT (default: each fixture\'s size, 300); 100000 x the 6 default accounts = 600,000: about 4 minutes and 3 GB',
+  },
   fixtures: { env: 'TRUTO_MOCK_FIXTURES', parse: 'string', help: 'fixtures file (default fixtures/accounts.json)' },
   tokens: { env: 'TRUTO_MOCK_TOKENS', parse: 'list', help: 'accepted API tokens, comma-separated (default truto-mock-token)' },
   'signing-key': { env: 'TRUTO_MOCK_SIGNING_KEY', parse: 'string', help: 'key that signs cursors and file URLs' },
   'public-url': { env: 'TRUTO_MOCK_PUBLIC_URL', parse: 'string', help: 'base URL for file links (default: the Host the client used)' },
   'cache-mb': { env: 'TRUTO_MOCK_CACHE_MB', parse: 'int', help: 'MB of answers cached for repeated requests; 0 = off (default 16)' },
+  strict: { env: 'TRUTO_MOCK_STRICT', parse: 'bool', help: 'refuse unknown query keys with a 400 (default: a warning header)' },
+  'request-timeout': { env: 'TRUTO_MOCK_REQUEST_TIMEOUT', parse: 'int', help: 'ms a request (headers and body) has to arrive, else 408 (default 30000)' },
+  'headers-timeout': { env: 'TRUTO_MOCK_HEADERS_TIMEOUT', parse: 'int', help: 'ms its headers have to arrive, else 408 (default 10000)' },
+  'keep-alive-timeout': { env: 'TRUTO_MOCK_KEEP_ALIVE_TIMEOUT', parse: 'int', help: 'ms an idle kept-alive connection stays open (default 72000)' },
+  'max-requests-per-socket': { env: 'TRUTO_MOCK_MAX_REQUESTS_PER_SOCKET', parse: 'int', help: 'requests one connection may carry; 0 = no limit (default 0)' },
   'log-level': { env: 'LOG_LEVEL', parse: 'string', help: 'fatal, error, warn, info, debug, trace or silent (default info)' },
   // Test scenarios (src/mock/)
   'admin-token': { env: 'TRUTO_MOCK_ADMIN_TOKEN', parse: 'string', help: 'token the admin API (/_mock) requires (default: none needed)' },
@@ -33,14 +42,15 @@ export const SETTINGS = {
 type Flag = keyof typeof SETTINGS;
 const KEYS: Record<Flag, keyof ConfigInput> = {
   port: 'port', host: 'host', db: 'db', seed: 'seed', candidates: 'candidates', fixtures: 'fixtures',
-  tokens: 'tokens', 'signing-key': 'signingKey', 'public-url': 'publicUrl', 'cache-mb': 'cacheMb', 'log-level': 'logLevel',
+  tokens: 'tokens', 'signing-key': 'signingKey', 'public-url': 'publicUrl', 'cache-mb': 'cacheMb', strict: 'strict', 'log-level': 'logLevel',
   'admin-token': 'adminToken', 'journal-size': 'journalSize', rules: 'rules', 'rate-limits': 'rateLimits', latency: 'latency',
   'error-rate': 'errorRate', 'error-status': 'errorStatus', 'header-overrides': 'headerOverrides', watch: 'watch',
-  'log-format': 'logFormat', 'cors-origins': 'corsOrigins',
+  'log-format': 'logFormat', 'cors-origins': 'corsOrigins', 'request-timeout': 'requestTimeout', 'headers-timeout': 'headersTimeout',
+  'keep-alive-timeout': 'keepAliveTimeout', 'max-requests-per-socket': 'maxRequestsPerSocket',
 };
 
 export function usage(): string {
-  const row = (flag: string, env: string, help: string) => `  ${flag.padEnd(20)} ${env.padEnd(28)} ${help}`;
+  const row = (flag: string, env: string, help: string) => `  ${flag.padEnd(26)} ${env.padEnd(34)} ${help}`;
   const rows = Object.entries(SETTINGS).map(([flag, s]) => row(`--${flag}`, s.env, s.help));
   return [
     "truto-ats-mock: a local stand-in for Truto's Unified ATS API",

@@ -8,7 +8,9 @@ export const DEFAULT_TOKEN = 'truto-mock-token';
 export const DEFAULT_PORT = 4010;
 
 export const ConfigSchema = Type.Object({
-  host: Type.String({ default: '0.0.0.0', description: 'Address to listen on' }),
+  // Loopback by default: a mock that accepts a well-known token is not for the network unless asked (the Docker
+  // image sets HOST=0.0.0.0 itself).
+  host: Type.String({ default: '127.0.0.1', description: 'Address to listen on; 0.0.0.0 for every interface' }),
   port: Type.Integer({ minimum: 0, maximum: 65535, default: DEFAULT_PORT }),
   db: Type.String({ minLength: 1, default: 'truto-ats-mock.db', description: 'SQLite file path, or :memory:' }),
   seed: Type.Integer({ minimum: 0, maximum: 2 ** 31 - 1, default: 1 }),
@@ -30,6 +32,35 @@ export const ConfigSchema = Type.Object({
     maximum: 4096,
     default: 16,
     description: 'Megabytes of serialized answers kept for repeated requests; 0 turns the cache off',
+  }),
+  strict: Type.Boolean({
+    default: false,
+    description: 'Answer 400 to a unified request with a query key its route does not know (else: a warning header)',
+  }),
+  // Slow or stalled clients (slowloris): each limit answers 408 in Truto's body and closes the connection.
+  requestTimeout: Type.Integer({
+    minimum: 1,
+    maximum: 3_600_000,
+    default: 30_000,
+    description: 'Milliseconds a request (headers and body) has to arrive in full',
+  }),
+  headersTimeout: Type.Integer({
+    minimum: 1,
+    maximum: 3_600_000,
+    default: 10_000,
+    description: 'Milliseconds a request\'s headers have to arrive in full; at most requestTimeout',
+  }),
+  keepAliveTimeout: Type.Integer({
+    minimum: 1,
+    maximum: 3_600_000,
+    default: 72_000,
+    description: 'Milliseconds an idle kept-alive connection stays open (above the 60 s of common load balancers)',
+  }),
+  maxRequestsPerSocket: Type.Integer({
+    minimum: 0,
+    maximum: 10_000_000,
+    default: 0,
+    description: 'Requests one kept-alive connection may carry before it is closed; 0 = no limit',
   }),
   // --- Test scenarios (src/mock/): admin API, journal, fault rules, rate limits, latency, overrides, reload ---
   adminToken: Type.Optional(
@@ -82,7 +113,14 @@ export function resolveConfig(input: ConfigInput = {}): Config {
     const name = first.path.replace(/^\//, '').replace(/\//g, '.') || 'config';
     throw new ConfigError(`invalid setting ${name}: ${first.message} (got ${JSON.stringify(first.value)})`);
   }
-  return withDefaults as Config;
+  const config = withDefaults as Config;
+  if (config.headersTimeout > config.requestTimeout) {
+    throw new ConfigError(
+      `invalid setting headersTimeout: ${config.headersTimeout} ms is longer than requestTimeout (${config.requestTimeout} ms), ` +
+        'which covers the headers too; lower --headers-timeout or raise --request-timeout',
+    );
+  }
+  return config;
 }
 
 function stripUndefined<T extends object>(o: T): Partial<T> {

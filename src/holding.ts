@@ -1,6 +1,9 @@
 import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { answerConnect, clientErrorHandler, httpOptions } from './connections.js';
+import type { Config } from './config.js';
+import type { SeedProgressBody } from './seed/progress.js';
 import { errors } from './truto/errors.js';
 
 /**
@@ -12,11 +15,16 @@ import { errors } from './truto/errors.js';
 export class HoldingServer {
   private constructor(private readonly server: Server) {}
 
-  static async listen(port: number, host: string): Promise<HoldingServer> {
-    const server = createServer((request, response) => {
+  /** `progress`: how far seeding has got, shown by `/health` once it has started. */
+  static async listen(
+    config: Pick<Config, 'port' | 'host' | 'requestTimeout' | 'headersTimeout' | 'keepAliveTimeout' | 'maxRequestsPerSocket'>,
+    progress: () => SeedProgressBody | undefined = () => undefined,
+  ): Promise<HoldingServer> {
+    const server = createServer(httpOptions(config), (request, response) => {
       const health = request.url?.split('?')[0] === '/health';
       const error = errors.seeding();
-      const body = JSON.stringify(health ? { status: 'seeding' } : error.body);
+      const seeding = progress();
+      const body = JSON.stringify(health ? { status: 'seeding', ...(seeding ? { progress: seeding } : {}) } : error.body);
       response.writeHead(503, {
         'content-type': 'application/json; charset=utf-8',
         'access-control-allow-origin': '*',
@@ -25,7 +33,9 @@ export class HoldingServer {
       });
       response.end(body);
     });
-    server.listen(port, host);
+    server.on('clientError', clientErrorHandler(config));
+    server.on('connect', answerConnect);
+    server.listen(config.port, config.host);
     await once(server, 'listening');
     return new HoldingServer(server);
   }

@@ -1,4 +1,4 @@
-import type { FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyServerOptions } from 'fastify';
 import pretty from 'pino-pretty';
 import type { Config } from './config.js';
 
@@ -43,4 +43,12 @@ export function requestLine(
     ...(request.headers.authorization === undefined ? {} : { authorization: request.headers.authorization }),
     ...(request.headers['user-agent'] === undefined ? {} : { userAgent: request.headers['user-agent'] }),
   };
+}
+
+/**
+ * The command's logger, there before the app (seeding is logged by it, then the app takes it over): Fastify's own
+ * pino, as Fastify builds it from these options, taken from an instance that never listens.
+ */
+export function createLogger(config: Pick<Config, 'logLevel' | 'logFormat'>): FastifyBaseLogger {
+  return Fastify({ logger: loggerOptions(config) }).log;
 }

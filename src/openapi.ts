@@ -98,9 +98,9 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
       ...(acceptsDefault ? { onComplete: new Function(`ui.preauthorizeApiKey('bearerAuth', ${JSON.stringify(DEFAULT_TOKEN)});`) as () => void } : {}),
     },
     staticCSP: true,
-    // The default policy's upgrade-insecure-requests sends every script and the document itself over https from any
-    // host but localhost: the page stays blank on a plain-http mock reached as http://truto-mock:4010.
-    transformStaticCSP: (header) => header.replace(/\s*upgrade-insecure-requests;?/, ''),
+    // Without `upgrade-insecure-requests`: under any host name but localhost it made the browser fetch the page's
+    // own assets over https, which the mock does not serve (a blank page at http://truto-mock:4010/docs).
+    transformStaticCSP: (header) => header.replace(/\s*upgrade-insecure-requests;?/, '').trim(),
     transformSpecification: (document, request) => withServer(document, request as FastifyRequest),
   });
   app.get(OPENAPI_PATH, { schema: { hide: true } }, async (request) => withServer(app.swagger(), request));
@@ -147,10 +147,10 @@ function withFormats(unified: TSchema): TSchema {
   return {
     description:
       'truto_response_format=unified (the default) and normalized answer this schema; raw answers the integration\'s own ' +
-      'record (a list keeps this envelope), debug adds the remote call it stands for, stream answers NDJSON.',
+      'record (a list keeps this envelope), debug adds the remote call it stands for, stream answers NDJSON (labelled text/plain).',
     content: {
       'application/json': { schema: unified },
-      'application/x-ndjson': { schema: { type: 'string', description: 'truto_response_format=stream: one record a line' } },
+      'text/plain': { schema: { type: 'string', description: 'truto_response_format=stream: one record a line' } },
     },
   } as unknown as TSchema;
 }

@@ -1,47 +1,122 @@
 #!/usr/bin/env node
 import closeWithGrace from 'close-with-grace';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { commandInput } from './cli.js';
-import { ConfigError, resolveConfig } from './config.js';
+import { ConfigError, resolveConfig, type Config } from './config.js';
 import { HoldingServer } from './holding.js';
+import { createLogger } from './logger.js';
 import { FixturesError } from './seed/fixtures.js';
+import { SeedProgress } from './seed/progress.js';
+
+/** How long a stop waits for answers still being written before it cuts them. */
+const GRACE_MS = 10_000;
+/** How often seeding says how far it has got. */
+const PROGRESS_EVERY_MS = 3_000;
 
 async function main(): Promise<void> {
   const input = commandInput();
-  let held: HoldingServer | undefined;
-  let app;
+  let config: Config;
   try {
     // Settings are checked before anything else, so a bad value stops the command at once with exit code 2.
-    const config = resolveConfig(input);
-    held = await HoldingServer.listen(config.port, config.host);
+    config = resolveConfig(input);
+  } catch (err) {
+    return fail(err);
+  }
+  const log = createLogger(config);
+  const progress = new SeedProgress();
+  const seeding = () => (progress.accounts > 0 && progress.accountsDone < progress.accounts ? progress.body() : undefined);
+  // A signal before the app serves: nothing is being answered, and an unfinished store is never kept (its file is
+  // removed on exit), so the stop is immediate and clean.
+  const stopEarly = (signal: NodeJS.Signals) => {
+    const now = seeding();
+    if (now) log.warn({ signal, progress: now }, 'stopping while seeding: the unfinished store is not kept; the next start seeds it afresh');
+    else log.info({ signal }, 'stopping while starting');
+    process.exit(0);
+  };
+  process.once('SIGTERM', stopEarly);
+  process.once('SIGINT', stopEarly);
+
+  let held: HoldingServer | undefined;
+  let app: FastifyInstance;
+  const report = setInterval(() => {
+    const now = seeding();
+    if (now) log.info({ progress: now }, `seeding: ${now.accounts_done}/${now.accounts} accounts, ${now.candidates_done}/${now.candidates} candidates`);
+  }, PROGRESS_EVERY_MS);
+  try {
+    held = await HoldingServer.listen(config, seeding);
     // The app (Fastify, Swagger, the store) is loaded once the port is held: the port answers from the first moment.
     const { buildApp } = await import('./app.js');
-    app = await buildApp(input);
+    app = await buildApp(input, undefined, { logger: log, progress });
   } catch (err) {
     await held?.release();
-    if (err instanceof ConfigError || err instanceof FixturesError) {
-      process.stderr.write(`${err.message}\n`);
-      process.exit(2);
-    }
-    if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE' || (err as NodeJS.ErrnoException).code === 'EACCES') {
-      process.stderr.write(`cannot listen: ${(err as Error).message} (choose another --port / PORT)\n`);
-      process.exit(1);
-    }
-    throw err;
+    return fail(err);
+  } finally {
+    clearInterval(report);
   }
-  const { config, accounts, store, openMs } = app.mock;
-  // SIGTERM / SIGINT: stop accepting, let in-flight requests finish (10 s at most), close the store, exit 0.
-  closeWithGrace({ delay: 10_000 }, async ({ err, signal }) => {
-    if (err) app.log.error({ err }, 'stopping after an error');
-    else if (signal) app.log.info({ signal }, 'stopping: finishing in-flight requests');
-    await app.close();
+  if (progress.accounts > 0) {
+    const done = progress.body();
+    log.info({ progress: done }, `seeded: ${done.accounts} accounts, ${done.candidates} candidates in ${done.elapsed_ms} ms`);
+  }
+  process.off('SIGTERM', stopEarly);
+  process.off('SIGINT', stopEarly);
+  const answering = trackAnswers(app);
+  closeWithGrace({ delay: false, logger: log }, async ({ err, signal }) => {
+    if (err) log.error({ err }, 'stopping after an error');
+    await stop(app, log, answering, signal);
   });
   await app.ready();
   const address = await app.listen({ handle: held.handOver(), host: config.host } as { host: string });
+  printBanner(app, address);
+}
+
+/** The answers being written: what a stop waits for, and names if it has to cut them. */
+function trackAnswers(app: FastifyInstance): Map<ServerResponse, IncomingMessage> {
+  const answering = new Map<ServerResponse, IncomingMessage>();
+  app.server.on('request', (request: IncomingMessage, response: ServerResponse) => {
+    answering.set(response, request);
+    response.once('close', () => answering.delete(response));
+  });
+  return answering;
+}
+
+/**
+ * Stops accepting, lets the answers under way finish (GRACE_MS at most), closes the store, and says in the log what
+ * it waited for and, if the grace ran out, which answers it cut. Ends with exit code 0 either way: the stop was asked.
+ */
+async function stop(app: FastifyInstance, log: FastifyBaseLogger, answering: Map<ServerResponse, IncomingMessage>, signal?: string) {
+  const describe = () => [...answering.values()].map((r) => `${r.method ?? ''} ${(r.url ?? '').split('?')[0]}`);
+  const waiting = describe();
+  log.info(
+    { signal, inFlight: waiting },
+    waiting.length === 0
+      ? 'stopping: no request in flight'
+      : `stopping: finishing ${waiting.length} request(s) in flight (at most ${GRACE_MS / 1000} s): ${waiting.join(', ')}`,
+  );
+  const closed = app.close();
+  let timer: NodeJS.Timeout | undefined;
+  const graceOver = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), GRACE_MS)));
+  if ((await Promise.race([closed, graceOver])) === 'late') {
+    const cut = describe();
+    log.warn(
+      { cut },
+      `stopping: cut ${cut.length} answer(s) still being written after ${GRACE_MS / 1000} s (the client got a truncated answer): ${cut.join(', ')}`,
+    );
+    app.server.closeAllConnections();
+  }
+  clearTimeout(timer);
+  await closed;
+  log.info('stopped');
+}
+
+function printBanner(app: FastifyInstance, address: string): void {
+  const { config, accounts, store, openMs } = app.mock;
   const shown = address.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost');
+  const how = store.seeded ? 'seeded' : store.readonly ? 'reused read-only' : 'reused';
   const lines = [
     '',
     `truto-ats-mock listening on ${shown}`,
-    `  store: ${config.db} (${store.seeded ? 'seeded' : 'reused'} in ${Math.round(openMs)} ms, seed ${config.seed})`,
+    `  store: ${config.db} (${how} in ${Math.round(openMs)} ms, seed ${config.seed})`,
     `  token: Authorization: Bearer ${config.tokens[0]}`,
     // Test scenarios (src/mock/): where the admin API is, and which scenario flags are on.
     `  admin: ${shown}/_mock (reset, journal, rules)${[
@@ -60,6 +135,20 @@ async function main(): Promise<void> {
     '',
   ];
   process.stdout.write(lines.join('\n') + '\n');
+}
+
+/** A start-up failure: a message naming the setting and its fix (exit 2), or the port's problem (exit 1). */
+function fail(err: unknown): never {
+  if (err instanceof ConfigError || err instanceof FixturesError) {
+    process.stderr.write(`${err.message}\n`);
+    process.exit(2);
+  }
+  const error = err as NodeJS.ErrnoException;
+  if (error.syscall === 'listen' && (error.code === 'EADDRINUSE' || error.code === 'EACCES' || error.code === 'EADDRNOTAVAIL')) {
+    process.stderr.write(`cannot listen: ${error.message} (choose another --port / PORT, or --host / HOST)\n`);
+    process.exit(1);
+  }
+  throw err;
 }
 
 await main();

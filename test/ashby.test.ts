@@ -118,28 +118,28 @@ t.test('property: mapping the raw rendering of generated worlds gives back every
     const rows = seedRows(world);
     const reader = memoryReader(rows);
     const candidateRows = rows.get('candidate')!;
-    const raws = ashby.resources.candidates.render(candidateRows, reader, CTX);
+    const raws = ashby.resources.candidates!.render(candidateRows, reader, CTX);
     const worldCandidates = [...world.candidates()];
     t.equal(raws.length, worldCandidates.length, `seed ${seed}: one Ashby candidate per world candidate`);
     let misfits = 0;
     for (const [i, c] of worldCandidates.entries()) {
       const raw = raws[i]!;
-      if (!t.strictSame(withoutRemoteData(ashby.resources.candidates.toUnified(raw)), expectedCandidate(world, c), `seed ${seed} candidate ${c.n}`)) break;
+      if (!t.strictSame(withoutRemoteData(ashby.resources.candidates!.toUnified(raw)), expectedCandidate(world, c), `seed ${seed} candidate ${c.n}`)) break;
       leafPaths(expectedCandidate(world, c), '', covered.candidates);
 
-      const fileRows = reader.byParent('attachment', 'candidate_id', [(raw as Json).id]);
-      const files = ashby.resources.attachments.render(fileRows, reader, CTX);
-      const unified = files.map((f) => withoutRemoteData(ashby.resources.attachments.toUnified(f)));
+      const fileRows = reader.byParent('attachment', 'candidate_id', [(raw.raw as Json).id]);
+      const files = ashby.resources.attachments!.render(fileRows, reader, CTX);
+      const unified = files.map((f) => withoutRemoteData(ashby.resources.attachments!.toUnified(f)));
       if (!t.strictSame(unified, expectedAttachments(world, c), `seed ${seed} candidate ${c.n}: its files`)) break;
       for (const u of unified) leafPaths(u, '', covered.attachments);
       // The handles candidate.info lists are the files the attachments resource answers.
-      t.strictSame((raw as Json).fileHandles, files.map((f) => ({ id: (f as Json).id, name: (f as Json).name, handle: (f as Json).handle })));
-      for (const f of files) if (!Value.Check(AshbyAttachment, f)) {
+      t.strictSame((raw.raw as Json).fileHandles, files.map(({ raw: f }) => ({ id: (f as Json).id, name: (f as Json).name, handle: (f as Json).handle })));
+      for (const { raw: f } of files) if (!Value.Check(AshbyAttachment, f)) {
           assertSchema(t, AshbyAttachment, f, 'attachment');
           misfits++;
         }
-      if (!Value.Check(AshbyCandidate, raw)) {
-        assertSchema(t, AshbyCandidate, raw, `seed ${seed} candidate ${c.n}`);
+      if (!Value.Check(AshbyCandidate, raw.raw)) {
+        assertSchema(t, AshbyCandidate, raw.raw, `seed ${seed} candidate ${c.n}`);
         misfits++;
       }
     }
@@ -165,8 +165,8 @@ t.test('property: mapping the raw rendering of generated worlds gives back every
     }
     t.equal(misfits, 0, `seed ${seed}: every raw record fits Ashby's schema`);
   }
-  t.strictSame([...covered.candidates].sort(), [...ashby.fields.candidates].sort(), 'the checked candidate fields are exactly the declared ones');
-  t.strictSame([...covered.attachments].sort(), [...ashby.fields.attachments].sort(), 'the checked attachment fields are exactly the declared ones');
+  t.strictSame([...covered.candidates].sort(), [...ashby.resources.candidates!.fields].sort(), 'the checked candidate fields are exactly the declared ones');
+  t.strictSame([...covered.attachments].sort(), [...ashby.resources.attachments!.fields].sort(), 'the checked attachment fields are exactly the declared ones');
 });
 
 t.test('ids: UUIDs, deterministic, distinct per kind and per account', async (t) => {

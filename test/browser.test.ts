@@ -26,8 +26,15 @@ const executable = findChromium();
 const skip = executable ? false : 'SKIPPED: Chromium is not installed here (apt-get install -y chromium; .ci/run installs it)';
 if (!executable) t.comment(skip);
 
+/** The host name a compose service would have: Chromium resolves it to the loopback, as Docker's DNS would. */
+const SERVICE_HOST = 'truto-mock';
+
 async function launch(t: Test): Promise<Browser> {
-  const browser = await chromium.launch({ executablePath: executable!, headless: true, args: ['--no-sandbox'] });
+  const browser = await chromium.launch({
+    executablePath: executable!,
+    headless: true,
+    args: ['--no-sandbox', `--host-resolver-rules=MAP ${SERVICE_HOST} 127.0.0.1`],
+  });
   t.teardown(() => browser.close());
   return browser;
 }
@@ -109,29 +116,36 @@ t.test('a page on another origin lists attachments with a Bearer token and downl
   t.ok(seen.includes('GET /unified/ats/attachments 200'), 'then the list');
 });
 
-t.test('Swagger UI at /docs renders every route of the document', { skip }, async (t) => {
-  const { mock } = await listeningMock(t);
-  const doc = (await (await fetch(`${mock}/openapi.json`)).json()) as { paths: Record<string, Record<string, unknown>> };
-  const expected = Object.entries(doc.paths)
-    .flatMap(([path, ops]) => Object.keys(ops).map((method) => `${method.toUpperCase()} ${path}`))
-    .sort();
+// Under any host name but localhost, `upgrade-insecure-requests` in the page's CSP sent its assets to https: a
+// blank page. Opened by a compose service's name, as a container next to the mock would.
+for (const via of ['127.0.0.1', SERVICE_HOST]) {
+  t.test(`Swagger UI at /docs renders every route of the document (opened as http://${via})`, { skip }, async (t) => {
+    const { mock } = await listeningMock(t);
+    const base = mock.replace('127.0.0.1', via);
+    const doc = (await (await fetch(`${mock}/openapi.json`)).json()) as { paths: Record<string, Record<string, unknown>> };
+    const expected = Object.entries(doc.paths)
+      .flatMap(([path, ops]) => Object.keys(ops).map((method) => `${method.toUpperCase()} ${path}`))
+      .sort();
 
-  const browser = await launch(t);
-  const page = await browser.newPage();
-  const offsite: string[] = [];
-  page.on('request', (r) => {
-    if (!r.url().startsWith(mock) && !r.url().startsWith('data:')) offsite.push(r.url());
+    const browser = await launch(t);
+    const page = await browser.newPage();
+    const offsite: string[] = [];
+    page.on('request', (r) => {
+      if (!r.url().startsWith(base) && !r.url().startsWith('data:')) offsite.push(r.url());
+    });
+    const answer = await page.goto(`${base}/docs`);
+    t.notMatch(answer?.headers()['content-security-policy'] ?? '', /upgrade-insecure-requests/, 'the CSP does not send the page to https');
+    t.match(answer?.headers()['content-security-policy'] ?? '', /default-src 'self'/, 'and keeps the rest');
+    await page.waitForSelector('.opblock-summary');
+    const shown = await page.$$eval('.opblock-summary', (blocks) =>
+      blocks.map((b) => {
+        const method = b.querySelector('.opblock-summary-method')?.textContent ?? '';
+        const path = b.querySelector('.opblock-summary-path')?.getAttribute('data-path') ?? '';
+        return `${method} ${path}`;
+      }),
+    );
+    t.strictSame(shown.sort(), expected, 'every operation is rendered');
+    t.equal(await page.textContent('.info .title'), 'truto-ats-mock 0.1.0 OAS 3.1', 'the document\'s title');
+    t.strictSame(offsite, [], 'nothing loaded from another host');
   });
-  await page.goto(`${mock}/docs`);
-  await page.waitForSelector('.opblock-summary');
-  const shown = await page.$$eval('.opblock-summary', (blocks) =>
-    blocks.map((b) => {
-      const method = b.querySelector('.opblock-summary-method')?.textContent ?? '';
-      const path = b.querySelector('.opblock-summary-path')?.getAttribute('data-path') ?? '';
-      return `${method} ${path}`;
-    }),
-  );
-  t.strictSame(shown.sort(), expected, 'every operation is rendered');
-  t.equal(await page.textContent('.info .title'), 'truto-ats-mock 0.1.0 OAS 3.1', 'the document\'s title');
-  t.strictSame(offsite, [], 'nothing loaded from another host');
-});
+}

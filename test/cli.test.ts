@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t from 'tap';
 import { configFromArgs, SETTINGS, usage } from '../src/cli.js';
-import { ConfigSchema, DEFAULT_FIXTURES, PACKAGE_ROOT } from '../src/config.js';
+import { ConfigSchema, DEFAULT_FIXTURES, PACKAGE_ROOT, resolveConfig } from '../src/config.js';
 import { loadFixtures } from '../src/seed/fixtures.js';
 import { HoldingServer } from '../src/holding.js';
 import { TrutoErrorSchema } from '../src/model/error.js';
@@ -34,6 +34,8 @@ t.test('every setting has a flag and an environment variable, and --help lists t
   t.strictSame(configFromArgs(['--port', '5000'], { PORT: '6000' }), { port: 5000 }, 'a flag wins over its variable');
   t.strictSame(configFromArgs([], { TRUTO_MOCK_CORS_ORIGINS: 'none' }), { corsOrigins: [] }, 'none is an empty list');
   t.ok(keys.every((k) => usage().includes(`--${kebab(k)}`)), 'usage covers the schema');
+  t.match(usage(), /--candidates .*candidates PER ACCOUNT .*600,000: about 4 minutes and 3 GB/, '--help says what a large size costs');
+  t.equal(resolveConfig({}).host, '127.0.0.1', 'loopback unless asked: the token is well known');
 
   requireBuild(t);
   const help = runNode(SERVER, ['--help']);
@@ -117,7 +119,8 @@ t.test('a server from a pre-seeded file: health, JSON logs a line a request, Aut
     'one JSON line a request, Authorization censored',
   );
   t.ok(requests.every((l) => typeof l.ms === 'number' && typeof l.time === 'number'), 'each with its duration and time');
-  t.ok(logs.some((l) => l.msg === 'stopping: finishing in-flight requests' && l.signal === 'SIGTERM'), 'the stop is logged');
+  t.ok(logs.some((l) => l.msg === 'stopping: no request in flight' && l.signal === 'SIGTERM'), 'the stop is logged');
+  t.ok(logs.some((l) => l.msg === 'stopped'), 'and its end');
   t.notMatch(server.stdout() + server.stderr(), secret, 'the token used never reaches the output');
 });
 
@@ -152,7 +155,7 @@ t.test('pretty logs on request: one readable line a request', async (t) => {
 });
 
 t.test('while seeding, the port answers 503: health says seeding, every other route is a Truto 503', async (t) => {
-  const held = await HoldingServer.listen(0, '127.0.0.1');
+  const held = await HoldingServer.listen(resolveConfig({ port: 0, host: '127.0.0.1' }));
   const base = `http://127.0.0.1:${held.port}`;
   const health = await fetch(`${base}/health`);
   t.equal(health.status, 503);

@@ -49,3 +49,21 @@ t.test('corsOrigins [] turns CORS off', async (t) => {
   const pre = await app.inject({ method: 'OPTIONS', url: CANDIDATES, headers: PREFLIGHT });
   t.equal(pre.statusCode, 404, 'no preflight route');
 });
+
+t.test('an OPTIONS that is not a preflight: 400 in Truto\'s body, naming the missing headers', async (t) => {
+  const app = await testApp(t);
+  const bare = await app.inject({ method: 'OPTIONS', url: CANDIDATES });
+  t.equal(bare.statusCode, 400);
+  t.equal(bare.headers['content-type'], 'application/json; charset=utf-8');
+  t.strictSame(bare.json(), {
+    statusCode: 400,
+    error: 'Bad Request',
+    message: 'Invalid preflight request: missing headers origin, access-control-request-method',
+  });
+  const noMethod = await app.inject({ method: 'OPTIONS', url: CANDIDATES, headers: { origin: PREFLIGHT.origin } });
+  t.strictSame(noMethod.json(), {
+    statusCode: 400,
+    error: 'Bad Request',
+    message: 'Invalid preflight request: missing header access-control-request-method',
+  });
+});

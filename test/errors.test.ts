@@ -7,6 +7,7 @@ import type { InjectOptions } from 'fastify';
 import t, { type Test } from 'tap';
 import { AttachmentSchema } from '../src/model/attachment.js';
 import { CandidateSchema } from '../src/model/candidate.js';
+import { RESOURCE_NAMES } from '../src/model/catalogue.js';
 import { TrutoErrorSchema, type TrutoErrorBody } from '../src/model/error.js';
 import { ListEnvelope } from '../src/model/list.js';
 import { ACC, ADA, ATTACHMENTS, AUTH, CANDIDATES, GH, JSON_CT, REMOTE_404, assertSchema, expectError, expectOk, get, testApp } from './helpers.js';
@@ -23,6 +24,19 @@ const routeNotFound = (method: string, path: string): TrutoErrorBody => ({
   statusCode: 404,
   error: 'Not Found',
   message: `Route ${method}:${path} not found`,
+});
+const unknownResource = (name: string): TrutoErrorBody => ({
+  statusCode: 404,
+  error: 'Not Found',
+  message: `Unknown resource ${JSON.stringify(name)}: the unified ATS API has ${RESOURCE_NAMES.join(', ')}`,
+});
+const unsupported = (method: string, resource: string, supported: string[]): TrutoErrorBody => ({
+  statusCode: 404,
+  error: 'Not Found',
+  message: `greenhouse does not support ${method} on ${resource}`,
+  truto_error_insight: {
+    supported_methods: { description: `The methods greenhouse supports on ${resource}.`, value: supported },
+  },
 });
 
 /** Ada, exactly as a fresh request on a fresh app answers her. */
@@ -198,19 +212,25 @@ t.test('cursors: a tampered, forged or misplaced cursor is a 400, never a wrong 
 
 t.test('an unknown route under /unified/ats is a Truto 404 with a JSON content type', async (t) => {
   const app = await testApp(t);
-  expectError(t, await get(app, '/unified/ats/jobs', ACC), routeNotFound('GET', '/unified/ats/jobs'), 'jobs');
+  expectError(t, await get(app, '/unified/ats/widgets', ACC), unknownResource('widgets'), 'an unknown resource, named');
   expectError(t, await get(app, '/unified/ats/candidates/1/attachments', ACC), routeNotFound('GET', '/unified/ats/candidates/1/attachments'), 'nested');
   expectError(t, await get(app, '/unified/ats', ACC), routeNotFound('GET', '/unified/ats'), 'the prefix itself');
   expectError(t, await get(app, '/unified/crm/contacts', ACC), routeNotFound('GET', '/unified/crm/contacts'), 'another category');
-  expectError(t, await get(app, '/unified/ats/Candidates', ACC), routeNotFound('GET', '/unified/ats/Candidates'), 'routes are case-sensitive');
+  expectError(t, await get(app, '/unified/ats/Candidates', ACC), unknownResource('Candidates'), 'resource names are case-sensitive');
 });
 
 t.test('a POST, PUT, PATCH or DELETE on a GET route is a Truto 404, never a 500', async (t) => {
   const app = await testApp(t);
   const url = `${CANDIDATES}/${ADA}?${ACC}`;
+  const expected = {
+    POST: routeNotFound('POST', `${CANDIDATES}/${ADA}`),
+    PUT: unsupported('update', 'candidates', ['list', 'get']),
+    PATCH: unsupported('update', 'candidates', ['list', 'get']),
+    DELETE: unsupported('delete', 'candidates', ['list', 'get']),
+  };
   for (const method of ['POST', 'PUT', 'PATCH', 'DELETE'] as const) {
     const res = await app.inject({ method, url, headers: { ...AUTH, 'content-type': 'application/json' }, payload: '{"first_name":"Eve"}' });
-    expectError(t, res, routeNotFound(method, `${CANDIDATES}/${ADA}`), method);
+    expectError(t, res, expected[method], method);
   }
   // Fastify parses a body before it finds no route for the method: a broken one is refused first, as a Truto 400.
   const broken = await app.inject({ method: 'POST', url: `${ATTACHMENTS}?${ACC}`, headers: { ...AUTH, 'content-type': 'application/json' }, payload: '{not json' });
@@ -233,7 +253,7 @@ t.test('HEAD answers the GET status with no body', async (t) => {
     ['bad limit', CANDIDATES, `${ACC}&limit=abc`, 400],
     ['no account', CANDIDATES, '', 400],
     ['no token', CANDIDATES, ACC, 401, {}],
-    ['unknown route', '/unified/ats/jobs', ACC, 404],
+    ['unknown resource', '/unified/ats/widgets', ACC, 404],
   ];
   for (const [what, path, query, status, headers] of cases) {
     const res = await head(path, query, headers ?? AUTH);
@@ -309,8 +329,8 @@ const HOSTILE: Hostile[] = [
   { what: 'truto_key_by=id.__proto__', path: ATTACHMENTS, query: `${ACC}&truto_key_by=id.__proto__`, status: 200, schema: AttachmentList, sameAs: [ATTACHMENTS, `${ACC}&truto_key_by=no_such_field`] },
   { what: 'malformed percent-encoding in the query', path: CANDIDATES, query: `${ACC}&limit=3&%zz=%zz`, status: 200, schema: CandidateList, sameAs: [CANDIDATES, `${ACC}&limit=3`] },
   { what: 'a 5,000-character id', path: `${CANDIDATES}/${'9'.repeat(5000)}`, query: ACC, status: 400 },
-  { what: 'an unknown route', path: '/unified/ats/__proto__', query: ACC, status: 404, error: routeNotFound('GET', '/unified/ats/__proto__') },
-  { what: 'a path with a NUL byte', path: '/unified/ats/%00', query: ACC, status: 404, error: routeNotFound('GET', '/unified/ats/%00') },
+  { what: 'an unknown resource', path: '/unified/ats/__proto__', query: ACC, status: 404, error: unknownResource('__proto__') },
+  { what: 'a path with a NUL byte', path: '/unified/ats/%00', query: ACC, status: 404, error: unknownResource('%00') },
 ];
 
 t.test('hostile input never gets a 500, a stack trace or a changed store', async (t) => {

@@ -234,7 +234,7 @@ t.test('rules API: list, get, replace, delete one and all; refusals in Truto\'s 
   t.strictSame((await app.inject({ url: '/_mock/rules' })).json(), { rules: [] });
   for (const [payload, message] of [
     [{ action: { type: 'error', status: 200 } }, 'Invalid body field action.status: must be at least 400'],
-    [{ action: { type: 'teleport' } }, "Invalid body field action: must have required property 'status'"],
+    [{ action: { type: 'teleport' } }, 'Invalid body field action.type: must be one of error, rate_limit, latency, reset, empty'],
     [{ action: { type: 'error', status: 500 }, scope: { probability: 2 } }, 'Invalid body field scope.probability: must be at most 1'],
     [{ action: { type: 'empty' }, scope: { times: 0 } }, 'Invalid body field scope.times: must be at least 1'],
   ] as const) {
@@ -256,7 +256,7 @@ t.test('rules loaded from a file at start; a bad file stops the start with a mes
   const refused = async () => (await buildApp({ db: ':memory:', logLevel: 'silent', candidates: 5, rules }).then(() => undefined, (err: unknown) => err)) as Error;
   let err = await refused();
   t.ok(err instanceof ConfigError, 'a ConfigError (exit code 2)');
-  t.equal(err.message, `invalid setting rules: ${rules}: /rules/0/action Expected union value`);
+  t.equal(err.message, `invalid setting rules: ${rules}: rules[0].action.status: must be at least 400`);
   writeFileSync(rules, '{');
   err = await refused();
   t.ok(err instanceof ConfigError);

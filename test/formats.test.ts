@@ -14,7 +14,7 @@ import { ADA, ADA_APPLICATION, GH, GRACE, JSON_CT, assertSchema, get, normalized
 
 const CANDIDATES = '/unified/ats/candidates';
 const ATTACHMENTS = '/unified/ats/attachments';
-const NDJSON_CT = 'application/x-ndjson; charset=utf-8';
+const NDJSON_CT = 'text/plain; charset=utf-8';
 const HARVEST = 'https://harvest.greenhouse.io/v1';
 const ENVELOPE_KEYS = ['result', 'next_cursor', 'prev_cursor', 'result_count'];
 const REQUEST_OPTIONS = { method: 'GET', headers: { Authorization: 'Basic <redacted>', Accept: 'application/json' } };
@@ -91,7 +91,7 @@ async function call<T = Json>(t: Test, app: FastifyInstance, path: string, query
 async function stream(t: Test, app: FastifyInstance, path: string, query: string, schema: TSchema): Promise<Json[]> {
   const res = await get(app, path, `integrated_account_id=${GH}&truto_response_format=stream${query ? `&${query}` : ''}`);
   t.equal(res.statusCode, 200, `stream ${path}?${query}`);
-  t.equal(res.headers['content-type'], NDJSON_CT, 'NDJSON content type');
+  t.equal(res.headers['content-type'], NDJSON_CT, 'text/plain, so SDKs hand the NDJSON back unparsed');
   t.equal(res.headers['transfer-encoding'], 'chunked', 'sent chunked');
   t.ok(res.body.endsWith('\n'), 'every line ends with a newline');
   const lines = res.body.split('\n').slice(0, -1);
@@ -231,7 +231,7 @@ t.test('raw: lists keep the envelope, with Harvest records in result', async (t)
 // ---------------------------------------------------------------------------------------------------------------
 // unified and remote_data
 
-t.test('unified: remote_data is the raw record, at every depth', async (t) => {
+t.test('unified: remote_data is the raw record, on the top-level record only', async (t) => {
   const app = await testApp(t, { candidates: 12 });
   const raw = await call(t, app, `${CANDIDATES}/${ADA}`, 'truto_response_format=raw', GreenhouseCandidate);
   const explicit = await call<Candidate>(t, app, `${CANDIDATES}/${ADA}`, 'truto_response_format=unified', CandidateSchema);
@@ -239,11 +239,14 @@ t.test('unified: remote_data is the raw record, at every depth', async (t) => {
   t.strictSame(explicit, unified, 'unified is the default');
   assertSchema(t, GreenhouseCandidate, unified.remote_data, 'remote_data');
   t.strictSame(unified.remote_data, raw, 'remote_data is exactly the raw answer');
-  unified.applications!.forEach((a, i) => t.strictSame(a.remote_data, raw.applications[i], `application ${a.id}: its Harvest record`));
-  unified.attachments!.forEach((a, i) => {
-    assertSchema(t, GreenhouseAttachment, a.remote_data, `attachment ${a.id} remote_data`);
-    t.strictSame(a.remote_data, raw.attachments[i], `attachment ${a.id}: its Harvest record`);
-  });
+  // CONTRACT §6: nested applications and attachments carry none of their own (Ada's answer was three times the size).
+  t.equal(countKey(unified, 'remote_data'), 1, 'one remote_data: the candidate\'s');
+  t.equal(unified.applications!.length, 2, 'her applications are there');
+  t.equal(unified.applications!.flatMap((a) => a.attachments ?? []).length, 3, 'with their attachments');
+  t.equal(unified.attachments!.length, 6, 'and her attachments');
+  t.ok(JSON.stringify(unified).length < 2 * JSON.stringify(raw).length, 'the answer is the raw record once, plus its mapping');
+  const files = await call<Page>(t, app, ATTACHMENTS, 'limit=1', S.attachments);
+  assertSchema(t, GreenhouseAttachment, files.result[0]!.remote_data, 'an attachment answered at the top keeps its remote_data');
 
   for (const [path, query, schema, rawSchema] of [
     [CANDIDATES, 'limit=6', S.candidates, S.rawCandidates],
@@ -257,10 +260,10 @@ t.test('unified: remote_data is the raw record, at every depth', async (t) => {
   }
 });
 
-t.test('unified: truto_ignore_remote_data drops remote_data at every depth', async (t) => {
+t.test('unified: truto_ignore_remote_data drops remote_data', async (t) => {
   const app = await testApp(t, { candidates: 12 });
   const full = await call<Candidate>(t, app, `${CANDIDATES}/${ADA}`, '', CandidateSchema);
-  t.equal(countKey(full, 'remote_data'), 1 + 2 + 3 + 6, 'with it: candidate, 2 applications, their 3 attachments, 6 attachments');
+  t.equal(countKey(full, 'remote_data'), 1, 'with it: the candidate\'s, and no nested one');
   const bare = await call<Candidate>(t, app, `${CANDIDATES}/${ADA}`, 'truto_ignore_remote_data=true', CandidateSchema);
   t.equal(countKey(bare, 'remote_data'), 0, 'none left at any depth');
   t.strictSame(bare, stripRemoteData(full), 'everything else unchanged');
@@ -305,7 +308,7 @@ t.test('normalized: every key of the model at every depth, null where greenhouse
   t.equal(active!.rejected_at, null, 'an active application: rejected_at null');
   t.equal(active!.reject_reason, null);
   t.type(rejected!.reject_reason, 'string', 'a rejected one: its reason');
-  t.equal(rejected!.reject_reason, (unified.applications![1]!.remote_data as Json).rejection_reason.name, "Harvest's rejection_reason.name");
+  t.equal(rejected!.reject_reason, (unified.remote_data as Json).applications[1].rejection_reason.name, "Harvest's rejection_reason.name");
 
   const grace = await call<Json>(t, app, `${CANDIDATES}/${GRACE}`, 'truto_response_format=normalized', S.normalizedCandidate);
   t.strictSame(keyMismatches(CandidateSchema, grace).bad, []);
@@ -513,15 +516,15 @@ t.test('truto_exclude_fields: top-level and dotted paths, in every query spellin
     t.strictSame(body, expected, q);
   }
   t.equal(expected.attachments.length, 6, "the candidate's own attachments stay");
-  t.equal(countKey(expected.applications, 'remote_data'), 2, 'remote_data goes from the top only; applications keep theirs');
+  t.equal(countKey(expected, 'remote_data'), 0, 'excluding remote_data leaves none: only the top record has one');
 
-  const nested = await call<Json>(t, app, `${CANDIDATES}/${ADA}`, 'truto_exclude_fields=applications.remote_data,attachments.remote_data,applications.credited_to.last_name,nope.nothing,absent', CandidateSchema);
+  const nested = await call<Json>(t, app, `${CANDIDATES}/${ADA}`, 'truto_exclude_fields=applications.current_stage.name,attachments.file_url,applications.credited_to.last_name,nope.nothing,absent', CandidateSchema);
   const expectedNested = structuredClone(unified) as Json;
   for (const a of expectedNested.applications) {
-    delete a.remote_data;
+    delete a.current_stage.name;
     delete a.credited_to.last_name;
   }
-  for (const f of expectedNested.attachments) delete f.remote_data;
+  for (const f of expectedNested.attachments) delete f.file_url;
   t.strictSame(nested, expectedNested, 'dotted paths reach into arrays and objects; unknown paths change nothing');
   t.same(nested.remote_data, unified.remote_data, 'the top remote_data stays');
 

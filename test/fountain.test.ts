@@ -123,10 +123,11 @@ function pick(record: object, path: string): unknown {
 
 t.test('property: mapping the raw rendering of generated worlds gives back every field Fountain declares', async (t) => {
   const sample = expectedCandidate(buildWorld(1, 'x', 1, []).candidates().next().value!, buildWorld(1, 'x', 1, []));
-  t.strictSame(Object.keys(sample).sort(), [...fountain.fields.candidates].sort(), 'the check covers exactly the declared candidate fields');
-  t.strictSame(['id', 'file_name', 'file_url', 'candidate.id'].sort(), [...fountain.fields.attachments].sort(), 'and the attachment fields');
+  t.strictSame(Object.keys(sample).sort(), [...fountain.resources.candidates!.fields].sort(), 'the check covers exactly the declared candidate fields');
+  t.strictSame(['id', 'file_name', 'file_url', 'candidate.id'].sort(), [...fountain.resources.attachments!.fields].sort(), 'and the attachment fields');
 
-  const { candidates, attachments } = fountain.resources;
+  const candidates = fountain.resources.candidates!;
+  const attachments = fountain.resources.attachments!;
   let checked = 0;
   for (const [seed, account] of [[1, FOUNTAIN], [7, 'another-account'], [42, 'a-third-account']] as const) {
     const { world, byKind, reader } = seeded(seed, account, 60);
@@ -135,7 +136,7 @@ t.test('property: mapping the raw rendering of generated worlds gives back every
     let i = 0;
     for (const c of world.candidates()) {
       const raw = raws[i++]!;
-      assertSchema(t, FountainApplicant, raw, `seed ${seed} applicant ${c.n} raw`);
+      assertSchema(t, FountainApplicant, raw.raw, `seed ${seed} applicant ${c.n} raw`);
       const unified = candidates.toUnified(raw);
       assertSchema(t, CandidateSchema, unified, `seed ${seed} applicant ${c.n} unified`);
       const want = expectedCandidate(c, world);
@@ -143,8 +144,8 @@ t.test('property: mapping the raw rendering of generated worlds gives back every
 
       const docRows = reader.byParent('attachment', 'candidate_id', [unified.id]);
       const docs = attachments.render(docRows, reader, CTX);
-      for (const d of docs) assertSchema(t, FountainSecureDocument, d, 'secure document raw');
-      const got = docs.map((d) => attachments.toUnified(d)).map((a) => Object.fromEntries(fountain.fields.attachments.map((f) => [f, pick(a, f)])));
+      for (const d of docs) assertSchema(t, FountainSecureDocument, d.raw, 'secure document raw');
+      const got = docs.map((d) => attachments.toUnified(d)).map((a) => Object.fromEntries(fountain.resources.attachments!.fields.map((f) => [f, pick(a, f)])));
       t.strictSame(got, expectedAttachments(c, world), `seed ${seed} candidate ${c.n} files`);
       checked++;
     }

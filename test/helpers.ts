@@ -104,9 +104,9 @@ export function normalizedSchema(schema: TSchema, partial = false): TSchema {
 /** Ids to satisfy any required filter: a candidate with files, and a job it applied to. */
 export function probe(app: FastifyInstance, accountId: string): { candidate: string; job: string } {
   const account = app.mock.accounts.get(accountId);
-  const rows = app.mock.store.records.page(account.row.key, account.integration.resources.candidates.kind, {}, 0, 100);
+  const rows = app.mock.store.records.page(account.row.key, account.integration.resources.candidates!.kind, {}, 0, 100);
   for (const row of rows) {
-    const files = account.reader.byParent(account.integration.resources.attachments.kind, 'candidate_id', [row.id]);
+    const files = account.reader.byParent(account.integration.resources.attachments!.kind, 'candidate_id', [row.id]);
     const job = files.find((f) => f.job_id !== null)?.job_id ?? row.job_id ?? account.reader.byParent('application', 'candidate_id', [row.id])[0]?.job_id;
     if (files.length > 0 && job) return { candidate: row.id, job };
   }

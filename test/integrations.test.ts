@@ -39,9 +39,9 @@ function leafPaths(value: unknown, prefix: string, out: Set<string>): Set<string
 /** An integration's declared fields with `attachments` (nested) expanded into its attachment fields. */
 function declared(integration: Integration, resource: ResourceName): Set<string> {
   const out = new Set<string>();
-  for (const f of integration.fields[resource]) {
+  for (const f of integration.resources[resource]!.fields) {
     if (resource === 'candidates' && (f === 'attachments' || f === 'applications.attachments')) {
-      for (const a of integration.fields.attachments) out.add(`${f}.${a}`);
+      for (const a of integration.resources.attachments!.fields) out.add(`${f}.${a}`);
     } else out.add(f);
   }
   return out;
@@ -69,7 +69,7 @@ for (const fixture of ACCOUNTS) {
     ] as const;
     for (const [call, path] of calls) {
       const names = required[call];
-      t.strictSame(integration.resources[call.startsWith('candidates') ? 'candidates' : 'attachments'].filters.required[call.endsWith('get') ? 'get' : 'list'], names, `${call}: declares ${names.join(', ') || 'nothing'}`);
+      t.strictSame(integration.resources[call.startsWith('candidates') ? 'candidates' : 'attachments']!.filters.required[call.endsWith('get') ? 'get' : 'list'], names, `${call}: declares ${names.join(', ') || 'nothing'}`);
       if (names.length > 0) {
         expectError(t, await get(app, path, acc), {
           statusCode: 400,
@@ -101,7 +101,7 @@ for (const fixture of ACCOUNTS) {
     const ids = probe(app, fixture.id);
     const unknown = { ...ids, candidate: 'no-such-candidate' };
     const expected = (id: string) => {
-      const nf = integration.resources.candidates.notFound(id);
+      const nf = integration.resources.candidates!.notFound(id);
       return {
         statusCode: nf.statusCode,
         error: 'Not Found',
@@ -128,13 +128,13 @@ for (const fixture of ACCOUNTS) {
     ] as const;
     for (const [resource, path, filters, schema, isList] of targets) {
       const what = `${isList ? 'list' : 'get'} ${resource}`;
-      const emulation = integration.resources[resource];
+      const emulation = integration.resources[resource]!;
       const byFormat = new Map<string, unknown>();
       for (const format of FORMATS) {
         const res = await get(app, path, `${acc}${filters}&truto_response_format=${format}`);
         t.equal(res.statusCode, 200, `${what} ${format}: 200`);
         if (format === 'stream') {
-          t.equal(res.headers['content-type'], 'application/x-ndjson; charset=utf-8', `${what} stream: ndjson`);
+          t.equal(res.headers['content-type'], 'text/plain; charset=utf-8', `${what} stream: NDJSON as text/plain`);
           const lines = res.body.trimEnd().split('\n').map((l) => JSON.parse(l) as unknown);
           for (const line of lines) assertSchema(t, schema, line, `${what} stream line`);
           byFormat.set(format, lines);

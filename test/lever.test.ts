@@ -3,6 +3,7 @@ import t from 'tap';
 import { DEFAULT_FIXTURES } from '../src/config.js';
 import { lever } from '../src/integrations/lever/index.js';
 import { ids } from '../src/integrations/lever/ids.js';
+import { splitName } from '../src/integrations/lever/mapping.js';
 import {
   LeverAttachment,
   LeverError,
@@ -62,16 +63,19 @@ t.test('property: mapping the raw rendering of a generated world gives back ever
     for (const c of world.candidates()) candidates.set(c.pinnedId ?? ids.opportunity(c.n), c), n++;
     const opps = rows.get('opportunity')!;
     t.equal(opps.length, n, `seed ${seed}: one opportunity per person`);
-    const raws = lever.resources.candidates.render(opps, reader, ctx);
-    for (const raw of raws) assertSchema(t, LeverOpportunity, raw, `seed ${seed} opportunity`);
+    const raws = lever.resources.candidates!.render(opps, reader, ctx);
+    for (const item of raws) assertSchema(t, LeverOpportunity, item.raw, `seed ${seed} opportunity`);
     const mismatches: string[] = [];
     const check = (what: string, got: unknown, want: unknown) => {
       if (JSON.stringify(got) !== JSON.stringify(want)) mismatches.push(`${what}: ${JSON.stringify(got)} ≠ ${JSON.stringify(want)}`);
     };
     for (const raw of raws) {
-      const u = lever.resources.candidates.toUnified(raw);
+      const u = lever.resources.candidates!.toUnified(raw);
       const c = candidates.get(u.id)!;
       check(`${u.id} name`, u.name, `${c.firstName} ${c.lastName}`);
+      const [first, ...rest] = `${c.firstName} ${c.lastName}`.split(' ');
+      check(`${u.id} first_name`, u.first_name, first);
+      check(`${u.id} last_name`, u.last_name, rest.join(' '));
       check(`${u.id} is_private`, u.is_private, c.isPrivate);
       check(`${u.id} last_interaction_at`, u.last_interaction_at, isoOf(c.lastActivityAt));
       check(`${u.id} locations`, u.locations, c.addresses.map((a) => a.value));
@@ -83,7 +87,7 @@ t.test('property: mapping the raw rendering of a generated world gives back ever
       check(`${u.id} updated_at`, u.updated_at, isoOf(c.updatedAt));
       check(
         `${u.id} applications`,
-        u.applications!.map(({ remote_data: _r, ...a }) => a),
+        u.applications,
         c.applications.map((a) => ({
           id: a.pinnedId ?? ids.application(a.n),
           candidate: { id: u.id },
@@ -94,12 +98,12 @@ t.test('property: mapping the raw rendering of a generated world gives back ever
         })),
       );
       // Every file of the person, resumes first (the /resumes call), then the rest (/files).
-      const files = lever.resources.attachments.render(reader.byParent('attachment', 'candidate_id', [u.id]), reader, ctx);
+      const files = lever.resources.attachments!.render(reader.byParent('attachment', 'candidate_id', [u.id]), reader, ctx);
       const ordered = [...c.attachments.filter((f) => f.kind === 'resume'), ...c.attachments.filter((f) => f.kind !== 'resume')];
       check(
         `${u.id} attachments`,
         files.map((f) => {
-          const { remote_data: _r, ...a } = lever.resources.attachments.toUnified(f);
+          const { remote_data: _r, ...a } = lever.resources.attachments!.toUnified(f);
           return a;
         }),
         ordered.map((f) => {
@@ -114,10 +118,17 @@ t.test('property: mapping the raw rendering of a generated world gives back ever
           };
         }),
       );
-      for (const f of files) assertSchema(t, 'file' in f ? LeverResume : LeverFile, f, 'resume or file');
+      for (const { raw: f } of files) assertSchema(t, 'file' in f ? LeverResume : LeverFile, f, 'resume or file');
     }
     t.strictSame(mismatches, [], `seed ${seed}: every declared field equals the world's value`);
   }
+});
+
+t.test('first_name and last_name: the first word of Lever\'s name, then the rest, as Truto splits it', async (t) => {
+  t.strictSame(splitName('Ada Lovelace'), { first_name: 'Ada', last_name: 'Lovelace' });
+  t.strictSame(splitName('Mary Ann  Smith-Jones'), { first_name: 'Mary', last_name: 'Ann Smith-Jones' }, 'the rest is the last name');
+  t.strictSame(splitName('  Cher '), { first_name: 'Cher' }, 'one word: no last name');
+  t.strictSame(splitName(''), {}, 'no name: neither');
 });
 
 t.test('ids are Lever UUIDs, unique per kind; dates are epoch milliseconds before the reference time', async (t) => {
@@ -143,6 +154,7 @@ t.test('pinned records, by id', async (t) => {
   const ada = expectOk(t, await get(a, `${CANDIDATES}/${ADA}`, ACC), CandidateSchema, 'Ada');
   t.equal(ada.id, ADA);
   t.equal(ada.name, 'Ada Lovelace');
+  t.strictSame([ada.first_name, ada.last_name], ['Ada', 'Lovelace'], 'first and last name, split from Lever\'s one name');
   t.strictSame(ada.emails[0], { email: 'ada.lovelace@example.com' });
   t.strictSame(ada.tags, [{ name: 'Top Talent' }, { name: 'Referral' }]);
   t.strictSame(ada.applications.map((x: { id: string }) => x.id), PINS[0]!.applications!.map((x) => x.id), 'her two applications');
@@ -169,6 +181,8 @@ t.test('pinned records, by id', async (t) => {
 
   const zoe = await get(a, `${CANDIDATES}/${ZOE}`, `${ACC}&truto_response_format=raw`);
   t.equal(zoe.json().data.name, "Zoë O'Brien-Núñez");
+  const zoeUnified = (await get(a, `${CANDIDATES}/${ZOE}`, ACC)).json();
+  t.strictSame([zoeUnified.first_name, zoeUnified.last_name], ['Zoë', "O'Brien-Núñez"], 'Zoë: first word, then the rest');
   t.ok(zoe.body.includes('Smith & Sons <Consulting>'), 'unicode, & and <> come through unescaped');
   t.equal(zoe.json().data.archived, null, 'Zoë still has live applications: not archived');
 });
@@ -255,7 +269,7 @@ t.test('an unknown id: Lever’s own 404 body in raw_response', async (t) => {
     raw_response: body,
     truto_error_insight: { remote_error: { description: "The error came from the integration's own API; raw_response holds its answer." } },
   });
-  t.strictSame(lever.resources.attachments.notFound('x').body, { code: 'NotFoundError', message: "That file doesn't exist on your account" });
+  t.strictSame(lever.resources.attachments!.notFound('x').body, { code: 'NotFoundError', message: "That file doesn't exist on your account" });
 });
 
 t.test('attachments need candidate_id; other filters are ignored as Lever would', async (t) => {

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import t, { type Test } from 'tap';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { nested } from '../src/integrations/nested.js';
 import type { Attachment } from '../src/model/attachment.js';
 import { AttachmentSchema } from '../src/model/attachment.js';
 import type { Candidate } from '../src/model/candidate.js';
@@ -426,13 +427,13 @@ t.test('filters: attachments by candidate_id and application_id; job_id ignored 
   t.equal(res.statusCode, 200);
   const candidate = res.json() as Candidate;
   assertSchema(t, CandidateSchema, candidate);
-  t.strictSame(ada.result, candidate.attachments, 'the same records as on the candidate');
+  t.strictSame(ada.result.map(nested), candidate.attachments, 'the same records as on the candidate (where they carry no remote_data)');
 
   const application = await attachments(t, app, `application_id=${ADA_APPLICATION}`);
   t.equal(application.result_count, 2, 'application 9100001003 has exactly 2 attachments');
   t.strictSame(ids(application.result), ['9200001003', '9200002003']);
   t.ok(application.result.every((a) => a.application?.id === ADA_APPLICATION && a.candidate?.id === ADA));
-  t.strictSame(application.result, candidate.applications!.find((a) => a.id === ADA_APPLICATION)!.attachments);
+  t.strictSame(application.result.map(nested), candidate.applications!.find((a) => a.id === ADA_APPLICATION)!.attachments);
 
   const both = await attachments(t, app, `candidate_id=${ZOE}&application_id=9100006003`);
   t.strictSame(ids(both.result), ['9200008003'], 'candidate_id and application_id together');

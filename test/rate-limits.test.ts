@@ -1,5 +1,6 @@
 import t, { type Test } from 'tap';
 import { buildApp } from '../src/app.js';
+import { RateLimiter } from '../src/mock/rate-limit.js';
 import type { Clock } from '../src/mock/scenarios.js';
 import { ACC, ADA, CANDIDATES, GH, TOKEN, expectError, get } from './helpers.js';
 
@@ -91,4 +92,37 @@ t.test('a reset opens new windows', async (t) => {
   t.equal((await get(app, ADA_URL, ACC)).statusCode, 429);
   t.equal((await app.inject({ method: 'POST', url: '/_mock/reset' })).statusCode, 200);
   t.equal((await get(app, ADA_URL, ACC)).statusCode, 200);
+});
+
+t.test('many accounts: limits hold, closed windows are forgotten a few per request, memory is capped', async (t) => {
+  const LIMITS = { token: 1_000_000, account: 50, windowSeconds: 10 };
+  let now = 0;
+  const limiter = new RateLimiter(() => now, LIMITS);
+  let allowed = 0;
+  for (let i = 0; i < 20_000; i++) if (limiter.take(TOKEN, `acct-${i}`).allowed) allowed++;
+  t.equal(allowed, 20_000);
+  t.equal(limiter.size, 20_000, 'one window per account while they are open');
+  now += 1_000;
+  for (let i = 1; i < 50; i++) if (!limiter.take(TOKEN, 'acct-7').allowed) t.fail(`acct-7 refused at ${i}`);
+  t.strictSame(
+    limiter.take(TOKEN, 'acct-7'),
+    { allowed: false, headers: { 'ratelimit-limit': '50', 'ratelimit-remaining': '0', 'ratelimit-reset': '9', 'retry-after': '10' } },
+    'the 51st of acct-7 in its window, among 20,000 open windows',
+  );
+  t.equal(limiter.take(TOKEN, 'acct-8').headers['ratelimit-remaining'], '48', 'another account has its own budget');
+  t.equal(limiter.size, 20_000, 'nothing closed yet, nothing forgotten');
+
+  now += 10_000;
+  limiter.take(TOKEN, 'fresh');
+  t.equal(limiter.size, 20_000 - 4 + 1, 'a request forgets four closed windows, not all of them at once');
+  for (let i = 0; i < 5_000; i++) limiter.take(TOKEN, 'fresh');
+  t.equal(limiter.size, 1, 'every closed window forgotten; the open one kept');
+  t.equal(limiter.take(TOKEN, 'acct-7').headers['ratelimit-remaining'], '49', 'a forgotten account opens a new window');
+
+  const capped = new RateLimiter(() => now, LIMITS, 100);
+  for (let i = 0; i < 1_000; i++) capped.take(TOKEN, `acct-${i}`);
+  t.equal(capped.size, 100, 'at most 100 windows kept');
+  t.equal(capped.take(TOKEN, 'acct-999').headers['ratelimit-remaining'], '48', 'the newest windows are those kept');
+  t.equal(capped.take(TOKEN, 'acct-0').headers['ratelimit-remaining'], '49', 'the oldest was forgotten and starts afresh');
+  t.equal(capped.size, 100);
 });

@@ -36,11 +36,17 @@ t.test('reset: journal and rules cleared, data back to the seeded state; another
   const ada = (await get(app, `${CANDIDATES}/${ADA}`, ACC)).json();
   assertSchema(t, CandidateSchema, ada);
   t.equal(ada.first_name, 'Ada', 'pinned records stay');
-  t.match(await reset(t, app), { seed: 2, reseeded: false }, 'a bare reset keeps the seed in use');
+  t.match(await reset(t, app, { seed: 2 }), { seed: 2, reseeded: false }, 'the same settings again: nothing to redo');
   t.equal(await page(app), reseeded);
+  t.match(await reset(t, app), { seed: 1, candidates: 30, reseeded: true }, 'a bare reset returns to the start-up settings');
+  t.equal(await page(app), initial, 'the start-up data, byte for byte');
 
-  t.match(await reset(t, app, { seed: 1, candidates: 12 }), { seed: 1, candidates: 12 });
+  t.match(await reset(t, app, { seed: 3, candidates: 12 }), { seed: 3, candidates: 12 });
   t.equal((await get(app, CANDIDATES, `${ACC}&truto_ignore_limit=true&truto_exclude_fields=remote_data`)).json().result.length, 12, 'another size');
+  t.match(await reset(t, app, {}), { seed: 1, candidates: 30 }, '{} is a bare reset');
+  await reset(t, app, { seed: 3, candidates: 12 });
+  t.match(await reset(t, app, { seed: 1 }), { seed: 1, candidates: 30 }, 'a field left out takes its start-up value, not the last reset\'s');
+  t.equal(await page(app), initial);
   t.match(await reset(t, app, { candidates: null }), { seed: 1, candidates: null }, 'null: each fixture\'s own size');
   t.equal((await get(app, CANDIDATES, `${ACC}&truto_ignore_limit=true&truto_exclude_fields=remote_data`)).json().result.length, 300);
   const bad = await app.inject({ method: 'POST', url: '/_mock/reset', payload: { seed: -1 } });

@@ -9,6 +9,7 @@ import { ConfigError, resolveConfig, type ConfigInput } from '../src/config.js';
 import { CandidateSchema } from '../src/model/candidate.js';
 import type { Clock } from '../src/mock/scenarios.js';
 import { ACC, ADA, CANDIDATES, GH, TOKEN, assertSchema, expectError, expectOk, get } from './helpers.js';
+import TrutoApi, { TrutoError } from './sdk.js';
 
 const ADA_URL = `${CANDIDATES}/${ADA}`;
 
@@ -29,64 +30,50 @@ async function listening(t: Test, config: ConfigInput = {}, clock?: Clock) {
   return { app, base };
 }
 
-/**
- * What the official TypeScript SDK does with an answer (truto-ts-sdk apiClient): resend 408, 409, 425, 429, 502,
- * 503 and 504 up to three times, after `Retry-After` seconds for a 429 (parseInt; 0 or NaN: no retry), at once
- * for the others; then throw with the status and the parsed body. `sleep` is injected, as in the README example.
- */
-async function sdkGet(url: string, sleep: (ms: number) => Promise<void>): Promise<unknown> {
-  const retryCodes = [408, 409, 425, 429, 502, 503, 504];
-  for (let attempt = 0; ; attempt++) {
-    const res = await fetch(url, { headers: { Authorization: `Bearer ${TOKEN}`, Accept: 'application/json' } });
-    if (res.ok) return res.json();
-    if (attempt < 3 && retryCodes.includes(res.status)) {
-      if (res.status === 429) {
-        const header = res.headers.get('retry-after');
-        const retryAfter = header ? parseInt(header) : 10;
-        if (!retryAfter) throw Object.assign(new Error('rate limited'), { statusCode: 429 });
-        await sleep(retryAfter * 1000);
-      }
-      continue;
-    }
-    throw Object.assign(new Error(res.statusText), { statusCode: res.status, data: await res.json() });
-  }
+/** The official TypeScript SDK's client (test/sdk.ts), its sleep recorded instead of waited. */
+function sdk(base: string, slept: number[] = []) {
+  return new TrutoApi({ token: TOKEN, baseUrl: base, sleep: async (ms) => void slept.push(ms) });
 }
+const ADA_OPTIONS = { unified_model: 'ats', resource: 'candidates', integrated_account_id: GH };
 
 t.test('README example: force a 429 and assert that the client waited Retry-After and retried', async (t) => {
   const { base } = await listening(t);
-  // 1. The next request for Ada is refused with Retry-After: 2.
+  // 1. The next request for Ada is refused with Retry-After: 1.
   const rule = await fetch(`${base}/_mock/rules`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ match: { path: ADA_URL }, action: { type: 'rate_limit', retry_after: 2 }, scope: { times: 1 } }),
+    body: JSON.stringify({ match: { path: ADA_URL }, action: { type: 'rate_limit', retry_after: 1 }, scope: { times: 1 } }),
   });
   t.equal(rule.status, 201);
-  // 2. The client under test, with a sleep that records instead of waiting.
+  // 2. The client under test: the SDK's own get (its sleep recorded here; the README's real SDK waits the second).
   const slept: number[] = [];
-  const candidate = (await sdkGet(`${base}${ADA_URL}?integrated_account_id=${GH}`, async (ms) => void slept.push(ms))) as { first_name: string };
+  const truto = sdk(base, slept);
+  const candidate = await truto.unifiedApi.get(ADA, ADA_OPTIONS);
   assertSchema(t, CandidateSchema, candidate);
   t.equal(candidate.first_name, 'Ada');
-  t.strictSame(slept, [2000], 'it waited Retry-After seconds, once');
+  t.strictSame(slept, [1000], 'it waited Retry-After seconds, once');
   // 3. The journal says what it sent: the same request twice, refused then answered.
   const journal = (await (await fetch(`${base}/_mock/journal?path=${ADA_URL}`)).json()) as { count: number; entries: { status: number; fault: string | null }[] };
   t.equal(journal.count, 2);
   t.strictSame(journal.entries.map((e) => [e.status, e.fault]), [[429, 'rule-1'], [200, null]]);
 });
 
-t.test('502 and 503 are retried at once; a persistent 503 (blocked account) surfaces after three retries', async (t) => {
+t.test('502 and 503 are retried at once; a persistent 503 (blocked account) surfaces after three requests in all', async (t) => {
   const { base } = await listening(t);
   const put = (rules: unknown[]) =>
     fetch(`${base}/_mock/rules`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ rules }) });
   await put([{ action: { type: 'error', status: 502 }, scope: { times: 1 } }, { action: { type: 'error', status: 503 }, scope: { times: 1 } }]);
   const slept: number[] = [];
-  assertSchema(t, CandidateSchema, await sdkGet(`${base}${ADA_URL}?${ACC}`, async (ms) => void slept.push(ms)));
+  const truto = sdk(base, slept);
+  assertSchema(t, CandidateSchema, await truto.unifiedApi.get(ADA, ADA_OPTIONS));
   t.strictSame(slept, [], 'no waiting');
   await put([{ action: { type: 'error', status: 503 } }]);
-  const err = (await sdkGet(`${base}${ADA_URL}?${ACC}`, async () => undefined).catch((e: unknown) => e)) as { statusCode: number; data: unknown };
+  const err = (await truto.unifiedApi.get(ADA, ADA_OPTIONS).catch((e: unknown) => e)) as TrutoError;
+  t.ok(err instanceof TrutoError, 'a TrutoError');
   t.equal(err.statusCode, 503);
   t.strictSame(err.data, { statusCode: 503, error: 'Service Unavailable', message: 'The integrated account has been blocked' });
   const rules = (await (await fetch(`${base}/_mock/rules`)).json()) as { rules: { fired: number }[] };
-  t.equal(rules.rules[0]!.fired, 4, 'one request and three retries');
+  t.equal(rules.rules[0]!.fired, 3, 'three requests in all: maxRetries (3) counts the first');
 });
 
 t.test('connection reset and empty reply, over a real socket; the next request is answered', async (t) => {

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, statSync, writeFileSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t from 'tap';
@@ -47,8 +47,12 @@ t.test('a store file: seeded once, reused when the fingerprint matches, reseeded
     await app.close();
     return { seeded, body };
   };
+  // What a killed seed leaves (kill -9), and an empty file (`touch`): nothing to keep, both replaced.
+  writeFileSync(`${db}.seeding`, 'an interrupted seed');
+  writeFileSync(db, '');
   const first = await open({});
   t.equal(first.seeded, true, 'a new file is seeded');
+  t.notOk(existsSync(`${db}.seeding`), 'the interrupted seed is gone');
   t.ok(statSync(db).size > 0);
   const again = await open({});
   t.equal(again.seeded, false, 'a matching file is reused');
@@ -64,14 +68,14 @@ t.test('a store file: seeded once, reused when the fingerprint matches, reseeded
   t.equal((await open({ seed: 99, candidates: 21, fixtures })).seeded, false);
 });
 
-t.test('a file that is not a store of ours is replaced, not crashed on', async (t) => {
+t.test('a file that is not a store of ours is refused and left as it is', async (t) => {
   const db = join(tmp, 'garbage.db');
-  writeFileSync(db, 'this is not sqlite'.repeat(100));
-  const app = await buildApp({ db, logLevel: 'silent', candidates: 10 });
-  t.teardown(() => app.close());
-  t.equal(app.mock.store.seeded, true);
-  t.equal((await get(app, `/unified/ats/candidates/${ADA}`, `integrated_account_id=${GH}`)).statusCode, 200);
-  t.equal(app.mock.store.db.pragma('user_version', { simple: true }), 1, 'migrations ran');
+  const bytes = Buffer.from('this is not sqlite'.repeat(100));
+  writeFileSync(db, bytes);
+  await t.rejects(buildApp({ db, logLevel: 'silent', candidates: 10 }), {
+    message: `invalid setting db (--db / TRUTO_MOCK_DB): ${db} is not a truto-ats-mock store (not a SQLite database); it is left as it is: choose another --db, or remove the file yourself`,
+  });
+  t.ok(readFileSync(db).equals(bytes), 'untouched');
 });
 
 t.test('bad configuration fails at start with a message naming the setting', async (t) => {
@@ -160,15 +164,27 @@ t.test('the data hangs together (CONTRACT §7)', async (t) => {
   t.ok(attachments.every((a) => candidateIds.has(a.candidate!.id)), 'every attachment points at a candidate of the account');
 });
 
-t.test('a worker-generated store holds exactly what in-thread generation writes', async (t) => {
+t.test('the worker-generated store holds exactly what the generator yields, account by account', async (t) => {
   const { Store } = await import('../src/store/index.js');
   const { seedStore } = await import('../src/seed/seed.js');
+  const { jobRecords } = await import('../src/seed/job.js');
   const { loadFixtures } = await import('../src/seed/fixtures.js');
   const { fixtures } = loadFixtures(DEFAULT_FIXTURES);
   // Every account of the default fixtures, so every integration's generator runs in the worker too.
   const options = { seed: 3, candidates: 600 };
-  const inThread = await Store.create(':memory:', 'a', (s) => seedStore(s, fixtures, options, Infinity));
-  const inWorker = await Store.create(':memory:', 'b', (s) => seedStore(s, fixtures, options, 0));
+  const inThread = await Store.create(':memory:', 'a', async (s) => {
+    for (const account of fixtures.accounts) {
+      const key = s.insertAccount({ id: account.id, integration: account.integration, name: account.name, candidates: options.candidates });
+      const seqs = new Map<string, number>();
+      const job = { seed: options.seed, accountId: account.id, size: options.candidates, pinned: account.pinned?.candidates ?? [], integration: account.integration };
+      for (const { kind, record } of jobRecords(job)) {
+        const seq = (seqs.get(kind) ?? 0) + 1;
+        seqs.set(kind, seq);
+        s.records.insert(key, kind, seq, record);
+      }
+    }
+  });
+  const inWorker = await Store.create(':memory:', 'b', (s) => seedStore(s, fixtures, options, undefined, 'worker'));
   t.teardown(() => {
     inThread.close();
     inWorker.close();
@@ -177,4 +193,5 @@ t.test('a worker-generated store holds exactly what in-thread generation writes'
   const a = dump(inThread);
   t.ok(a.length > 1_000 * fixtures.accounts.length, `${a.length} rows`);
   t.strictSame(dump(inWorker), a);
+  t.strictSame(inWorker.accounts(), inThread.accounts(), 'the same accounts, with the same keys');
 });

@@ -112,7 +112,7 @@ function leafPaths(value: unknown, prefix: string, out: Set<string>): Set<string
 }
 
 t.test('property: the raw rendering of a generated world maps back to every field Workable has', async (t) => {
-  const res = workable.resources.candidates;
+  const res = workable.resources.candidates!;
   for (const seed of [1, 7, 2024]) {
     const world = buildWorld(seed, WK, 60, PINNED);
     const { rows, reader } = memoryReader(world);
@@ -125,10 +125,10 @@ t.test('property: the raw rendering of a generated world maps back to every fiel
         const want = expected(world, c, index, false);
         const row = byId.get(want.id)!;
         const item = res.render([row], reader, ctx)[0]!;
-        assertSchema(t, WorkableCandidateListItem, item, `${want.id} list item`);
+        assertSchema(t, WorkableCandidateListItem, item.raw, `${want.id} list item`);
         const { remote_data: _l, ...fromList } = res.toUnified(item);
         const full = res.renderOne!(row, reader, ctx);
-        assertSchema(t, WorkableCandidate, full, `${want.id} full record`);
+        assertSchema(t, WorkableCandidate, full.raw, `${want.id} full record`);
         const { remote_data: _f, ...fromGet } = res.toUnified(full);
         if (
           !t.strictSame(fromList, want, `seed ${seed} ${want.id}: listed`) ||
@@ -140,7 +140,7 @@ t.test('property: the raw rendering of a generated world maps back to every fiel
       }
       for (const f of c.attachments) {
         const row = reader.get('attachment', f.pinnedId ?? ids.file(f.n))!;
-        const { remote_data: _r, ...unified } = workable.resources.attachments.toUnified(workable.resources.attachments.render([row], reader, ctx)[0]!);
+        const { remote_data: _r, ...unified } = workable.resources.attachments!.toUnified(workable.resources.attachments!.render([row], reader, ctx)[0]!);
         const owner = row.candidate_id!;
         t.strictSame(unified, {
           id: row.id,
@@ -154,8 +154,8 @@ t.test('property: the raw rendering of a generated world maps back to every fiel
       }
     }
     t.ok(checked > 60, `seed ${seed}: ${checked} candidates checked`);
-    t.strictSame([...listed].sort(), [...workable.fields.candidates].sort(), `seed ${seed}: a listed candidate fills exactly fields.candidates`);
-    const getFields = [...workable.fields.candidates, ...GET_ONLY_FIELDS].sort();
+    t.strictSame([...listed].sort(), [...workable.resources.candidates!.fields].sort(), `seed ${seed}: a listed candidate fills exactly fields.candidates`);
+    const getFields = [...workable.resources.candidates!.fields, ...GET_ONLY_FIELDS].sort();
     t.strictSame([...fetched].sort(), getFields, `seed ${seed}: a fetched one adds exactly GET_ONLY_FIELDS`);
   }
 });

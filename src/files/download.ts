@@ -32,11 +32,11 @@ export class Downloads {
 
     const account = this.accounts.get(req.account);
     const { attachments, candidates } = account.integration.resources;
-    const row = account.reader.get(attachments.kind, req.attachment);
-    if (!row) throw errors.attachmentNotFound(req.attachment);
+    const row = attachments && account.reader.get(attachments.kind, req.attachment);
+    if (!attachments || !row) throw errors.attachmentNotFound(req.attachment);
     const attachment = attachments.toUnified(attachments.render([row], account.reader, NO_LINKS)[0]!);
     if (attachment.file_name !== req.fileName) throw errors.attachmentNotFound(req.attachment, req.fileName);
-    const candidate = attachment.candidate ? this.candidate(candidates, account.reader, attachment.candidate.id) : undefined;
+    const candidate = attachment.candidate && candidates ? this.candidate(candidates, account.reader, attachment.candidate.id) : undefined;
     return {
       fileName: req.fileName,
       document: renderDocument(documentKindOf(req.fileName), documentContent(attachment, candidate)),

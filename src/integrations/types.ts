@@ -1,8 +1,10 @@
 import type { TSchema } from '@sinclair/typebox';
-import type { Attachment } from '../model/attachment.js';
-import type { Candidate } from '../model/candidate.js';
+import type { ReadMethod, ResourceName, UnifiedOf } from '../model/catalogue.js';
 import type { World } from '../seed/world.js';
-import type { DateRange, NewRecord, RecordFilter, RecordRow } from '../store/records.js';
+import type { NewRecord, RecordFilter, RecordRow } from '../store/records.js';
+import type { FilterName, UnifiedFilters } from '../truto/filters.js';
+
+export type { FilterName, ResourceName, UnifiedFilters };
 
 /**
  * One emulated ATS. A new integration is a folder that exports one of these and a line in `registry.ts`; routes,
@@ -15,40 +17,22 @@ export interface Integration {
   /** Its raw records for a generated world, kind by kind (`candidate`, `application`, `attachment`, `job`…). */
   seed(world: World): Iterable<SeedRecord>;
   /**
-   * The unified fields its API fills, per resource, as dotted leaf paths (`emails.email`, `applications.job.id`);
-   * `attachments` inside a candidate or application stands for every attachment field it fills. Truto's
-   * "N supported" counts come from lists like these; the tests check that the mapping fills exactly these.
-   */
-  fields: { candidates: readonly string[]; attachments: readonly string[] };
-  /**
    * Optional: what its API answers with this failure status (401 revoked credentials, 429, 500…), for injected
    * remote errors. Without it, a remote fault carries `{ "message": <reason phrase> }`.
    */
   errorBody?(statusCode: number): RemoteError;
-  resources: {
-    candidates: ResourceEmulation<Candidate>;
-    attachments: ResourceEmulation<Attachment>;
-  };
+  /**
+   * The unified resources it serves, each in a file of its own (`resources/<name>.ts`); a resource or method left
+   * out answers Truto's "does not support" 404 (CONTRACT §8).
+   */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each resource renders items of its own shape
+  resources: { readonly [R in ResourceName]?: ResourceEmulation<UnifiedOf<R>, any> };
 }
-
-export type ResourceName = keyof Integration['resources'];
 
 export interface SeedRecord {
   kind: string;
   record: NewRecord;
 }
-
-/** The unified filters, as the Truto layer parsed them from the query. */
-export interface UnifiedFilters {
-  candidate_id?: string;
-  application_id?: string;
-  job_id?: string;
-  organization_id?: string;
-  expires_in?: number;
-  created_at?: DateRange;
-  updated_at?: DateRange;
-}
-export type FilterName = keyof UnifiedFilters;
 
 /** The store, narrowed to one account: what an integration may read to compose its records. */
 export interface AccountReader {
@@ -94,9 +78,27 @@ export interface RemoteError {
   body: unknown;
 }
 
-export interface ResourceEmulation<Unified> {
+/**
+ * A raw record exactly as its API answers it, with what its mapping needs that the record leaves out (Harvest's
+ * attachments carry neither id nor owner: Truto knows them from the call it made). An integration may extend it.
+ */
+export interface Rendered<Raw extends object = object> {
+  raw: Raw;
+  /** The stored row it was rendered from. */
+  row: RecordRow;
+}
+
+export interface ResourceEmulation<Unified, Item extends Rendered = Rendered> {
   /** Store kind whose rows this resource's list walks. */
   kind: string;
+  /** The methods its API offers for this resource (Truto's coverage for the integration). */
+  methods: readonly ReadMethod[];
+  /**
+   * The unified fields its API fills, as dotted leaf paths (`emails.email`, `applications.job.id`); `attachments`
+   * inside a candidate or application stands for every attachment field it fills. Truto's "N supported" counts come
+   * from lists like these; the tests check that the mapping fills exactly these.
+   */
+  fields: readonly string[];
   /** Unified filters it honours (others are ignored, as its API would) and those it demands. */
   filters: { supported: readonly FilterName[]; required: { list: readonly FilterName[]; get: readonly FilterName[] } };
   /** The store query for a list: the honoured filters plus the `remote_query` keys its API understands. */
@@ -112,14 +114,14 @@ export interface ResourceEmulation<Unified> {
    */
   parentError?(reader: AccountReader, filters: UnifiedFilters): RemoteError | undefined;
   /** The raw records, exactly as its API answers them, for these rows (in order). */
-  render(rows: readonly RecordRow[], reader: AccountReader, ctx: RenderContext): object[];
+  render(rows: readonly RecordRow[], reader: AccountReader, ctx: RenderContext): Item[];
   /**
    * The raw record its API answers when that one record is fetched, if that is more than a list item (Workable's
    * list answers a summary of the candidate); without it, `render` of that one row.
    */
-  renderOne?(row: RecordRow, reader: AccountReader, ctx: RenderContext): object;
-  /** The unified record for one raw record that `render` produced. */
-  toUnified(raw: object): Unified;
+  renderOne?(row: RecordRow, reader: AccountReader, ctx: RenderContext): Item;
+  /** The unified record for one record that `render` produced. */
+  toUnified(item: Item): Unified;
   /** Its API's answer to fetching one record (its own wrapper, if any). */
   rawSingle(raw: object): unknown;
   /**

@@ -2,18 +2,22 @@ import { watch, type FSWatcher } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import { fingerprint, type SeedOptions } from '../seed/fingerprint.js';
 import { loadFixtures, type Fixtures } from '../seed/fixtures.js';
+import type { SeedProgress } from '../seed/progress.js';
 import { Store } from '../store/index.js';
+import { Readers } from '../store/readers.js';
 import type { Accounts } from '../truto/accounts.js';
 
-/** The store at `db` for these fixtures and options: reused when its fingerprint matches, else seeded afresh. */
-export async function openStore(db: string, fixtures: Fixtures, text: string, options: SeedOptions): Promise<Store> {
+/**
+ * The store at `db` for these fixtures and options: reused when its fingerprint matches, else seeded afresh (in a
+ * worker: the event loop stays free), reporting how far it has got in `progress`.
+ */
+export async function openStore(db: string, fixtures: Fixtures, text: string, options: SeedOptions, progress?: SeedProgress): Promise<Store> {
   const print = fingerprint(options, text);
-  // The generator (and faker's vocabulary) is loaded only when there is something to seed: a replica that
-  // reuses a baked file starts without it.
+  // The seeder is loaded only when there is something to seed: a replica that reuses a baked file starts without it.
   const reused = Store.reuse(db, print);
   if (reused) return reused;
   const { seedStore } = await import('../seed/seed.js');
-  return Store.create(db, print, (s) => seedStore(s, fixtures, options));
+  return Store.create(db, print, (s) => seedStore(s, fixtures, options, progress));
 }
 
 export interface Generation {
@@ -29,20 +33,18 @@ export interface SwapResult extends Generation {
   ms: number;
 }
 
-/** How long a reset waits for requests still reading the old store before it closes it anyway. */
-const DRAIN_MS = 10_000;
-
 /**
- * The data being served and its replacement (reset, fixtures reload). A replacement waits for the requests that
- * are reading the current store, holds new ones at the door while it seeds, swaps in one assignment and lets
- * them in: none of them sees a closed store or a half-seeded one.
+ * The data being served and its replacement (reset, fixtures reload). A replacement holds new requests at the door
+ * while it seeds, swaps in one assignment and lets them in: none of them sees a half-seeded store. Requests already
+ * in flight are not waited for: they finish on the store they started on, which stays open until the last of them
+ * has left (Readers), however long a slow client takes to read a stream.
  */
 export class Dataset {
-  private inFlight = 0;
-  private idle: (() => void)[] = [];
+  private readonly readers = new Readers();
   private gate: Promise<unknown> | undefined;
   private watcher: FSWatcher | undefined;
   private debounce: NodeJS.Timeout | undefined;
+  private readonly initial: Generation;
 
   constructor(
     private readonly db: string,
@@ -50,7 +52,9 @@ export class Dataset {
     private generation: Generation,
     private fixtures: { path: string; fixtures: Fixtures; text: string },
     private readonly afterSwap: () => void,
-  ) {}
+  ) {
+    this.initial = { ...generation };
+  }
 
   get current(): Generation {
     return { ...this.generation };
@@ -61,26 +65,42 @@ export class Dataset {
     return this.gate !== undefined;
   }
 
-  /** A request that reads the store arrives: it goes in at once, or after the replacement under way. */
-  enter(done: () => void): void {
-    if (this.gate === undefined) {
-      this.inFlight++;
-      done();
-      return;
-    }
-    void this.gate.then(() => this.enter(done));
+  /**
+   * A request that reads the store arrives: `admitted` runs at once, or after the replacement under way. Returns
+   * what to call when the request has ended (answered or not, admitted yet or not); calls after the first are ignored.
+   */
+  enter(admitted: () => void): () => void {
+    let generation: number | undefined;
+    let gone = false;
+    const admit = (): void => {
+      if (this.gate !== undefined) {
+        void this.gate.then(admit);
+        return;
+      }
+      if (!gone) generation = this.readers.enter();
+      admitted();
+    };
+    admit();
+    return () => {
+      if (gone) return;
+      gone = true;
+      if (generation !== undefined) this.readers.leave(generation);
+    };
   }
 
-  leave(): void {
-    this.inFlight--;
-    if (this.inFlight === 0) for (const resolve of this.idle.splice(0)) resolve();
+  /** Requests in flight, and replaced stores kept open for them. */
+  get reading(): { requests: number; retiredStores: number } {
+    return { requests: this.readers.reading, retiredStores: this.readers.retiredOpen };
   }
 
-  /** Reseeds with these options (default: the current ones) from the fixtures loaded last. */
+  /**
+   * Reseeds with these options from the fixtures loaded last. Options not given are those the mock started with,
+   * not those of the last reset: a reset states the settings in full, and a bare one returns to the start-up state.
+   */
   reset(options: Partial<Generation> = {}): Promise<SwapResult> {
     const generation: Generation = {
-      seed: options.seed ?? this.generation.seed,
-      candidates: 'candidates' in options ? options.candidates : this.generation.candidates,
+      seed: options.seed ?? this.initial.seed,
+      candidates: 'candidates' in options ? options.candidates : this.initial.candidates,
     };
     if (this.gate === undefined && generation.seed === this.generation.seed && generation.candidates === this.generation.candidates) {
       return Promise.resolve({ ...generation, accounts: this.accounts.list().length, reseeded: false, ms: 0 });
@@ -109,20 +129,27 @@ export class Dataset {
     this.watcher.on('error', (err) => onReload(undefined, err));
   }
 
+  /** Stops watching and closes the replaced stores still open (the current one is closed by its owner). */
   close(): void {
     clearTimeout(this.debounce);
     this.watcher?.close();
+    this.readers.closeAll();
   }
 
   private replace(generation: Generation, fixtures: Dataset['fixtures']): Promise<SwapResult> {
     const run = async (): Promise<SwapResult> => {
       const started = performance.now();
-      await this.drained();
       const options = { seed: generation.seed, candidates: generation.candidates };
-      // A file is replaced in place, so its connection closes first; an in-memory store is swapped, then closed.
-      if (this.db !== ':memory:') this.accounts.store.close();
+      const old = this.accounts.store;
+      // A file is replaced in place: the old connection lets go of its name and keeps reading its own data. When it
+      // cannot, the requests reading it are waited for and it is closed before the file goes.
+      if (!old.releaseFile()) {
+        await this.readers.drained();
+        old.close();
+      }
       const store = await openStore(this.db, fixtures.fixtures, fixtures.text, options);
-      this.accounts.swap(store).close();
+      this.accounts.swap(store);
+      this.readers.retire(() => old.close());
       this.generation = generation;
       this.fixtures = fixtures;
       this.afterSwap();
@@ -140,15 +167,4 @@ export class Dataset {
     return next;
   }
 
-  private drained(): Promise<void> {
-    if (this.inFlight === 0) return Promise.resolve();
-    return new Promise((resolve) => {
-      const timer = setTimeout(resolve, DRAIN_MS);
-      timer.unref();
-      this.idle.push(() => {
-        clearTimeout(timer);
-        resolve();
-      });
-    });
-  }
 }

@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { globMatcher } from './glob.js';
 
 export const JournalEntrySchema = Type.Object({
   id: Type.Integer({ minimum: 1, description: 'Sequence number since the mock started (or was reset)' }),
@@ -18,12 +19,15 @@ export const JournalEntrySchema = Type.Object({
 });
 export type JournalEntry = Static<typeof JournalEntrySchema>;
 
-export const JournalFilterSchema = Type.Object({
-  method: Type.Optional(Type.String({ description: 'Exact method, any case' })),
-  path: Type.Optional(Type.String({ description: 'Exact path, or a pattern where * matches anything' })),
-  integrated_account_id: Type.Optional(Type.String()),
-  query: Type.Optional(Type.Record(Type.String(), Type.String(), { description: 'Query values the request must carry' })),
-});
+export const JournalFilterSchema = Type.Object(
+  {
+    method: Type.Optional(Type.String({ description: 'Exact method, any case' })),
+    path: Type.Optional(Type.String({ description: 'Exact path, or a pattern where * matches anything' })),
+    integrated_account_id: Type.Optional(Type.String()),
+    query: Type.Optional(Type.Record(Type.String(), Type.String(), { description: 'Query values the request must carry' })),
+  },
+  { additionalProperties: false },
+);
 export type JournalFilter = Static<typeof JournalFilterSchema>;
 
 /** What the journal keeps of a request when it arrives. */
@@ -122,16 +126,9 @@ export function queryMatches(sent: Record<string, string | string[]>, wanted: Re
   return true;
 }
 
-/** An exact path, or a pattern where `*` matches any run of characters. */
-export function pathMatcher(pattern: string): (path: string) => boolean {
-  if (!pattern.includes('*')) return (path) => path === pattern;
-  const re = new RegExp(`^${pattern.split('*').map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
-  return (path) => re.test(path);
-}
-
 function entryMatcher(filter: JournalFilter): (entry: JournalEntry) => boolean {
   const method = filter.method?.toUpperCase();
-  const path = filter.path === undefined ? undefined : pathMatcher(filter.path);
+  const path = filter.path === undefined ? undefined : globMatcher(filter.path);
   return (e) =>
     (method === undefined || e.method === method) &&
     (path === undefined || path(e.path)) &&

@@ -8,36 +8,43 @@ export interface RateLimitVerdict {
 }
 
 interface Window {
+  key: string;
   start: number;
   count: number;
 }
 
+/** Windows kept at most: past this, the oldest is forgotten (its key starts afresh) rather than memory growing. */
+export const MAX_WINDOWS = 100_000;
+/** Closed windows forgotten per request, at most: the cost of a request stays bounded however many have closed. */
+const PRUNE_STEP = 4;
+
 /**
  * Fixed windows that open at a key's first request. A refused request does not count. The headers describe the
  * tighter of the two limits (the one with fewer requests left). The clock is injected so tests do not sleep.
+ *
+ * Tokens are few (only configured ones get past authentication); accounts are whatever clients send. Every account
+ * window that opens joins a queue, oldest first: closed windows are found at its head and forgotten a few per
+ * request, never by a sweep over every key. (Not the map's own order: a map iterated from its start skips the holes
+ * its deletions left, which costs as much as a sweep.)
  */
 export class RateLimiter {
+  private readonly tokens = new Map<string, Window>();
   private readonly windows = new Map<string, Window>();
+  private queue: Window[] = [];
+  private head = 0;
 
   constructor(
     private readonly now: () => number = Date.now,
     private readonly limits: { token: number; account: number; windowSeconds: number } = TRUTO_LIMITS,
+    private readonly maxWindows = MAX_WINDOWS,
   ) {}
 
   take(token: string, account: string | null): RateLimitVerdict {
-    if (this.windows.size > 10_000) this.sweep();
     const now = this.now();
     const windowMs = this.limits.windowSeconds * 1000;
-    const keys: [string, number][] = [[`token:${token}`, this.limits.token]];
-    if (account !== null) keys.push([`account:${account}`, this.limits.account]);
-    const states = keys.map(([key, limit]) => {
-      let w = this.windows.get(key);
-      if (!w || now - w.start >= windowMs) {
-        w = { start: now, count: 0 };
-        this.windows.set(key, w);
-      }
-      return { w, limit };
-    });
+    this.prune(now, windowMs);
+    const states = [{ w: this.open(this.tokens, token, now, windowMs), limit: this.limits.token }];
+    if (account !== null) states.push({ w: this.open(this.windows, account, now, windowMs), limit: this.limits.account });
     const allowed = states.every(({ w, limit }) => w.count < limit);
     if (allowed) for (const { w } of states) w.count++;
     // The binding limit: the one with fewest left (the token's on a tie).
@@ -56,13 +63,61 @@ export class RateLimiter {
     return { allowed, headers };
   }
 
-  clear(): void {
-    this.windows.clear();
+  /** Account windows kept (open ones, and closed ones not yet forgotten). */
+  get size(): number {
+    return this.windows.size;
   }
 
-  /** Forgets windows that have closed, so a mock called with many tokens or accounts does not grow. */
-  sweep(): void {
-    const now = this.now();
-    for (const [key, w] of this.windows) if (now - w.start >= this.limits.windowSeconds * 1000) this.windows.delete(key);
+  clear(): void {
+    this.tokens.clear();
+    this.windows.clear();
+    this.queue = [];
+    this.head = 0;
+  }
+
+  /** The key's window, a new one if it has none open. */
+  private open(windows: Map<string, Window>, key: string, now: number, windowMs: number): Window {
+    const w = windows.get(key);
+    if (w && now - w.start < windowMs) return w;
+    const opened = { key, start: now, count: 0 };
+    windows.set(key, opened);
+    if (windows === this.windows) {
+      this.queue.push(opened);
+      if (windows.size > this.maxWindows) this.forgetOldest();
+    }
+    return opened;
+  }
+
+  /** Forgets up to PRUNE_STEP closed windows from the head of the queue. */
+  private prune(now: number, windowMs: number): void {
+    for (let i = 0; i < PRUNE_STEP && this.head < this.queue.length; i++) {
+      const w = this.queue[this.head]!;
+      if (now - w.start < windowMs) break;
+      this.dequeue(w);
+    }
+    this.compact();
+  }
+
+  private forgetOldest(): void {
+    while (this.head < this.queue.length) {
+      const w = this.queue[this.head]!;
+      this.dequeue(w);
+      if (!this.windows.has(w.key)) break;
+    }
+    this.compact();
+  }
+
+  /** Takes the queue's head; its key goes too unless a newer window has replaced it. */
+  private dequeue(w: Window): void {
+    this.head++;
+    if (this.windows.get(w.key) === w) this.windows.delete(w.key);
+  }
+
+  /** Drops the taken head once it is half the queue: each window is copied O(1) times on average. */
+  private compact(): void {
+    if (this.head > 1024 && this.head * 2 > this.queue.length) {
+      this.queue = this.queue.slice(this.head);
+      this.head = 0;
+    }
   }
 }

@@ -1,19 +1,33 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { Value } from '@sinclair/typebox/value';
 import { readFileSync } from 'node:fs';
 import { Random, hash32 } from '../seed/random.js';
-import { pathMatcher, queryMatches } from './journal.js';
+import { globMatcher } from './glob.js';
+import { queryMatches } from './journal.js';
+import { parseJson } from './json-limits.js';
+import { fieldName, firstProblem } from './strict.js';
 
 const Ms = Type.Integer({ minimum: 0, maximum: 600_000 });
 
 export const LatencySchema = Type.Union([
-  Type.Object({ ms: Ms }),
-  Type.Object({ min: Ms, max: Ms }, { description: 'A delay drawn in [min, max] from the seed' }),
+  Type.Object({ ms: Ms }, { additionalProperties: false }),
+  Type.Object({ min: Ms, max: Ms }, { additionalProperties: false, description: 'A delay drawn in [min, max] from the seed' }),
 ]);
 export type Latency = Static<typeof LatencySchema>;
 
-// The union's members leave additionalProperties open: Fastify's validator strips unknown keys while it tries each
-// member, which would break the members after the first.
+const caseless = (word: string) => [...word].map((c) => (/[a-z]/.test(c) ? `[${c}${c.toUpperCase()}]` : c)).join('');
+/** Headers a rule may add to its answer: HTTP names (not those that frame the answer) and values Node will send. */
+const RuleHeaders = Type.Record(
+  Type.String({
+    pattern: `^(?!(?:${['content-length', 'transfer-encoding', 'connection'].map(caseless).join('|')})$)[!#$%&'*+.^_\`|~0-9A-Za-z-]+$`,
+  }),
+  Type.String({ maxLength: 8192, pattern: '^[\\t\\x20-\\x7E\\x80-\\xFF]*$', 'x-expect': 'text on one line without control characters' }),
+  {
+    additionalProperties: false,
+    description: 'Extra headers of the answer (not Content-Length, Transfer-Encoding or Connection)',
+    'x-keys': 'an HTTP header name other than Content-Length, Transfer-Encoding or Connection',
+  },
+);
+
 export const FaultActionSchema = Type.Union([
   Type.Object(
     {
@@ -27,9 +41,9 @@ export const FaultActionSchema = Type.Union([
       ),
       message: Type.Optional(Type.String({ description: 'Default: the catalogue\'s message for the status' })),
       raw_response: Type.Optional(Type.Unknown({ description: 'With remote: the integration\'s body (default: its own for the status)' })),
-      headers: Type.Optional(Type.Record(Type.String(), Type.String())),
+      headers: Type.Optional(RuleHeaders),
     },
-    { description: 'Answer this status in Truto\'s error shape' },
+    { additionalProperties: false, description: 'Answer this status in Truto\'s error shape' },
   ),
   Type.Object(
     {
@@ -37,11 +51,11 @@ export const FaultActionSchema = Type.Union([
       retry_after: Type.Optional(Type.Integer({ minimum: 0, maximum: 3600, description: 'Retry-After, whole seconds (default 10)' })),
       remote: Type.Optional(Type.Boolean({ description: 'The integration\'s 429 rather than Truto\'s own' })),
     },
-    { description: '429 with Retry-After and ratelimit-* headers' },
+    { additionalProperties: false, description: '429 with Retry-After and ratelimit-* headers' },
   ),
-  Type.Object({ type: Type.Literal('latency'), latency: LatencySchema }, { description: 'Wait, then answer as usual' }),
-  Type.Object({ type: Type.Literal('reset') }, { description: 'Reset the connection (TCP RST), no answer' }),
-  Type.Object({ type: Type.Literal('empty') }, { description: 'Close the connection without a byte of answer' }),
+  Type.Object({ type: Type.Literal('latency'), latency: LatencySchema }, { additionalProperties: false, description: 'Wait, then answer as usual' }),
+  Type.Object({ type: Type.Literal('reset') }, { additionalProperties: false, description: 'Reset the connection (TCP RST), no answer' }),
+  Type.Object({ type: Type.Literal('empty') }, { additionalProperties: false, description: 'Close the connection without a byte of answer' }),
 ]);
 export type FaultAction = Static<typeof FaultActionSchema>;
 
@@ -87,8 +101,8 @@ export const RuleSchema = Type.Object({
 });
 export type Rule = Static<typeof RuleSchema>;
 
-/** A rules file: `{ "rules": [...] }` (or the list itself). */
-export const RulesFileSchema = Type.Object({ rules: Type.Array(RuleInputSchema) });
+/** A rules file: `{ "rules": [...] }` (or the list itself); also the body of `PUT /_mock/rules`. */
+export const RulesFileSchema = Type.Object({ rules: Type.Array(RuleInputSchema) }, { additionalProperties: false });
 
 /** What a rule sees of a request. */
 export interface Inbound {
@@ -193,7 +207,7 @@ export class RuleSet {
 
 function requestMatcher(match: Static<typeof RuleMatchSchema>): (r: Inbound) => boolean {
   const method = match.method?.toUpperCase();
-  const path = match.path === undefined ? undefined : pathMatcher(match.path);
+  const path = match.path === undefined ? undefined : globMatcher(match.path);
   return (r) =>
     (method === undefined || r.method === method) &&
     (path === undefined || path(r.path)) &&
@@ -203,15 +217,17 @@ function requestMatcher(match: Static<typeof RuleMatchSchema>): (r: Inbound) => 
 
 /** The rules of a file given at start; a file that does not parse or fit is refused with its first problem. */
 export function loadRules(path: string, fail: (detail: string) => Error): RuleInput[] {
-  let data: unknown;
+  let text: string;
   try {
-    data = JSON.parse(readFileSync(path, 'utf8'));
+    text = readFileSync(path, 'utf8');
   } catch (err) {
     throw fail(`cannot read ${path}: ${(err as Error).message}`);
   }
+  const parsed = parseJson(text);
+  if ('problem' in parsed) throw fail(`cannot read ${path}: ${parsed.problem}`);
   // The bare list is read as { rules }, so a problem is reported at its own path rather than as "not a union member".
-  const file = Array.isArray(data) ? { rules: data } : data;
-  const first = Value.Errors(RulesFileSchema, file).First();
-  if (first) throw fail(`${path}: ${first.path || '/'} ${first.message}`);
+  const file = Array.isArray(parsed.value) ? { rules: parsed.value } : parsed.value;
+  const problem = firstProblem(RulesFileSchema, file);
+  if (problem) throw fail(`${path}: ${fieldName(problem.path) || 'the file'}: ${problem.detail}`);
   return (file as Static<typeof RulesFileSchema>).rules;
 }

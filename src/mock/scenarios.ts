@@ -171,7 +171,7 @@ export class Scenarios {
     } catch {
       integration = undefined;
     }
-    const own = integration?.errorBody?.(status) ?? (status === 404 ? integration?.resources.candidates.notFound('') : undefined);
+    const own = integration?.errorBody?.(status) ?? (status === 404 ? integration?.resources.candidates?.notFound('') : undefined);
     if (own) return { message: own.message, body: own.body };
     const message = reasonPhrase(status);
     return { message, body: { message } };

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { AttachmentSchema } from './attachment.js';
+import { NestedAttachmentSchema } from './attachment.js';
 import { DateTime, Ref, RemoteData } from './common.js';
 
 export const ApplicationSchema = Type.Object(
@@ -50,7 +50,7 @@ export const ApplicationSchema = Type.Object(
         { description: "The application's current_stage", additionalProperties: false },
       ),
     ),
-    attachments: Type.Optional(Type.Array(AttachmentSchema)),
+    attachments: Type.Optional(Type.Array(NestedAttachmentSchema)),
     created_at: Type.Optional(DateTime("The date and time of the application's creation")),
     updated_at: Type.Optional(DateTime("The date and time of the application's last update")),
     remote_data: Type.Optional(RemoteData),
@@ -58,3 +58,7 @@ export const ApplicationSchema = Type.Object(
   { additionalProperties: false },
 );
 export type Application = Static<typeof ApplicationSchema>;
+
+/** An application inside a candidate: only the top-level record carries `remote_data` (CONTRACT §6). */
+export const NestedApplicationSchema = Type.Omit(ApplicationSchema, ['remote_data']);
+export type NestedApplication = Static<typeof NestedApplicationSchema>;

@@ -19,3 +19,7 @@ export const AttachmentSchema = Type.Object(
   { additionalProperties: false },
 );
 export type Attachment = Static<typeof AttachmentSchema>;
+
+/** An attachment inside a candidate or an application: only the top-level record carries `remote_data` (CONTRACT §6). */
+export const NestedAttachmentSchema = Type.Omit(AttachmentSchema, ['remote_data']);
+export type NestedAttachment = Static<typeof NestedAttachmentSchema>;

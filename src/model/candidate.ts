@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { ApplicationSchema } from './application.js';
-import { AttachmentSchema } from './attachment.js';
+import { NestedApplicationSchema } from './application.js';
+import { NestedAttachmentSchema } from './attachment.js';
 import { DateTime, RemoteData } from './common.js';
 
 const Kind = Type.Optional(Type.String({ description: "The integration's own word for its kind (no enum in Truto)" }));
@@ -38,8 +38,8 @@ export const CandidateSchema = Type.Object(
         Type.Object({ id: Type.Optional(Type.String()), name: Type.Optional(Type.String()) }, { additionalProperties: false }),
       ),
     ),
-    applications: Type.Optional(Type.Array(ApplicationSchema)),
-    attachments: Type.Optional(Type.Array(AttachmentSchema)),
+    applications: Type.Optional(Type.Array(NestedApplicationSchema)),
+    attachments: Type.Optional(Type.Array(NestedAttachmentSchema)),
     created_at: Type.Optional(DateTime()),
     updated_at: Type.Optional(DateTime()),
     remote_data: Type.Optional(RemoteData),

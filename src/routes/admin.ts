@@ -1,10 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from '@sinclair/typebox';
-import type { FastifyRequest } from 'fastify';
+import { Type, type TSchema } from '@sinclair/typebox';
+import type { FastifyError, FastifyRequest } from 'fastify';
 import { TrutoErrorSchema } from '../model/error.js';
 import type { Dataset } from '../mock/dataset.js';
 import { JournalEntrySchema, JournalFilterSchema, type JournalFilter } from '../mock/journal.js';
-import { RuleInputSchema, RuleSchema } from '../mock/rules.js';
+import { MAX_ADMIN_BODY_BYTES, parseJson } from '../mock/json-limits.js';
+import { RuleInputSchema, RuleSchema, RulesFileSchema } from '../mock/rules.js';
+import { fieldName, firstProblem, parameterName, type Problem } from '../mock/strict.js';
 import type { Scenarios } from '../mock/scenarios.js';
 import { errors } from '../truto/errors.js';
 
@@ -16,14 +18,17 @@ export interface AdminRoutesOptions {
 
 const ResetBody = Type.Object(
   {
-    seed: Type.Optional(Type.Integer({ minimum: 0, maximum: 2 ** 31 - 1, description: 'Default: the seed in use' })),
+    seed: Type.Optional(Type.Integer({ minimum: 0, maximum: 2 ** 31 - 1, description: 'Default: the seed the mock started with' })),
     candidates: Type.Optional(
       Type.Union([Type.Integer({ minimum: 1, maximum: 1_000_000 }), Type.Null()], {
-        description: 'Candidates per account; null: each fixture\'s size; default: the size in use',
+        description: 'Candidates per account; null: each fixture\'s size; default: the size the mock started with',
       }),
     ),
   },
-  { additionalProperties: false },
+  {
+    additionalProperties: false,
+    description: 'The settings in full: a field left out takes its start-up value, not the one of an earlier reset',
+  },
 );
 
 const ResetAnswer = Type.Object({
@@ -37,12 +42,15 @@ const ResetAnswer = Type.Object({
   ms: Type.Number({ description: 'Milliseconds the reset took' }),
 });
 
-const JournalQuery = Type.Object({
-  method: Type.Optional(Type.String()),
-  path: Type.Optional(Type.String({ description: 'Exact path, or a pattern where * matches anything' })),
-  integrated_account_id: Type.Optional(Type.String()),
-  query: Type.Optional(Type.Record(Type.String(), Type.String(), { description: 'query[limit]=5: requests that sent limit=5' })),
-});
+const JournalQuery = Type.Object(
+  {
+    method: Type.Optional(Type.String()),
+    path: Type.Optional(Type.String({ description: 'Exact path, or a pattern where * matches anything' })),
+    integrated_account_id: Type.Optional(Type.String()),
+    query: Type.Optional(Type.Record(Type.String(), Type.String(), { description: 'query[limit]=5: requests that sent limit=5' })),
+  },
+  { additionalProperties: false },
+);
 
 const JournalAnswer = Type.Object({
   count: Type.Integer({ description: 'Entries that match, among those kept' }),
@@ -72,13 +80,24 @@ export const adminRoutes: FastifyPluginAsyncTypebox<AdminRoutesOptions> = async 
   const tags = ['mock admin'];
   // `POST /_mock/reset` is often sent bare, or with a JSON content type and no body: both mean "no options".
   app.removeContentTypeParser('application/json');
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, text, done) => {
+  app.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: MAX_ADMIN_BODY_BYTES }, (_request, text, done) => {
     if (typeof text === 'string' && text.trim() === '') return done(null, undefined);
-    try {
-      done(null, JSON.parse(text as string));
-    } catch {
-      done(errors.badRequest('The body is not valid JSON'), undefined);
+    const parsed = parseJson(text as string);
+    if ('problem' in parsed) done(errors.badRequest(`The body was refused: ${parsed.problem}`), undefined);
+    else done(null, parsed.value);
+  });
+  app.setErrorHandler((error: FastifyError) => {
+    // Thrown on to the app's handler, which answers in Truto's shape.
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      throw errors.badRequest(`The body was refused: it is larger than ${MAX_ADMIN_BODY_BYTES} bytes`);
     }
+    throw error;
+  });
+  // Bodies and queries are checked as they are, never coerced or stripped: a key the API does not know, or "500"
+  // for 500, is refused with the key's path and the valid keys (the --rules file is checked the same way).
+  app.setValidatorCompiler(({ schema, httpPart }) => (data: unknown) => {
+    const problem = firstProblem(schema as TSchema, data);
+    return problem ? { error: refusal(httpPart, problem) } : { value: data };
   });
 
   app.post(
@@ -87,8 +106,10 @@ export const adminRoutes: FastifyPluginAsyncTypebox<AdminRoutesOptions> = async 
       schema: {
         summary: 'Back to the initial seeded state (optionally another seed or size); clears the journal and the rules',
         description:
-          'The body is optional: a bare POST keeps the seed and size in use (the data never changes, so it is kept as it is). ' +
-          'Rules go back to those of the --rules file (none without one); rate-limit windows and seeded draws restart.',
+          'The body is optional: a bare POST (or {}) returns to the seed and size the mock started with, whatever earlier resets chose; ' +
+          'a body states the settings in full (a field left out takes its start-up value). Data already seeded with those settings is kept ' +
+          'as it is (it never changes while the mock runs). Rules go back to those of the --rules file (none without one); rate-limit ' +
+          'windows and seeded draws restart. Requests in flight finish on the data they started on. Unknown or mistyped fields are a 400.',
         tags,
         security,
         body: Type.Optional(ResetBody),
@@ -161,7 +182,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox<AdminRoutesOptions> = async 
         summary: 'Replace every fault rule',
         tags,
         security,
-        body: Type.Object({ rules: Type.Array(RuleInputSchema) }),
+        body: RulesFileSchema,
         response: { 200: RulesAnswer, ...errorsOf, 409: TrutoErrorSchema },
       },
     },
@@ -223,3 +244,13 @@ export const adminRoutes: FastifyPluginAsyncTypebox<AdminRoutesOptions> = async 
     },
   );
 };
+
+/** A refused admin body, query or path parameter, named as the client wrote it. */
+function refusal(part: string | undefined, problem: Problem) {
+  if (part === 'body') {
+    return problem.path.length === 0 ? errors.badRequest(`Invalid body: ${problem.detail}`) : errors.invalidBody(fieldName(problem.path), problem.detail);
+  }
+  const name = parameterName(problem.path);
+  const detail = problem.valid ? `is not a known parameter; valid parameters: ${problem.valid.join(', ')}` : problem.detail;
+  return part === 'params' ? errors.invalidPathParameter(name, detail) : errors.invalidQuery(name, detail);
+}

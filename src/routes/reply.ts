@@ -12,23 +12,30 @@ export function answer(
   reply: FastifyReply,
   cache: AnswerCache,
   publicUrl: string | undefined,
+  warnings: readonly string[],
   produce: (base: string) => Answer,
 ): void {
   const base = baseUrl(request, publicUrl);
   const key = `${request.method} ${base}${request.url}`;
-  const cached = cache.get(key);
+  const cached = warnings.length === 0 ? cache.get(key) : undefined;
   if (cached !== undefined) {
     void reply.type(JSON_TYPE).send(cached);
     return;
   }
   const result = produce(base);
+  const all = [...warnings, ...result.warnings];
+  if (all.length > 0) void reply.header(WARNING_HEADER, all.join('; '));
   if (result.kind === 'stream') {
     void reply.type(result.contentType).send(result.stream);
     return;
   }
   const text = JSON.stringify(result.body);
-  void reply.type(JSON_TYPE).send((result.cacheable ? cache.set(key, text) : undefined) ?? text);
+  // An answer with warnings is not cached: the cache keeps bodies only, and the warnings must ride along every time.
+  void reply.type(JSON_TYPE).send((result.cacheable && all.length === 0 ? cache.set(key, text) : undefined) ?? text);
 }
+
+/** What the mock says about a request that Truto would answer without a word (CONTRACT §1, §8). */
+export const WARNING_HEADER = 'x-truto-mock-warning';
 
 const HOST = /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/;
 

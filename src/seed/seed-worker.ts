@@ -1,30 +1,37 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { SeedRecord } from '../integrations/types.js';
-import { jobRecords, type SeedJob } from './job.js';
+import { jobRecords } from './job.js';
+import type { SeedMessage, SeedWork } from './seed.js';
 
-const BATCH = 500;
 /** Batches posted but not yet inserted: bounds the memory that a fast generator can pile up ahead of the inserts. */
 const IN_FLIGHT = 2;
 
-async function run(port: NonNullable<typeof parentPort>, job: SeedJob): Promise<void> {
+async function run(port: NonNullable<typeof parentPort>, { jobs, batch: size }: SeedWork): Promise<void> {
   let inFlight = 0;
   let wake: (() => void) | undefined;
   port.on('message', () => {
     inFlight--;
     wake?.();
   });
-  let batch: SeedRecord[] = [];
-  for (const record of jobRecords(job)) {
-    batch.push(record);
-    if (batch.length < BATCH) continue;
-    port.postMessage(batch);
-    batch = [];
+  const post = async (message: SeedMessage) => {
+    port.postMessage(message);
+    if (message === null || message[1] === null) return;
     inFlight++;
     while (inFlight >= IN_FLIGHT) await new Promise<void>((resolve) => (wake = resolve));
+  };
+  for (const [index, job] of jobs.entries()) {
+    let batch: SeedRecord[] = [];
+    for (const record of jobRecords(job)) {
+      batch.push(record);
+      if (batch.length < size) continue;
+      await post([index, batch]);
+      batch = [];
+    }
+    if (batch.length > 0) await post([index, batch]);
+    await post([index, null]);
   }
-  port.postMessage(batch);
-  port.postMessage(null);
+  await post(null);
   port.unref();
 }
 
-if (parentPort) await run(parentPort, workerData as SeedJob);
+if (parentPort) await run(parentPort, workerData as SeedWork);

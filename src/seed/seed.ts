@@ -2,59 +2,133 @@ import { Worker } from 'node:worker_threads';
 import { integrationNamed } from '../integrations/registry.js';
 import type { SeedRecord } from '../integrations/types.js';
 import type { Store } from '../store/index.js';
-import type { Fixtures } from './fixtures.js';
+import { FixturesError, type Fixtures } from './fixtures.js';
 import type { SeedOptions } from './fingerprint.js';
 import type { SeedJob } from './job.js';
+import { SeedProgress } from './progress.js';
 
-/** Below this many candidates an account is generated in-thread: a worker's start-up would cost more than it saves. */
-const WORKER_THRESHOLD = 5_000;
+/** Records a batch carries from the generator to the inserts: between two batches the event loop is free. */
+const BATCH = 500;
 
+/** What the worker is given: plain data. */
+export interface SeedWork {
+  jobs: SeedJob[];
+  batch: number;
+}
+
+/** What the worker posts: a batch of an account's records, the end of an account (`null`), or the end of all. */
+export type SeedMessage = [job: number, records: SeedRecord[] | null] | null;
+
+/**
+ * Where the records are generated. The built command always uses a worker. Run from the TypeScript sources (the
+ * tests), a worker spends seconds loading the TypeScript loader, so a small seed is generated in this thread,
+ * yielding between batches; test/seed.test.ts holds both to the same rows.
+ */
+export type Generator = 'worker' | 'in-thread';
+const FROM_SOURCES = import.meta.url.endsWith('.ts');
+const SOURCES_WORKER_FROM = 5_000;
+
+/**
+ * Generation (faker vocabulary, JSON rendering) runs in a worker thread, whatever the size, while this thread
+ * inserts batch by batch: between two batches the event loop is free, so the port answers (`503 seeding`, with
+ * `progress`) and a signal is handled while seeding.
+ */
 export async function seedStore(
   store: Store,
   fixtures: Fixtures,
   options: SeedOptions,
-  workerThreshold = WORKER_THRESHOLD,
+  progress = new SeedProgress(),
+  generator?: Generator,
 ): Promise<void> {
-  for (const account of fixtures.accounts) {
+  refuseDuplicatePins(fixtures);
+  const accounts = fixtures.accounts.map((account) => {
     const integration = integrationNamed(account.integration)!;
     const size = options.candidates ?? account.candidates;
     const key = store.insertAccount({ id: account.id, integration: integration.name, name: account.name, candidates: size });
-    const seqs = new Map<string, number>();
-    const insert = (records: Iterable<SeedRecord>) => {
-      for (const { kind, record } of records) {
-        const seq = (seqs.get(kind) ?? 0) + 1;
-        seqs.set(kind, seq);
-        store.records.insert(key, kind, seq, record);
-      }
-    };
     const job: SeedJob = { seed: options.seed, accountId: account.id, size, pinned: account.pinned?.candidates ?? [], integration: integration.name };
-    if (size < workerThreshold) {
-      // Loaded here, not at the top: when a worker generates, faker's vocabulary stays out of this thread's heap.
-      const { jobRecords } = await import('./job.js');
-      insert(jobRecords(job));
-    } else {
-      await inWorker(job, insert);
+    return { key, job, candidateKind: integration.resources.candidates?.kind, seqs: new Map<string, number>(), candidates: 0 };
+  });
+  progress.accounts = accounts.length;
+  progress.candidates = accounts.reduce((n, a) => n + a.job.size, 0);
+  let before = 0;
+  const where = generator ?? (FROM_SOURCES && progress.candidates < SOURCES_WORKER_FROM ? 'in-thread' : 'worker');
+  await (where === 'worker' ? inWorker : inThread)(
+    accounts.map((a) => a.job),
+    (index, records) => {
+      const account = accounts[index]!;
+      for (const { kind, record } of records) {
+        const seq = (account.seqs.get(kind) ?? 0) + 1;
+        account.seqs.set(kind, seq);
+        store.records.insert(account.key, kind, seq, record);
+        if (kind === account.candidateKind) account.candidates++;
+      }
+      // An integration may store a candidate more than once (Breezy's lives under each position): never past the size.
+      progress.candidatesDone = before + Math.min(account.candidates, account.job.size);
+    },
+    (index) => {
+      before += accounts[index]!.job.size;
+      progress.candidatesDone = before;
+      progress.accountsDone++;
+    },
+  );
+}
+
+/** Two pinned records with one id would fail deep in SQLite (`UNIQUE constraint failed`): say which, and where. */
+function refuseDuplicatePins(fixtures: Fixtures): void {
+  for (const account of fixtures.accounts) {
+    const seen = new Map<string, Set<string>>();
+    const check = (what: string, id: string | undefined) => {
+      if (id === undefined) return;
+      const ids = seen.get(what) ?? seen.set(what, new Set()).get(what)!;
+      if (ids.has(id)) {
+        throw new FixturesError(
+          `fixtures: account ${account.id} pins two ${what}s with id ${JSON.stringify(id)}; give each pinned ${what} an id of its own`,
+        );
+      }
+      ids.add(id);
+    };
+    for (const pin of account.pinned?.candidates ?? []) {
+      check('candidate', pin.id);
+      for (const application of pin.applications ?? []) check('application', application.id);
+      for (const attachment of pin.attachments ?? []) check('attachment', attachment.id);
     }
   }
 }
 
-/**
- * Generation (faker vocabulary, JSON rendering) in a worker thread while this thread inserts: the two halves take
- * about as long as each other, so 100,000 candidates seed in about two thirds of the time (11–16 s, not 15–23 s).
- */
-function inWorker(job: SeedJob, insert: (batch: SeedRecord[]) => void): Promise<void> {
+async function inThread(jobs: SeedJob[], insert: (job: number, records: SeedRecord[]) => void, accountDone: (job: number) => void): Promise<void> {
+  const { jobRecords } = await import('./job.js');
+  for (const [index, job] of jobs.entries()) {
+    let batch: SeedRecord[] = [];
+    for (const record of jobRecords(job)) {
+      batch.push(record);
+      if (batch.length < BATCH) continue;
+      insert(index, batch);
+      batch = [];
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    insert(index, batch);
+    accountDone(index);
+  }
+}
+
+function inWorker(jobs: SeedJob[], insert: (job: number, records: SeedRecord[]) => void, accountDone: (job: number) => void): Promise<void> {
   // Tests run the TypeScript sources; the built package runs the compiled worker next to this file.
   const file = import.meta.url.endsWith('.ts') ? './seed-worker.ts' : './seed-worker.js';
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL(file, import.meta.url), { workerData: job });
+    const worker = new Worker(new URL(file, import.meta.url), { workerData: { jobs, batch: BATCH } satisfies SeedWork });
     let done = false;
-    worker.on('message', (batch: SeedRecord[] | null) => {
-      if (batch === null) {
+    worker.on('message', (message: SeedMessage) => {
+      if (message === null) {
         done = true;
         return;
       }
+      const [job, records] = message;
       try {
-        insert(batch);
+        if (records === null) {
+          accountDone(job);
+          return;
+        }
+        insert(job, records);
         worker.postMessage('ack');
       } catch (err) {
         void worker.terminate();

@@ -1,13 +1,56 @@
 import { Random, hash32 } from './random.js';
 import { DAY, REFERENCE_TIME } from './reference-time.js';
 import * as V from './vocabulary.js';
+import { applicationForm } from './world/forms.js';
+import { buildOrganization } from './world/organization.js';
+import { assignRoles, fit } from './world/staff.js';
+import { Storyteller } from './world/story.js';
 
 /**
  * An account's hiring world, in no integration's words: people, jobs, applications and files. Each integration
  * renders it into its own raw records. Numbers (`n`) are 1-based and unique per kind within the account.
  */
-export interface WorldUser { n: number; firstName: string; lastName: string; email: string; createdAt: number }
-export interface WorldStage { n: number; name: string; position: number }
+export type WorldUserRole = 'admin' | 'recruiter' | 'coordinator' | 'hiring_manager' | 'interviewer';
+export interface WorldUser {
+  n: number;
+  firstName: string;
+  lastName: string;
+  email: string;
+  createdAt: number;
+  /** What they mostly do in hiring; user 1 is the account's admin. */
+  role: WorldUserRole;
+  /** Left the company: kept as a user (their past records still point at them), but deactivated. */
+  disabled: boolean;
+  updatedAt: number;
+}
+export interface WorldDepartment { n: number; name: string; parentN: number | null; createdAt: number }
+export interface WorldOffice { n: number; name: string; location: string; parentN: number | null; isRemote: boolean; createdAt: number }
+export interface WorldStage {
+  n: number;
+  name: string;
+  position: number;
+  /** The interview held at this stage (`Phone Screen`, `Onsite`…); null for stages without one (Application Review, Offer). */
+  interviewName: string | null;
+  /** How long that interview usually takes (Greenhouse's `estimated_minutes`); null with no interview. */
+  interviewMinutes: number | null;
+}
+export interface WorldTag { n: number; name: string; createdAt: number }
+/** A question of a job's application form (job post). */
+export interface WorldQuestion {
+  n: number;
+  /** The form's own key for the standard fields (`first_name`, `resume`…); null for a job's own questions. */
+  key: string | null;
+  label: string;
+  /** Unified `job_form_fields.type` words. */
+  type: 'text' | 'textarea' | 'dropdown' | 'file' | 'checkbox' | 'radio' | 'date' | 'number';
+  required: boolean;
+  /** For dropdown, radio and checkbox. */
+  options: string[];
+  /** The form's group: `Personal information`, `Questions`… */
+  group: string;
+  /** Whether answers are visible to the whole hiring team (`public`) or to admins (`private`). */
+  visibility: 'public' | 'private';
+}
 export interface WorldJob {
   n: number;
   title: string;
@@ -19,6 +62,11 @@ export interface WorldJob {
   stages: WorldStage[];
   hiringManagerN: number;
   recruiterN: number;
+  departmentN: number;
+  officeN: number;
+  coordinatorN: number | null;
+  /** The application form of its (one) job post. */
+  questions: WorldQuestion[];
 }
 export interface WorldSource { n: number; name: string; type: string }
 export interface WorldRejectReason { n: number; name: string; type: string }
@@ -47,6 +95,79 @@ export interface WorldApplication {
   creditedToN: number;
   lastActivityAt: number;
 }
+/** An interview on an application, at one of its job's stages, dates in the application's story. */
+export interface WorldInterview {
+  n: number;
+  applicationN: number;
+  /** A stage of the application's job that has an interview, at or before the application's current stage. */
+  stageN: number;
+  organizerN: number;
+  interviewerNs: number[];
+  startAt: number;
+  endAt: number;
+  /** Unified words; past interviews are `completed` (or `awaiting_feedback` without every scorecard), future ones `scheduled`. */
+  status: 'scheduled' | 'completed' | 'cancelled' | 'awaiting_feedback';
+  /** `Zoom`, `Google Meet`, an office name… */
+  location: string;
+  createdAt: number;
+  updatedAt: number;
+}
+export type WorldRecommendation = 'definitely_not' | 'no' | 'yes' | 'strong_yes' | 'no_decision';
+/** One interviewer's feedback on one completed interview. */
+export interface WorldScorecard {
+  n: number;
+  applicationN: number;
+  interviewN: number;
+  interviewerN: number;
+  submittedAt: number;
+  recommendation: WorldRecommendation;
+  /** The rated attributes and free-text answers of the form. */
+  answers: { label: string; kind: 'rating' | 'text'; value: string }[];
+  createdAt: number;
+  updatedAt: number;
+}
+/** An offer on an application that reached its job's Offer stage; a hired application's latest offer is accepted. */
+export interface WorldOffer {
+  n: number;
+  applicationN: number;
+  creatorN: number;
+  /** Earlier versions of a renegotiated offer are `deprecated`. */
+  status: 'draft' | 'sent' | 'accepted' | 'declined' | 'deprecated';
+  version: number;
+  createdAt: number;
+  sentAt: number | null;
+  /** When the candidate accepted or declined it. */
+  resolvedAt: number | null;
+  /** The start date agreed (day precision, as ms at 00:00 UTC). */
+  startDate: number;
+  updatedAt: number;
+}
+/** A note or an email on the candidate's activity feed. */
+export interface WorldActivity {
+  n: number;
+  kind: 'note' | 'email';
+  /** The user who wrote it (notes, emails sent to the candidate); for an email from the candidate, null. */
+  authorN: number | null;
+  /** For emails: who it went to and came from (addresses), and its subject. */
+  from: string | null;
+  to: string[];
+  cc: string[];
+  subject: string | null;
+  body: string;
+  visibility: 'public' | 'private' | 'admin_only';
+  createdAt: number;
+  /** The application it is about, if any. */
+  applicationN: number | null;
+}
+/** Self-identification answers (US EEOC), given by some candidates with one of their applications. */
+export interface WorldEeoc {
+  applicationN: number;
+  race: string;
+  gender: string;
+  veteranStatus: string;
+  disabilityStatus: string;
+  submittedAt: number;
+}
 export interface WorldCandidate {
   n: number;
   pinnedId?: string;
@@ -71,6 +192,11 @@ export interface WorldCandidate {
   coordinatorN: number | null;
   applications: WorldApplication[];
   attachments: WorldAttachment[];
+  interviews: WorldInterview[];
+  scorecards: WorldScorecard[];
+  offers: WorldOffer[];
+  activities: WorldActivity[];
+  eeoc: WorldEeoc | null;
 }
 
 export interface PinnedCandidate {
@@ -87,6 +213,9 @@ export interface PinnedCandidate {
 
 export interface World {
   users: WorldUser[];
+  departments: WorldDepartment[];
+  offices: WorldOffice[];
+  tags: WorldTag[];
   jobs: WorldJob[];
   stages: Map<number, { stage: WorldStage; jobN: number }>;
   sources: WorldSource[];
@@ -115,19 +244,35 @@ export function buildWorld(seed: number, accountId: string, candidateCount: numb
       lastName,
       email: `${ASCII(firstName)}.${ASCII(lastName)}@${companyDomain}`,
       createdAt: REFERENCE_TIME - SPAN - rnd.int(30, 400) * DAY,
+      role: 'interviewer',
+      disabled: false,
+      updatedAt: 0,
     });
   }
+  // Roles from a stream of their own (so nothing drawn from `rnd` moves); the jobs' and candidates' people fit them.
+  const staff = assignRoles(users, seed, accountId, SPAN);
 
   const jobCount = Math.min(5000, 6 + Math.floor(candidateCount / 25));
   const jobs: WorldJob[] = [];
   const stages = new Map<number, { stage: WorldStage; jobN: number }>();
   let stageN = 0;
   const departments = Object.keys(V.DEPARTMENTS);
+  const { departments: worldDepartments, offices, tags } = buildOrganization(seed, accountId, REFERENCE_TIME - SPAN - 20 * DAY);
+  // What jobs gained with the richer world (coordinators, application forms) comes from a stream of its own.
+  const posts = new Random(hash32(`${seed}:${accountId}:job posts`));
+  let questionN = 0;
+  const nextQuestion = () => ++questionN;
   for (let n = 1; n <= jobCount; n++) {
     const department = rnd.pick(departments);
     const createdAt = REFERENCE_TIME - SPAN - 20 * DAY + Math.floor(((n - 1) / jobCount) * SPAN);
     const names = V.STAGES.filter((s, i) => i === 0 || s === 'Offer' || rnd.bool(0.75));
-    const jobStages = names.map((name, position) => ({ n: ++stageN, name, position }));
+    const jobStages = names.map((name, position) => ({
+      n: ++stageN,
+      name,
+      position,
+      interviewName: V.STAGE_INTERVIEWS[name]?.name ?? null,
+      interviewMinutes: V.STAGE_INTERVIEWS[name]?.minutes ?? null,
+    }));
     for (const stage of jobStages) stages.set(stage.n, { stage, jobN: n });
     jobs.push({
       n,
@@ -138,9 +283,18 @@ export function buildWorld(seed: number, accountId: string, candidateCount: numb
       createdAt,
       updatedAt: createdAt + rnd.int(1, 60) * DAY,
       stages: jobStages,
-      hiringManagerN: rnd.int(1, userCount),
-      recruiterN: rnd.int(1, userCount),
+      hiringManagerN: fit(rnd.int(1, userCount), staff.hiringManagers),
+      recruiterN: fit(rnd.int(1, userCount), staff.recruiters),
+      departmentN: 0,
+      officeN: 0,
+      coordinatorN: null,
+      questions: [],
     });
+    const job = jobs[n - 1]!;
+    job.departmentN = departments.indexOf(job.department) + 1;
+    job.officeN = V.OFFICES.indexOf(job.office) + 1;
+    job.coordinatorN = posts.bool(0.7) ? posts.pick(staff.coordinators) : null;
+    job.questions = applicationForm(posts, job.department, nextQuestion);
   }
   const sources = V.SOURCES.map(([name, type], i) => ({ n: i + 1, name, type }));
   const rejectReasons = V.REJECT_REASONS.map(([name, type], i) => ({ n: i + 1, name, type }));
@@ -148,6 +302,7 @@ export function buildWorld(seed: number, accountId: string, candidateCount: numb
   function* candidates(): Generator<WorldCandidate> {
     // A stream of its own, so the candidates do not depend on how many users or jobs were drawn before them.
     const r = new Random(hash32(`${seed}:${accountId}:candidates`));
+    const teller = new Storyteller(seed, accountId, { users, jobs, offices, staff });
     let applicationN = 0;
     let attachmentN = 0;
     for (let n = 1; n <= candidateCount; n++) {
@@ -241,7 +396,7 @@ export function buildWorld(seed: number, accountId: string, candidateCount: numb
         };
       });
 
-      yield {
+      const candidate: WorldCandidate = {
         n,
         ...(pin ? { pinnedId: pin.id } : {}),
         firstName,
@@ -261,15 +416,27 @@ export function buildWorld(seed: number, accountId: string, candidateCount: numb
         createdAt,
         updatedAt: Math.max(updatedAt, ...attachments.map((a) => a.createdAt), ...applications.map((a) => a.lastActivityAt)),
         lastActivityAt: Math.max(updatedAt, ...attachments.map((a) => a.createdAt), ...applications.map((a) => a.lastActivityAt)),
-        recruiterN: r.bool(0.8) ? r.int(1, userCount) : null,
-        coordinatorN: r.bool(0.4) ? r.int(1, userCount) : null,
+        recruiterN: r.bool(0.8) ? fit(r.int(1, userCount), staff.recruiters) : null,
+        coordinatorN: r.bool(0.4) ? fit(r.int(1, userCount), staff.coordinators) : null,
         applications,
         attachments,
+        interviews: [],
+        scorecards: [],
+        offers: [],
+        activities: [],
+        eeoc: null,
       };
+      const story = teller.tell(candidate, pin !== undefined);
+      candidate.interviews = story.interviews;
+      candidate.scorecards = story.scorecards;
+      candidate.offers = story.offers;
+      candidate.activities = story.activities;
+      candidate.eeoc = story.eeoc;
+      yield candidate;
     }
   }
 
-  return { users, jobs, stages, sources, rejectReasons, candidateCount, candidates };
+  return { users, departments: worldDepartments, offices, tags, jobs, stages, sources, rejectReasons, candidateCount, candidates };
 }
 
 function phone(r: Random): string {

@@ -85,6 +85,20 @@ export const errors = {
   accountNotFound: (id: string) => new TrutoError(404, `Integrated account ${JSON.stringify(id)} not found`),
 
   routeNotFound: (method: string, url: string) => new TrutoError(404, `Route ${method}:${url} not found`),
+  /** A resource or method the account's integration lacks (CONTRACT §8). */
+  unsupported: (integration: string, resource: string, method: string, supported: readonly string[]) =>
+    new TrutoError(404, `${integration} does not support ${method} on ${resource}`, {
+      truto_error_insight: {
+        supported_methods: {
+          description: supported.length > 0
+            ? `The methods ${integration} supports on ${resource}.`
+            : `${integration} supports no method on ${resource}.`,
+          value: [...supported],
+        },
+      },
+    }),
+  unknownResource: (resource: string, known: readonly string[]) =>
+    new TrutoError(404, `Unknown resource ${JSON.stringify(resource)}: the unified ATS API has ${known.join(', ')}`),
 
   /** A failure "at the remote API": carries what the integration itself answered. */
   remote: remoteError,

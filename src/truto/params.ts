@@ -1,5 +1,7 @@
 import { Type, type Static, type TProperties } from '@sinclair/typebox';
+import type { ReadMethod, ResourceSpec } from '../model/catalogue.js';
 import { StringEnum } from '../model/common.js';
+import { filterSchema, type FilterName } from './filters.js';
 
 export const RESPONSE_FORMATS = ['unified', 'raw', 'normalized', 'stream', 'debug'] as const;
 export type ResponseFormat = (typeof RESPONSE_FORMATS)[number];
@@ -39,50 +41,15 @@ const ListParams = {
   truto_ignore_limit: Type.Optional(Bool('Ignores the limit query parameter: every matching record in one page.')),
 } satisfies TProperties;
 
-const DateRange = (field: string) =>
-  Type.Optional(
-    Type.Object(
-      {
-        gt: Type.Optional(Type.String({ description: `${field} after this instant (ISO 8601)` })),
-        gte: Type.Optional(Type.String({ description: `${field} at or after this instant` })),
-        lt: Type.Optional(Type.String({ description: `${field} before this instant` })),
-        lte: Type.Optional(Type.String({ description: `${field} at or before this instant` })),
-      },
-      { description: `Filter on ${field}: ${field}[gt]=2024-01-01T00:00:00Z` },
-    ),
-  );
+/** The query schema of one method of one resource: Truto's parameters and the resource's filters, all optional. */
+export function queryFor(spec: ResourceSpec, method: ReadMethod) {
+  const filters: TProperties = {};
+  for (const name of spec.filters[method]) filters[name] = Type.Optional(filterSchema(name, spec.name));
+  return Type.Object({ ...TrutoParams, ...(method === 'list' ? ListParams : {}), ...filters });
+}
 
-const Id = (description: string) => Type.Optional(Type.String({ minLength: 1, maxLength: 200, description }));
-
-export const CandidateGetQuery = Type.Object({
-  ...TrutoParams,
-  job_id: Id('The ID of the position to filter the candidates by.'),
-  organization_id: Id('The ID of the organization to filter the candidates by.'),
-});
-
-export const CandidateListQuery = Type.Object({
-  ...TrutoParams,
-  ...ListParams,
-  job_id: Id('The ID of the job: the candidates who applied to it.'),
-  organization_id: Id('The ID of the organization to filter the candidates by.'),
-  created_at: DateRange('created_at'),
-  updated_at: DateRange('updated_at'),
-});
-
-export const AttachmentListQuery = Type.Object({
-  ...TrutoParams,
-  ...ListParams,
-  candidate_id: Id('The ID of the candidate to filter the attachments by.'),
-  application_id: Id('The ID of the application to filter the attachments by.'),
-  job_id: Id('The ID of the job to filter the attachments by.'),
-  organization_id: Id('The ID of the organization to filter the attachments by.'),
-  expires_in: Type.Optional(Type.Integer({ minimum: 1, maximum: 31_536_000, description: 'Seconds until the attachment\'s file_url expires.' })),
-});
-
-export type CandidateGetQuery = Static<typeof CandidateGetQuery>;
-export type CandidateListQuery = Static<typeof CandidateListQuery>;
-export type AttachmentListQuery = Static<typeof AttachmentListQuery>;
-export type AnyListQuery = CandidateListQuery | AttachmentListQuery;
-export type AnyQuery = CandidateGetQuery | AnyListQuery;
+/** What a route's query holds once validated: Truto's parameters, and the filters by name. */
+export type TrutoQuery = Static<typeof AnyQuery> & Partial<Record<FilterName, unknown>>;
+const AnyQuery = Type.Object({ ...TrutoParams, ...ListParams });
 
 export const IdParams = Type.Object({ id: Type.String({ minLength: 1, description: 'The ID of the resource.' }) });

@@ -31,15 +31,10 @@ export function presentRecord(p: Presentation, record: object): unknown {
   return out;
 }
 
-/** Drops `remote_data` at every depth of the unified model (records nest applications and attachments). */
-function withoutRemoteData(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(withoutRemoteData);
-  if (value === null || typeof value !== 'object') return value;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) {
-    if (k !== 'remote_data') out[k] = typeof v === 'object' && v !== null ? withoutRemoteData(v) : v;
-  }
-  return out;
+/** Drops `remote_data`, which only the top-level record carries (CONTRACT §6: nested records have none). */
+function withoutRemoteData(record: object): object {
+  const { remote_data: _remoteData, ...rest } = record as { remote_data?: unknown };
+  return rest;
 }
 
 /** `truto_key_by`'s key for a record (a record without the field is keyed `undefined`, as lodash's keyBy does). */

@@ -1,4 +1,5 @@
 import qs from 'qs';
+import { LIST_FILTERS } from './filters.js';
 
 /**
  * Query strings the way Truto's clients send them: `a[]=x` (docs, Python SDK), `a[0]=x` percent-encoded
@@ -16,7 +17,7 @@ export function parseQueryString(text: string): Record<string, unknown> {
 }
 
 /** Fields whose comma form (`truto_exclude_fields=id,name`) means a list. */
-const LIST_PARAMS = new Set(['truto_exclude_fields']);
+const LIST_PARAMS = new Set<string>(['truto_exclude_fields', ...LIST_FILTERS]);
 /**
  * Whole-number parameters. Schema validation would coerce any string JavaScript reads as a number (`1e3`, `0x10`,
  * `Infinity`, ` 5`); these take decimal digits only, so anything else becomes NaN, which the schema refuses.

@@ -1,37 +1,27 @@
-import type { TSchema } from '@sinclair/typebox';
 import { Readable } from 'node:stream';
 import type { FileLinks } from '../files/links.js';
-import type {
-  FilterName,
-  GetRequest,
-  ListRequest,
-  RemoteCall,
-  RenderContext,
-  ResourceEmulation,
-  ResourceName,
-  UnifiedFilters,
-} from '../integrations/types.js';
-import { AttachmentSchema } from '../model/attachment.js';
-import { CandidateSchema } from '../model/candidate.js';
+import type { GetRequest, ListRequest, RemoteCall, RenderContext, Rendered, ResourceEmulation } from '../integrations/types.js';
+import { CATALOGUE, type ReadMethod, type ResourceName } from '../model/catalogue.js';
 import type { DateRange, RecordRow } from '../store/records.js';
 import type { Account, Accounts } from './accounts.js';
 import type { Cursors } from './cursor.js';
 import { parseInstant } from '../instant.js';
 import { errors } from './errors.js';
-import type { AnyListQuery, AnyQuery, CandidateGetQuery } from './params.js';
+import { FILTERS, type FilterName, type UnifiedFilters } from './filters.js';
+import type { TrutoQuery } from './params.js';
 import { envelope, keyOf, presentation, presentRecord } from './present.js';
 
 /** What a route sends: a body to serialize, or a stream (formats `stream`, and whole lists). */
 export type Answer =
   /** `cacheable`: the same request always gets this same body (false when links expire with the clock). */
-  | { kind: 'json'; body: unknown; cacheable: boolean }
-  | { kind: 'stream'; contentType: string; stream: Readable };
+  | { kind: 'json'; body: unknown; cacheable: boolean; warnings: readonly string[] }
+  | { kind: 'stream'; contentType: string; stream: Readable; warnings: readonly string[] };
 
 export const JSON_TYPE = 'application/json; charset=utf-8';
-export const NDJSON_TYPE = 'application/x-ndjson; charset=utf-8';
+// NDJSON in the body, `text/plain` on the label: Truto documents no type, and SDKs parse any type naming `json`.
+export const NDJSON_TYPE = 'text/plain; charset=utf-8';
 
-const SCHEMAS: Record<ResourceName, TSchema> = { candidates: CandidateSchema, attachments: AttachmentSchema };
-const FILTERS: readonly FilterName[] = ['candidate_id', 'application_id', 'job_id', 'organization_id', 'expires_in', 'created_at', 'updated_at'];
+const DATE_FILTERS = new Set<FilterName>((Object.keys(FILTERS) as FilterName[]).filter((f) => FILTERS[f].kind === 'dateRange'));
 /** Whole lists are read from the store in batches of this many rows, so their memory stays flat. */
 const BATCH = 100;
 
@@ -45,10 +35,10 @@ export class UnifiedApi {
     private readonly links: FileLinks,
   ) {}
 
-  get(resource: ResourceName, id: string, query: CandidateGetQuery, base: string): Answer {
+  get(resource: ResourceName, id: string, query: TrutoQuery, base: string): Answer {
     const account = this.accounts.get(query.integrated_account_id);
-    const res = account.integration.resources[resource] as ResourceEmulation<object>;
-    const filters = this.filters(account, res, 'get', query);
+    const res = this.emulation(account, resource, 'get');
+    const { filters, warnings } = this.filters(account, resource, res, 'get', query);
     const request: GetRequest = { id, filters, remoteQuery: query.remote_query ?? {} };
     const row = res.find ? res.find(account.reader, request) : account.reader.get(res.kind, id);
     if (!row) {
@@ -56,23 +46,24 @@ export class UnifiedApi {
       throw errors.remote(nf.statusCode, nf.message, nf.body);
     }
     const ctx = this.renderContext(account, res, filters, base);
-    const raw = res.renderOne ? res.renderOne(row, account.reader, ctx) : res.render([row], account.reader, ctx)[0]!;
+    const item = res.renderOne ? res.renderOne(row, account.reader, ctx) : res.render([row], account.reader, ctx)[0]!;
+    const { raw } = item;
     const format = query.truto_response_format ?? 'unified';
-    if (format === 'raw') return json(res.rawSingle(raw), ctx.stable);
-    const p = presentation(format, SCHEMAS[resource], query);
-    const record = presentRecord(p, res.toUnified(raw));
-    if (format === 'stream') return stream(NDJSON_TYPE, [`${JSON.stringify(record)}\n`]);
+    if (format === 'raw') return json(res.rawSingle(raw), ctx.stable, warnings);
+    const p = presentation(format, CATALOGUE[resource].schema, query);
+    const record = presentRecord(p, res.toUnified(item));
+    if (format === 'stream') return stream(NDJSON_TYPE, [`${JSON.stringify(record)}\n`], warnings);
     if (format === 'debug') {
-      return json({ result: record, debug: debugOf(res.call({ kind: 'get', request }), res.rawSingle(raw)) }, ctx.stable);
+      return json({ result: record, debug: debugOf(res.call({ kind: 'get', request }), res.rawSingle(raw)) }, ctx.stable, warnings);
     }
-    return json(record, ctx.stable);
+    return json(record, ctx.stable, warnings);
   }
 
-  list(resource: ResourceName, query: AnyListQuery, base: string): Answer {
+  list(resource: ResourceName, query: TrutoQuery, base: string): Answer {
     const account = this.accounts.get(query.integrated_account_id);
     const integration = account.integration;
-    const res = integration.resources[resource] as ResourceEmulation<object>;
-    const filters = this.filters(account, res, 'list', query);
+    const res = this.emulation(account, resource, 'list');
+    const { filters, warnings } = this.filters(account, resource, res, 'list', query);
     const parentError = res.parentError?.(account.reader, filters);
     if (parentError) throw errors.remote(parentError.statusCode, parentError.message, parentError.body);
     const remoteQuery = query.remote_query ?? {};
@@ -93,13 +84,13 @@ export class UnifiedApi {
     };
     const storeFilter = res.query(request);
     const ctx = this.renderContext(account, res, filters, base);
-    const p = presentation(format, SCHEMAS[resource], query);
+    const p = presentation(format, CATALOGUE[resource].schema, query);
     const { records } = this.accounts.store;
-    const toRecord = (raw: object) => (format === 'raw' ? raw : presentRecord(p, res.toUnified(raw)));
+    const toRecord = (item: Rendered) => (format === 'raw' ? item.raw : presentRecord(p, res.toUnified(item)));
 
     if (whole) {
       // Every matching record: a cursor sent along is checked above but does not move the start (CONTRACT §3, §4).
-      const batches = function* (): Generator<object[]> {
+      const batches = function* (): Generator<Rendered[]> {
         for (let after = 0; ; ) {
           const rows = records.page(account.row.key, res.kind, storeFilter, after, BATCH);
           if (rows.length > 0) yield res.render(rows, account.reader, ctx);
@@ -108,43 +99,68 @@ export class UnifiedApi {
         }
       };
       if (format === 'stream') {
-        return stream(NDJSON_TYPE, mapBatches(batches(), (batch) => batch.map((raw) => `${JSON.stringify(toRecord(raw))}\n`).join('')));
+        return stream(NDJSON_TYPE, mapBatches(batches(), (batch) => batch.map((item) => `${JSON.stringify(toRecord(item))}\n`).join('')), warnings);
       }
       const debug = format === 'debug' ? () => ({ call: res.call({ kind: 'list', request, hasMore: false }), raws: batches() }) : undefined;
       // The whole list's debug.data is every raw record in one array, whatever the API's page wrapper.
-      return stream(JSON_TYPE, wholeList(batches(), toRecord, query.truto_key_by, debug));
+      return stream(JSON_TYPE, wholeList(batches(), toRecord, query.truto_key_by, debug), warnings);
     }
 
     const rows: RecordRow[] = records.page(account.row.key, res.kind, storeFilter, position.after, limit + 1);
     const hasMore = rows.length > limit;
     if (hasMore) rows.pop();
-    const raws = res.render(rows, account.reader, ctx);
+    const items = res.render(rows, account.reader, ctx);
+    const raws = items.map((i) => i.raw);
     const nextToken = hasMore && res.pageToken ? res.pageToken(raws[raws.length - 1]!) : undefined;
     const next = hasMore
       ? this.cursors.issue(scope, { after: rows[rows.length - 1]!.seq, page: position.page + 1, ...(nextToken !== undefined ? { token: nextToken } : {}) })
       : null;
-    const page = envelope(raws.map(toRecord), next);
-    if (format !== 'debug') return json(page, ctx.stable);
+    const page = envelope(items.map(toRecord), next);
+    if (format !== 'debug') return json(page, ctx.stable, warnings);
     const data = res.rawPage ? res.rawPage(raws, { hasMore, ...(nextToken !== undefined ? { token: nextToken } : {}) }, request) : raws;
     const call = res.call({ kind: 'list', request, hasMore, ...(nextToken !== undefined ? { nextToken } : {}) });
     const debug = { ...debugOf(call, data), ...listDebug(next, raws.length) };
-    return json({ ...page, debug }, ctx.stable);
+    return json({ ...page, debug }, ctx.stable, warnings);
   }
 
-  /** The unified filters of a request: refuses what the integration requires and lacks, drops what it ignores. */
-  private filters(account: Account, res: ResourceEmulation<object>, op: 'get' | 'list', query: AnyQuery): UnifiedFilters {
+  /** The 404 for a method this mock has no route for (a write before writes exist, an update, a delete). */
+  unsupported(accountId: string, resource: ResourceName, method: string) {
+    const account = this.accounts.get(accountId);
+    return errors.unsupported(account.integration.name, resource, method, account.integration.resources[resource]?.methods ?? []);
+  }
+
+  /** The account's integration's emulation of this resource and method, or Truto's "does not support" 404. */
+  private emulation(account: Account, resource: ResourceName, method: ReadMethod): ResourceEmulation<object> {
+    const res = account.integration.resources[resource] as ResourceEmulation<object> | undefined;
+    if (!res || !res.methods.includes(method)) throw errors.unsupported(account.integration.name, resource, method, res?.methods ?? []);
+    return res;
+  }
+
+  /**
+   * The unified filters of a request: refuses what the integration requires and lacks, drops (with a warning) what
+   * its API would ignore.
+   */
+  private filters(
+    account: Account,
+    resource: ResourceName,
+    res: ResourceEmulation<object>,
+    method: ReadMethod,
+    query: TrutoQuery,
+  ): { filters: UnifiedFilters; warnings: string[] } {
     const given = query as Record<string, unknown>;
-    const missing = res.filters.required[op].filter((f) => given[f] === undefined);
+    const missing = res.filters.required[method].filter((f) => given[f] === undefined);
     if (missing.length > 0) throw errors.missingQuery([...missing], account.integration.name);
     const out: Record<string, unknown> = {};
-    for (const name of FILTERS) {
+    const warnings: string[] = [];
+    for (const name of CATALOGUE[resource].filters[method]) {
       const value = given[name];
       if (value === undefined) continue;
       // Checked even when ignored: a malformed date is the client's mistake whichever ATS is behind.
-      const parsed = name === 'created_at' || name === 'updated_at' ? dateRange(name, value as DateRange) : value;
+      const parsed = DATE_FILTERS.has(name) ? dateRange(name, value as DateRange) : value;
       if (res.filters.supported.includes(name)) out[name] = parsed;
+      else warnings.push(`${name} is not supported by ${account.integration.name} on ${resource}: ignored`);
     }
-    return out as UnifiedFilters;
+    return { filters: out as UnifiedFilters, warnings };
   }
 
   private renderContext(
@@ -196,13 +212,13 @@ function listDebug(nextCursor: string | null, resultCount: number) {
   return { nextCursor, isLooping: false, isEmptyResult: resultCount === 0, resultCount };
 }
 
-const json = (body: unknown, cacheable: boolean): Answer => ({ kind: 'json', body, cacheable });
+const json = (body: unknown, cacheable: boolean, warnings: readonly string[]): Answer => ({ kind: 'json', body, cacheable, warnings });
 
-function stream(contentType: string, chunks: Iterable<string>): Answer {
-  return { kind: 'stream', contentType, stream: Readable.from(chunks, { objectMode: false }) };
+function stream(contentType: string, chunks: Iterable<string>, warnings: readonly string[]): Answer {
+  return { kind: 'stream', contentType, stream: Readable.from(chunks, { objectMode: false }), warnings };
 }
 
-function* mapBatches<T>(batches: Iterable<object[]>, f: (batch: object[]) => T): Generator<T> {
+function* mapBatches<T>(batches: Iterable<Rendered[]>, f: (batch: Rendered[]) => T): Generator<T> {
   for (const b of batches) yield f(b);
 }
 
@@ -211,16 +227,16 @@ function* mapBatches<T>(batches: Iterable<object[]>, f: (batch: object[]) => T):
  * batch by batch, so a list of 100,000 records never sits in memory as one string.
  */
 function* wholeList(
-  batches: Iterable<object[]>,
-  toRecord: (raw: object) => unknown,
+  batches: Iterable<Rendered[]>,
+  toRecord: (item: Rendered) => unknown,
   keyBy: string | undefined,
-  debug: (() => { call: RemoteCall; raws: Iterable<object[]> }) | undefined,
+  debug: (() => { call: RemoteCall; raws: Iterable<Rendered[]> }) | undefined,
 ): Generator<string> {
   yield keyBy === undefined ? '{"result":[' : '{"result":{';
   let count = 0;
   for (const batch of batches) {
-    const parts = batch.map((raw) => {
-      const record = toRecord(raw);
+    const parts = batch.map((item) => {
+      const record = toRecord(item);
       return keyBy === undefined ? JSON.stringify(record) : `${JSON.stringify(keyOf(record, keyBy))}:${JSON.stringify(record)}`;
     });
     yield (count > 0 ? ',' : '') + parts.join(',');
@@ -233,7 +249,7 @@ function* wholeList(
     let first = true;
     for (const batch of raws) {
       if (batch.length === 0) continue;
-      yield (first ? '' : ',') + batch.map((r) => JSON.stringify(r)).join(',');
+      yield (first ? '' : ',') + batch.map((r) => JSON.stringify(r.raw)).join(',');
       first = false;
     }
     yield `],"responseHeaders":${JSON.stringify(call.responseHeaders)},${JSON.stringify(listDebug(null, count)).slice(1)}`;

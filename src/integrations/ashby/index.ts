@@ -1,10 +1,9 @@
 import type { RecordFilter, RecordRow } from '../../store/records.js';
-import { withRow } from '../provenance.js';
 import { stringParam } from '../remote-query.js';
 import type { Integration, ListRequest, RemoteCall, RemoteError, RenderContext } from '../types.js';
 import { reasonWord, remoteErrorFor } from '../remote-errors.js';
 import { ASHBY, fileHandle, requestId } from './ids.js';
-import { attachmentToUnified, candidateToUnified, markResume } from './mapping.js';
+import { attachmentToUnified, candidateToUnified, type FileItem } from './mapping.js';
 import { AshbyAttachment, AshbyCandidate, type AshbyError } from './raw.js';
 import { ashbySeed, emailKey, nameKey, type StoredFile } from './seed.js';
 
@@ -73,11 +72,9 @@ const notFound = (id: string): RemoteError => {
 /** A page cursor of Ashby's kind: short and opaque (here, the last record's id, packed). */
 const cursorAfter = (id: string) => Buffer.from(id.replace(/-/g, ''), 'hex').toString('base64url');
 
-function renderAttachment(row: RecordRow, ctx: RenderContext): AshbyAttachment {
+function renderAttachment(row: RecordRow, ctx: RenderContext): FileItem {
   const { resume, ...handle } = JSON.parse(row.raw) as StoredFile;
-  const raw: AshbyAttachment = { ...handle, url: ctx.fileUrl(row.id, handle.name) };
-  if (resume) markResume(raw);
-  return withRow(raw, row);
+  return { raw: { ...handle, url: ctx.fileUrl(row.id, handle.name) }, row, resume };
 }
 
 export const ashby: Integration = {
@@ -93,21 +90,19 @@ export const ashby: Integration = {
           const code = reasonWord(s).replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase();
           return { success: false, errors: [code], errorInfo: { code, message } };
         }),
-  fields: {
-    candidates: [
-      'id', 'name', 'company', 'title', 'locations', 'emails.email', 'emails.type', 'phones.number', 'phones.type',
-      'urls.url', 'urls.type', 'tags.id', 'tags.name', 'applications.id', 'created_at', 'updated_at',
-    ],
-    attachments: ['id', 'file_name', 'file_url', 'attachment_type', 'candidate.id'],
-  },
   resources: {
     candidates: {
       kind: 'candidate',
+      methods: ['list', 'get'],
+      fields: [
+        'id', 'name', 'company', 'title', 'locations', 'emails.email', 'emails.type', 'phones.number', 'phones.type',
+        'urls.url', 'urls.type', 'tags.id', 'tags.name', 'applications.id', 'created_at', 'updated_at',
+      ],
       // candidate.list filters by nothing but its cursor and sync token: the unified date filters are Truto's.
       filters: { supported: ['created_at', 'updated_at'], required: { list: [], get: [] } },
       query: candidateQuery,
-      render: (rows) => rows.map((row) => withRow(JSON.parse(row.raw) as AshbyCandidate, row)),
-      toUnified: (raw) => candidateToUnified(raw as AshbyCandidate),
+      render: (rows) => rows.map((row) => ({ raw: JSON.parse(row.raw) as AshbyCandidate, row })),
+      toUnified: candidateToUnified,
       rawSingle: (raw) => ({ success: true, results: raw }),
       rawPage: (raws, next, request) => {
         if (request && search(request.remoteQuery)) return { success: true, results: raws };
@@ -120,11 +115,14 @@ export const ashby: Integration = {
       },
       pageToken: (last) => cursorAfter((last as AshbyCandidate).id),
       notFound,
-      call: (op) => (op.kind === 'get' ? call('candidate.info', { id: op.request.id }) : listCall(op.request)),
+      // remote_query keys ride in the RPC body, as Ashby takes every parameter there.
+      call: (op) => (op.kind === 'get' ? call('candidate.info', { ...op.request.remoteQuery, id: op.request.id }) : listCall(op.request)),
       rawSchema: AshbyCandidate,
     },
     attachments: {
       kind: 'attachment',
+      methods: ['list'],
+      fields: ['id', 'file_name', 'file_url', 'attachment_type', 'candidate.id'],
       // No attachment list in Ashby: Truto reads the candidate (candidate.info), then file.info for each handle.
       filters: { supported: ['candidate_id'], required: { list: ['candidate_id'], get: [] } },
       query: ({ filters }) => (filters.candidate_id !== undefined ? { candidateId: filters.candidate_id } : {}),
@@ -132,12 +130,12 @@ export const ashby: Integration = {
       parentError: (reader, filters) =>
         filters.candidate_id !== undefined && !reader.get('candidate', filters.candidate_id) ? notFound(filters.candidate_id) : undefined,
       render: (rows, _reader, ctx) => rows.map((row) => renderAttachment(row, ctx)),
-      toUnified: (raw) => attachmentToUnified(raw as AshbyAttachment),
+      toUnified: attachmentToUnified,
       rawSingle: (raw) => ({ success: true, results: { url: (raw as AshbyAttachment).url } }),
       notFound,
       call: (op) =>
         op.kind === 'get'
-          ? call('file.info', { fileHandle: fileHandle(op.request.id) })
+          ? call('file.info', { ...op.request.remoteQuery, fileHandle: fileHandle(op.request.id) })
           : call('candidate.info', { id: op.request.filters.candidate_id }),
       rawSchema: AshbyAttachment,
     },

@@ -1,6 +1,6 @@
 import type { Attachment } from '../../model/attachment.js';
 import type { Candidate } from '../../model/candidate.js';
-import { rowOf } from '../provenance.js';
+import type { Rendered } from '../types.js';
 import type { AshbyAttachment, AshbyCandidate } from './raw.js';
 
 /**
@@ -8,7 +8,7 @@ import type { AshbyAttachment, AshbyCandidate } from './raw.js';
  * email-consent flags, no last-activity date; applications only by id (`applicationIds`); files only as handles,
  * so a candidate's attachments come from the attachments resource (`file.info` per handle), not from here.
  */
-export function candidateToUnified(raw: AshbyCandidate): Candidate {
+export function candidateToUnified({ raw }: Rendered<AshbyCandidate>): Candidate {
   return {
     id: raw.id,
     name: raw.name,
@@ -26,23 +26,18 @@ export function candidateToUnified(raw: AshbyCandidate): Candidate {
   };
 }
 
-/**
- * Which rendered attachments a `resumeFileHandle` named. Truto knows it from the field it read the handle from;
- * the record itself (a bare file handle) does not say, so the render marks it here for the mapping.
- */
-const RESUMES = new WeakSet<object>();
-export function markResume(raw: AshbyAttachment): void {
-  RESUMES.add(raw);
+/** A file handle, and whether the candidate's `resumeFileHandle` named it: Truto knows that from the field it read. */
+export interface FileItem extends Rendered<AshbyAttachment> {
+  resume: boolean;
 }
 
 /** A file handle has no date, no type word and no application: only resume or not, and whose it is. */
-export function attachmentToUnified(raw: AshbyAttachment): Attachment {
-  const row = rowOf(raw);
+export function attachmentToUnified({ raw, row, resume }: FileItem): Attachment {
   return {
     id: raw.id,
     file_name: raw.name,
     file_url: raw.url,
-    attachment_type: RESUMES.has(raw) ? 'resume' : 'other',
+    attachment_type: resume ? 'resume' : 'other',
     ...(row.candidate_id !== null ? { candidate: { id: row.candidate_id } } : {}),
     remote_data: raw as unknown as Record<string, unknown>,
   };

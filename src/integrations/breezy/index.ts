@@ -1,6 +1,5 @@
 import type { RecordFilter, RecordRow } from '../../store/records.js';
-import { withRow } from '../provenance.js';
-import type { AccountReader, GetRequest, Integration, ListRequest, RemoteCall, RenderContext, UnifiedFilters } from '../types.js';
+import type { AccountReader, GetRequest, Integration, ListRequest, RemoteCall, RenderContext, Rendered, UnifiedFilters } from '../types.js';
 import { reasonWord, remoteErrorFor } from '../remote-errors.js';
 import { BREEZY, companyOf } from './ids.js';
 import { attachmentToUnified, candidateToUnified } from './mapping.js';
@@ -20,17 +19,17 @@ const wrongCompany = (filters: UnifiedFilters) =>
 
 const NOTHING: RecordFilter = { ids: [] };
 
-function renderCandidate(row: RecordRow, ctx: RenderContext): BreezyCandidate {
+function renderCandidate(row: RecordRow, ctx: RenderContext): Rendered<BreezyCandidate> {
   const raw = JSON.parse(row.raw) as BreezyCandidate;
   if (raw.resume) raw.resume.url = raw.resume.pdf_url = ctx.fileUrl(raw.resume._id, raw.resume.file_name);
-  return withRow(raw, row);
+  return { raw, row };
 }
 
-function renderFile(row: RecordRow, ctx: RenderContext): BreezyFile {
+function renderFile(row: RecordRow, ctx: RenderContext): Rendered<BreezyFile> {
   const raw = JSON.parse(row.raw) as BreezyFile;
   raw.url = ctx.fileUrl(raw._id, raw.file_name);
   if ('pdf_url' in raw) raw.pdf_url = raw.url;
-  return withRow(raw, row);
+  return { raw, row };
 }
 
 /** The candidate a get asks for: only under the position (and company) it lives in. */
@@ -53,8 +52,11 @@ function positionPath(filters: UnifiedFilters): string {
   return `/company/${encodeURIComponent(companyFor(filters))}/position/${encodeURIComponent(filters.job_id ?? '')}`;
 }
 
-function call(url: string): RemoteCall {
-  return { url, options: { method: 'GET', headers: HEADERS }, responseHeaders: RESPONSE_HEADERS };
+function call(url: string, remoteQuery: Record<string, unknown> = {}): RemoteCall {
+  const query = new URLSearchParams();
+  for (const [k, v] of Object.entries(remoteQuery)) query.set(k, String(v));
+  const rest = query.toString();
+  return { url: rest ? `${url}${url.includes('?') ? '&' : '?'}${rest}` : url, options: { method: 'GET', headers: HEADERS }, responseHeaders: RESPONSE_HEADERS };
 }
 
 /** Breezy pages with `page` (1-based) and `page_size`; `remote_query` keys go along as it would send them. */
@@ -82,35 +84,35 @@ export const breezy: Integration = {
           const word = reasonWord(s);
           return { error: { type: word[0]!.toLowerCase() + word.slice(1), message } };
         }),
-  fields: {
-    candidates: [
-      'id', 'name', 'company', 'title', 'locations', 'emails.email', 'phones.number', 'urls.url', 'urls.type', 'tags.name',
-      'created_at', 'updated_at', 'attachments',
-      'applications.id', 'applications.candidate.id', 'applications.job.id', 'applications.applied_at',
-      'applications.rejected_at', 'applications.reject_reason', 'applications.source.id', 'applications.source.name',
-      'applications.current_stage.id', 'applications.current_stage.name', 'applications.current_stage.job.id',
-      'applications.created_at', 'applications.updated_at',
-    ],
-    attachments: ['id', 'file_name', 'file_url', 'attachment_type', 'candidate.id', 'job.id'],
-  },
   resources: {
     candidates: {
       kind: 'candidate',
+      methods: ['list', 'get'],
+      fields: [
+        'id', 'name', 'company', 'title', 'locations', 'emails.email', 'phones.number', 'urls.url', 'urls.type', 'tags.name',
+        'created_at', 'updated_at', 'attachments',
+        'applications.id', 'applications.candidate.id', 'applications.job.id', 'applications.applied_at',
+        'applications.rejected_at', 'applications.reject_reason', 'applications.source.id', 'applications.source.name',
+        'applications.current_stage.id', 'applications.current_stage.name', 'applications.current_stage.job.id',
+        'applications.created_at', 'applications.updated_at',
+      ],
       filters: { supported: ['job_id', 'organization_id', 'created_at', 'updated_at'], required: { list: ['job_id'], get: ['job_id'] } },
       query: candidateQuery,
       find: findCandidate,
       render: (rows, _reader, ctx) => rows.map((row) => renderCandidate(row, ctx)),
-      toUnified: (raw) => candidateToUnified(raw as BreezyCandidate),
+      toUnified: candidateToUnified,
       rawSingle: (raw) => raw,
       notFound: notFound('candidate'),
       call: (op) =>
         op.kind === 'get'
-          ? call(`${BREEZY}${positionPath(op.request.filters)}/candidate/${encodeURIComponent(op.request.id)}`)
+          ? call(`${BREEZY}${positionPath(op.request.filters)}/candidate/${encodeURIComponent(op.request.id)}`, op.request.remoteQuery)
           : call(listUrl(`${positionPath(op.request.filters)}/candidates`, op.request)),
       rawSchema: BreezyCandidate,
     },
     attachments: {
       kind: 'attachment',
+      methods: ['list'],
+      fields: ['id', 'file_name', 'file_url', 'attachment_type', 'candidate.id', 'job.id'],
       filters: { supported: ['candidate_id', 'job_id', 'organization_id'], required: { list: ['candidate_id', 'job_id'], get: [] } },
       // `…/position/:job/candidate/:id/documents` of a candidate not under that position is Breezy's 404.
       parentError: (reader, filters) =>
@@ -123,13 +125,13 @@ export const breezy: Integration = {
               ...(filters.job_id !== undefined ? { jobId: filters.job_id } : {}),
             },
       render: (rows, _reader, ctx) => rows.map((row) => renderFile(row, ctx)),
-      toUnified: (raw) => attachmentToUnified(raw as BreezyFile),
+      toUnified: attachmentToUnified,
       rawSingle: (raw) => raw,
       notFound: notFound('document'),
       call: (op) => {
         const { filters } = op.request;
         const documents = `${BREEZY}${positionPath(filters)}/candidate/${encodeURIComponent(filters.candidate_id ?? '')}/documents`;
-        return call(op.kind === 'get' ? `${documents}/${encodeURIComponent(op.request.id)}` : documents);
+        return op.kind === 'get' ? call(`${documents}/${encodeURIComponent(op.request.id)}`, op.request.remoteQuery) : call(documents);
       },
       rawSchema: BreezyFile,
     },

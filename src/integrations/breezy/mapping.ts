@@ -1,7 +1,8 @@
 import type { Application } from '../../model/application.js';
 import type { Attachment } from '../../model/attachment.js';
 import type { Candidate } from '../../model/candidate.js';
-import { rowOf } from '../provenance.js';
+import type { Rendered } from '../types.js';
+import { nested } from '../nested.js';
 import type { BreezyCandidate, BreezyFile } from './raw.js';
 
 /**
@@ -10,8 +11,8 @@ import type { BreezyCandidate, BreezyFile } from './raw.js';
  * files: those stay unset. The candidate record is also the application (it lives under one position), so its
  * one application has the candidate's `_id`; the position comes from the call it was read through.
  */
-export function candidateToUnified(raw: BreezyCandidate): Candidate {
-  const jobId = rowOf(raw).job_id;
+export function candidateToUnified({ raw, row }: Rendered<BreezyCandidate>): Candidate {
+  const jobId = row.job_id;
   const current = raw.work_history.find((w) => w.is_current);
   const job = jobId !== null ? { job: { id: jobId } } : {};
   const application: Application = {
@@ -37,7 +38,7 @@ export function candidateToUnified(raw: BreezyCandidate): Candidate {
     urls: raw.social_profiles.map((p) => ({ url: p.url, type: p.type })),
     tags: raw.tags.map((name) => ({ name })),
     applications: [application],
-    attachments: raw.resume ? [fileToUnified(raw.resume, { candidate: raw._id, job: jobId })] : [],
+    attachments: raw.resume ? [nested(fileToUnified(raw.resume, { candidate: raw._id, job: jobId }))] : [],
     created_at: raw.creation_date,
     updated_at: raw.updated_date,
     remote_data: raw as unknown as Record<string, unknown>,
@@ -45,8 +46,7 @@ export function candidateToUnified(raw: BreezyCandidate): Candidate {
 }
 
 /** A file of the documents list; its owner is the candidate and position it was listed under. */
-export function attachmentToUnified(raw: BreezyFile): Attachment {
-  const row = rowOf(raw);
+export function attachmentToUnified({ raw, row }: Rendered<BreezyFile>): Attachment {
   return fileToUnified(raw, { candidate: row.candidate_id, job: row.job_id });
 }
 

@@ -1,8 +1,7 @@
 import { hash32 } from '../../seed/random.js';
 import type { DateRange, RecordFilter, RecordRow } from '../../store/records.js';
-import { withRow } from '../provenance.js';
 import { dateParam, listParam, stringParam } from '../remote-query.js';
-import type { Integration, ListRequest, RemoteCall, RenderContext, UnifiedFilters } from '../types.js';
+import type { Integration, ListRequest, RemoteCall, RenderContext, Rendered, UnifiedFilters } from '../types.js';
 import { remoteErrorFor } from '../remote-errors.js';
 import { API } from './ids.js';
 import { applicantToUnified, secureDocumentToUnified } from './mapping.js';
@@ -23,10 +22,10 @@ export function publicUrl(link: string, ctx: RenderContext): string {
   return `${link}&X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Expires=${ctx.expiresIn ?? DEFAULT_TTL}&X-Amz-SignedHeaders=host`;
 }
 
-function renderDocument(row: RecordRow, ctx: RenderContext): FountainSecureDocument {
+function renderDocument(row: RecordRow, ctx: RenderContext): Rendered<FountainSecureDocument> {
   const raw = JSON.parse(row.raw) as FountainSecureDocument;
   raw.public_url = publicUrl(ctx.fileUrl(row.id, raw.filename), ctx);
-  return withRow(raw, row);
+  return { raw, row };
 }
 
 /**
@@ -99,6 +98,14 @@ function applicantsCall(request: ListRequest): RemoteCall {
   };
 }
 
+/** A single-record call, `remote_query` keys passed on as Fountain reads them. */
+function getCall(path: string, remoteQuery: Record<string, unknown>): RemoteCall {
+  const query = new URLSearchParams();
+  for (const [k, v] of Object.entries(remoteQuery)) flatten(query, k, v);
+  const rest = query.toString();
+  return { url: `${API}${path}${rest ? `?${rest}` : ''}`, options: { method: 'GET', headers: HEADERS }, responseHeaders: RESPONSE_HEADERS };
+}
+
 function documentsCall(filters: UnifiedFilters): RemoteCall {
   const ttl = filters.expires_in !== undefined ? `?ttl=${filters.expires_in}` : '';
   return {
@@ -117,22 +124,20 @@ export const fountain: Integration = {
   seed: fountainSeed,
   // Injected faults in Fountain's envelope: `{ message }`.
   errorBody: (status) => (status === 404 ? notFound() : remoteErrorFor(status, { 401: 'Unauthorized', 429: 'Rate limit exceeded' }, (message) => ({ message }))),
-  fields: {
-    candidates: [
-      'id', 'first_name', 'last_name', 'name', 'locations', 'emails.email', 'phones.number', 'tags.name',
-      'created_at', 'updated_at',
-      'applications.id', 'applications.candidate.id', 'applications.job.id', 'applications.reject_reason',
-      'applications.current_stage.id', 'applications.current_stage.name', 'applications.current_stage.job.id',
-    ],
-    attachments: ['id', 'file_name', 'file_url', 'candidate.id'],
-  },
   resources: {
     candidates: {
       kind: 'applicant',
+      methods: ['list', 'get'],
+      fields: [
+        'id', 'first_name', 'last_name', 'name', 'locations', 'emails.email', 'phones.number', 'tags.name',
+        'created_at', 'updated_at',
+        'applications.id', 'applications.candidate.id', 'applications.job.id', 'applications.reject_reason',
+        'applications.current_stage.id', 'applications.current_stage.name', 'applications.current_stage.job.id',
+      ],
       filters: { supported: ['created_at', 'updated_at'], required: { list: [], get: [] } },
       query: applicantQuery,
-      render: (rows) => rows.map((row) => withRow(JSON.parse(row.raw) as FountainApplicant, row)),
-      toUnified: (raw) => applicantToUnified(raw as FountainApplicant),
+      render: (rows) => rows.map((row) => ({ raw: JSON.parse(row.raw) as FountainApplicant, row })),
+      toUnified: applicantToUnified,
       // GET /v2/applicants/:id answers the bare applicant.
       rawSingle: (raw) => raw,
       rawPage: (raws, next) => ({
@@ -146,19 +151,21 @@ export const fountain: Integration = {
       notFound,
       call: (op) =>
         op.kind === 'get'
-          ? { url: `${API}/applicants/${encodeURIComponent(op.request.id)}`, options: { method: 'GET', headers: HEADERS }, responseHeaders: RESPONSE_HEADERS }
+          ? getCall(`/applicants/${encodeURIComponent(op.request.id)}`, op.request.remoteQuery)
           : applicantsCall(op.request),
       rawSchema: FountainApplicant,
     },
     attachments: {
       kind: 'attachment',
+      methods: ['list'],
+      fields: ['id', 'file_name', 'file_url', 'candidate.id'],
       // Truto: candidate_id required; expires_in (Fountain's `ttl`) supported by Fountain alone.
       filters: { supported: ['candidate_id', 'expires_in'], required: { list: ['candidate_id'], get: [] } },
       // `/applicants/:id/secure_documents` of an unknown applicant is Fountain's 404, not an empty list.
       parentError: (reader, { candidate_id: id }) => (id !== undefined && !reader.get('applicant', id) ? notFound() : undefined),
       query: ({ filters }) => (filters.candidate_id !== undefined ? { candidateId: filters.candidate_id } : {}),
       render: (rows, _reader, ctx) => rows.map((row) => renderDocument(row, ctx)),
-      toUnified: (raw) => secureDocumentToUnified(raw as FountainSecureDocument),
+      toUnified: secureDocumentToUnified,
       rawSingle: (raw) => raw,
       rawPage: (raws) => ({ secure_documents: raws }),
       notFound,

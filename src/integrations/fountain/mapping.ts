@@ -1,6 +1,6 @@
 import type { Attachment } from '../../model/attachment.js';
 import type { Candidate } from '../../model/candidate.js';
-import { rowOf } from '../provenance.js';
+import type { Rendered } from '../types.js';
 import type { FountainApplicant, FountainSecureDocument } from './raw.js';
 import { utc } from './time.js';
 
@@ -9,7 +9,7 @@ import { utc } from './time.js';
  * funnel as job, its stage). Fountain has no company, title, privacy flag, phone type, email type, URLs,
  * application dates or sources, and no attachment type or dates: those stay out.
  */
-export function applicantToUnified(raw: FountainApplicant): Candidate {
+export function applicantToUnified({ raw }: Rendered<FountainApplicant>): Candidate {
   const job = { id: raw.funnel.id };
   return {
     id: raw.id,
@@ -35,9 +35,8 @@ export function applicantToUnified(raw: FountainApplicant): Candidate {
   };
 }
 
-export function secureDocumentToUnified(raw: FountainSecureDocument): Attachment {
+export function secureDocumentToUnified({ raw, row }: Rendered<FountainSecureDocument>): Attachment {
   // A secure document names neither its applicant nor its opening: Truto knows the applicant from the call.
-  const row = rowOf(raw);
   return {
     id: raw.id,
     file_name: raw.filename,

@@ -1,14 +1,22 @@
 import type { Application } from '../../model/application.js';
 import type { Attachment } from '../../model/attachment.js';
 import type { Candidate } from '../../model/candidate.js';
-import { rowOf } from '../provenance.js';
+import type { RecordRow } from '../../store/records.js';
+import type { Rendered } from '../types.js';
+import { nested } from '../nested.js';
 import type { GreenhouseApplication, GreenhouseAttachment, GreenhouseCandidate } from './raw.js';
+
+/** A candidate as rendered, with the stored rows of the attachments embedded in it (they carry their ids). */
+export interface CandidateItem extends Rendered<GreenhouseCandidate> {
+  files: ReadonlyMap<GreenhouseAttachment, RecordRow>;
+}
 
 /**
  * Greenhouse → unified. Fills only what Harvest has: no phone extensions, no tag ids, no stage dates, no
  * attachment update time, no emails for the credited user.
  */
-export function candidateToUnified(raw: GreenhouseCandidate): Candidate {
+export function candidateToUnified({ raw, files }: CandidateItem): Candidate {
+  const attachment = (a: GreenhouseAttachment) => attachmentToUnified({ raw: a, row: files.get(a)! });
   return {
     id: String(raw.id),
     first_name: raw.first_name,
@@ -27,15 +35,15 @@ export function candidateToUnified(raw: GreenhouseCandidate): Candidate {
       ...raw.social_media_addresses.map((s) => ({ url: s.value })),
     ],
     tags: raw.tags.map((name) => ({ name })),
-    applications: raw.applications.map(applicationToUnified),
-    attachments: raw.attachments.map(attachmentToUnified),
+    applications: raw.applications.map((a) => nested(applicationToUnified(a, attachment))),
+    attachments: raw.attachments.map((a) => nested(attachment(a))),
     created_at: raw.created_at,
     updated_at: raw.updated_at,
     remote_data: raw as unknown as Record<string, unknown>,
   };
 }
 
-export function applicationToUnified(raw: GreenhouseApplication): Application {
+export function applicationToUnified(raw: GreenhouseApplication, attachment: (a: GreenhouseAttachment) => Attachment): Application {
   const job = raw.jobs[0];
   return {
     id: String(raw.id),
@@ -57,7 +65,7 @@ export function applicationToUnified(raw: GreenhouseApplication): Application {
           },
         }
       : {}),
-    attachments: raw.attachments.map(attachmentToUnified),
+    attachments: raw.attachments.map((a) => nested(attachment(a))),
     created_at: raw.applied_at,
     updated_at: raw.last_activity_at,
     remote_data: raw as unknown as Record<string, unknown>,
@@ -66,9 +74,8 @@ export function applicationToUnified(raw: GreenhouseApplication): Application {
 
 const UNIFIED_TYPES = new Set(['resume', 'cover_letter']);
 
-export function attachmentToUnified(raw: GreenhouseAttachment): Attachment {
+export function attachmentToUnified({ raw, row }: Rendered<GreenhouseAttachment>): Attachment {
   // Harvest's attachment carries neither id nor owner: Truto knows them from the record it was read from.
-  const row = rowOf(raw);
   return {
     id: row.id,
     file_name: raw.filename,

@@ -2,6 +2,20 @@ import { iso } from '../../seed/reference-time.js';
 import type { World, WorldUser } from '../../seed/world.js';
 import type { SeedRecord } from '../types.js';
 import { ids } from './ids.js';
+import type { StoredQuestion } from './resources/job-form-fields.js';
+import { toHarvestEmail, toHarvestNote } from './shapes/activities.js';
+import { toHarvestDepartment } from './shapes/departments.js';
+import { toHarvestEeoc } from './shapes/eeoc.js';
+import { toHarvestScheduledInterview } from './shapes/interviews.js';
+import { toHarvestJobPost } from './shapes/job-form-fields.js';
+import { toHarvestJobStage } from './shapes/job-stages.js';
+import { toHarvestJob } from './shapes/jobs.js';
+import { toHarvestOffer } from './shapes/offers.js';
+import { toHarvestOffice } from './shapes/offices.js';
+import { toHarvestRejectionReason } from './shapes/reject-reasons.js';
+import { toHarvestScorecard } from './shapes/scorecards.js';
+import { toHarvestTag } from './shapes/tags.js';
+import { toHarvestUser } from './shapes/users.js';
 import type { GreenhouseApplication, GreenhouseAttachment, GreenhouseCandidate } from './raw.js';
 
 const year = (y: number) => `${y}-01-01T00:00:00.000Z`;
@@ -14,23 +28,10 @@ const year = (y: number) => `${y}-01-01T00:00:00.000Z`;
 export function* greenhouseSeed(world: World): Generator<SeedRecord> {
   const userRef = (n: number | null) => (n === null ? null : userRefOf(world.users[n - 1]!));
 
-  for (const u of world.users) {
-    const name = `${u.firstName} ${u.lastName}`;
-    yield row('user', ids.user(u.n), iso(u.createdAt), iso(u.createdAt), {
-      id: Number(ids.user(u.n)),
-      name,
-      first_name: u.firstName,
-      last_name: u.lastName,
-      primary_email_address: u.email,
-      updated_at: iso(u.createdAt),
-      created_at: iso(u.createdAt),
-      disabled: false,
-      site_admin: u.n === 1,
-      emails: [u.email],
-      employee_id: null,
-      linked_candidate_ids: [],
-    });
-  }
+  for (const u of world.users) yield row('user', ids.user(u.n), iso(u.createdAt), iso(u.updatedAt), toHarvestUser(u));
+  for (const d of world.departments) yield row('department', ids.department(d.n), iso(d.createdAt), iso(d.createdAt), toHarvestDepartment(d, world));
+  for (const o of world.offices) yield row('office', ids.office(o.n), iso(o.createdAt), iso(o.createdAt), toHarvestOffice(o, world));
+  for (const t of world.tags) yield row('tag', toHarvestTag(t).id.toString(), iso(t.createdAt), iso(t.createdAt), toHarvestTag(t));
   for (const s of world.sources) {
     yield row('source', ids.source(s.n), iso(0), iso(0), {
       id: Number(ids.source(s.n)),
@@ -38,47 +39,18 @@ export function* greenhouseSeed(world: World): Generator<SeedRecord> {
       type: { id: world.sources.indexOf(s) + 1, name: s.type },
     });
   }
-  for (const r of world.rejectReasons) {
-    yield row('reject_reason', ids.rejectReason(r.n), iso(0), iso(0), rejectionReason(world, r.n));
-  }
+  for (const r of world.rejectReasons) yield row('reject_reason', ids.rejectReason(r.n), iso(0), iso(0), toHarvestRejectionReason(r));
   for (const job of world.jobs) {
     const jobId = ids.job(job.n);
-    yield row('job', jobId, iso(job.createdAt), iso(job.updatedAt), {
-      id: Number(jobId),
-      name: job.title,
-      requisition_id: `REQ-${String(job.n).padStart(4, '0')}`,
-      notes: null,
-      confidential: false,
-      status: job.status,
-      created_at: iso(job.createdAt),
-      opened_at: job.status === 'draft' ? null : iso(job.createdAt),
-      closed_at: job.status === 'closed' ? iso(job.updatedAt) : null,
-      updated_at: iso(job.updatedAt),
-      is_template: false,
-      copied_from_id: null,
-      departments: [{ id: departmentId(job.department), name: job.department, parent_id: null, child_ids: [], external_id: null }],
-      offices: [{ id: officeId(job.office), name: job.office, location: { name: job.office }, primary_contact_user_id: null, parent_id: null, child_ids: [], external_id: null }],
-      hiring_team: {
-        hiring_managers: [userRef(job.hiringManagerN)],
-        recruiters: [userRef(job.recruiterN)],
-        coordinators: [],
-        sourcers: [],
-      },
-      custom_fields: {},
-      keyed_custom_fields: {},
-      openings: [],
-    }, { job_id: null });
+    yield row('job', jobId, iso(job.createdAt), iso(job.updatedAt), toHarvestJob(job, world));
     for (const stage of job.stages) {
-      yield row('job_stage', ids.stage(stage.n), iso(job.createdAt), iso(job.createdAt), {
-        id: Number(ids.stage(stage.n)),
-        name: stage.name,
-        created_at: iso(job.createdAt),
-        updated_at: iso(job.createdAt),
-        job_id: Number(jobId),
-        priority: stage.position,
-        active: true,
-        interviews: [],
-      }, { job_id: jobId });
+      yield row('job_stage', ids.stage(stage.n), iso(job.createdAt), iso(job.createdAt), toHarvestJobStage(stage, job), { job_id: jobId });
+    }
+    const post = toHarvestJobPost(job, world);
+    for (const [index, question] of post.questions.entries()) {
+      const stored: StoredQuestion = { post_id: post.id, job_id: Number(jobId), index, question };
+      const id = `${post.id}:${question.name.replace(/\[\]$/, '')}`;
+      yield row('job_form_field', id, post.created_at, post.updated_at, stored, { job_id: jobId });
     }
   }
 
@@ -144,7 +116,7 @@ export function* greenhouseSeed(world: World): Generator<SeedRecord> {
     for (const a of c.applications) {
       const job = world.jobs[a.jobN - 1]!;
       const stage = world.stages.get(a.stageN)!.stage;
-      const reason = a.rejectReasonN === undefined ? null : rejectionReason(world, a.rejectReasonN);
+      const reason = a.rejectReasonN === undefined ? null : toHarvestRejectionReason(world.rejectReasons[a.rejectReasonN - 1]!);
       const source = world.sources[a.sourceN - 1]!;
       const application: GreenhouseApplication = {
         id: Number(appIds.get(a.n)),
@@ -207,6 +179,32 @@ export function* greenhouseSeed(world: World): Generator<SeedRecord> {
         },
       };
     }
+
+    const owner = (applicationN: number) => {
+      const a = c.applications.find((x) => x.n === applicationN)!;
+      return { candidate_id: candidateId, application_id: appIds.get(a.n)!, job_id: ids.job(a.jobN) };
+    };
+    for (const i of c.interviews) {
+      const raw = toHarvestScheduledInterview(i, c, world);
+      // A cancelled interview is gone from Harvest.
+      if (raw) yield row('interview', String(raw.id), raw.created_at, raw.updated_at, raw, owner(i.applicationN));
+    }
+    for (const sc of c.scorecards) {
+      const raw = toHarvestScorecard(sc, c, world);
+      yield row('scorecard', String(raw.id), raw.created_at, raw.updated_at, raw, owner(sc.applicationN));
+    }
+    for (const o of c.offers) {
+      const raw = toHarvestOffer(o, c, world);
+      yield row('offer', String(raw.id), raw.created_at, raw.updated_at, raw, owner(o.applicationN));
+    }
+    for (const act of c.activities) {
+      const raw = act.kind === 'note' ? toHarvestNote(act, world) : toHarvestEmail(act, world);
+      yield row('activity', String(raw.id), raw.created_at, raw.created_at, raw, { candidate_id: candidateId });
+    }
+    if (c.eeoc) {
+      const raw = toHarvestEeoc(c.eeoc, c);
+      yield row('eeoc', String(raw.application_id), raw.submitted_at, raw.submitted_at, raw, owner(c.eeoc.applicationN));
+    }
   }
 }
 
@@ -214,25 +212,20 @@ function userRefOf(u: WorldUser) {
   return { id: Number(ids.user(u.n)), first_name: u.firstName, last_name: u.lastName, name: `${u.firstName} ${u.lastName}`, employee_id: null };
 }
 
-function rejectionReason(world: World, n: number) {
-  const r = world.rejectReasons[n - 1]!;
-  const types = ['We rejected them', 'They rejected us', 'None specified'];
-  return { id: Number(ids.rejectReason(r.n)), name: r.name, type: { id: types.indexOf(r.type) + 1, name: r.type } };
-}
 
 /** The lookup key `remote_query[email]` finds a candidate by: Harvest matches an address whatever its case. */
 export const emailKey = (address: string): string => `email:${address.toLowerCase()}`;
 
-const departmentId = (name: string) => 60_000 + [...name].reduce((h, ch) => (h * 31 + ch.charCodeAt(0)) % 9000, 7);
-const officeId = (name: string) => 70_000 + [...name].reduce((h, ch) => (h * 31 + ch.charCodeAt(0)) % 9000, 11);
 
-function row(kind: string, id: string, created: string, updated: string, raw: object, keys: { job_id?: string | null } = {}): SeedRecord {
+type Owners = { candidate_id?: string | null; application_id?: string | null; job_id?: string | null };
+
+function row(kind: string, id: string, created: string, updated: string, raw: object, keys: Owners = {}): SeedRecord {
   return {
     kind,
     record: {
       id,
-      candidate_id: null,
-      application_id: null,
+      candidate_id: keys.candidate_id ?? null,
+      application_id: keys.application_id ?? null,
       job_id: keys.job_id ?? null,
       created_at: created,
       updated_at: updated,

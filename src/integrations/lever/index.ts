@@ -1,7 +1,6 @@
 import type { DateRange, RecordFilter, RecordRow } from '../../store/records.js';
-import { withRow } from '../provenance.js';
 import { stringParam } from '../remote-query.js';
-import type { AccountReader, GetRequest, Integration, ListRequest, RemoteCall, RenderContext } from '../types.js';
+import type { AccountReader, GetRequest, Integration, ListRequest, RemoteCall, RenderContext, Rendered } from '../types.js';
 import { reasonWord, remoteErrorFor } from '../remote-errors.js';
 import { LEVER } from './ids.js';
 import { attachmentToUnified, candidateToUnified, isResume } from './mapping.js';
@@ -12,21 +11,21 @@ const HEADERS = { Authorization: 'Basic <redacted>', Accept: 'application/json' 
 const RESPONSE_HEADERS = { 'content-type': 'application/json; charset=utf-8' };
 
 /** Opportunities as `GET /opportunities?expand=applications` answers them: application ids replaced by the objects. */
-function renderOpportunities(rows: readonly RecordRow[], reader: AccountReader): LeverOpportunity[] {
+function renderOpportunities(rows: readonly RecordRow[], reader: AccountReader): Rendered<LeverOpportunity>[] {
   const apps = new Map<string, LeverApplication>();
   for (const r of reader.byParent('application', 'candidate_id', rows.map((r) => r.id))) apps.set(r.id, JSON.parse(r.raw) as LeverApplication);
   return rows.map((row) => {
     const stored = JSON.parse(row.raw) as StoredOpportunity;
     const opportunity: LeverOpportunity = { ...stored, applications: stored.applications.flatMap((id) => apps.get(id) ?? []) };
-    return withRow(opportunity, row);
+    return { raw: opportunity, row };
   });
 }
 
-function renderAttachment(row: RecordRow, ctx: RenderContext): LeverAttachment {
+function renderAttachment(row: RecordRow, ctx: RenderContext): Rendered<LeverAttachment> {
   const raw = JSON.parse(row.raw) as LeverAttachment;
   if (isResume(raw)) raw.file.downloadUrl = ctx.fileUrl(row.id, raw.file.name);
   else raw.downloadUrl = ctx.fileUrl(row.id, raw.name);
-  return withRow(raw, row);
+  return { raw, row };
 }
 
 /** Lever's time filters are epoch milliseconds; anything else it ignores. */
@@ -90,8 +89,15 @@ function listCall(path: string, request: ListRequest, extra: Record<string, stri
   };
 }
 
-function getCall(path: string): RemoteCall {
-  return { url: `${LEVER}${path}`, options: { method: 'GET', headers: HEADERS }, responseHeaders: RESPONSE_HEADERS };
+/** A single-record call; `remote_query` keys are passed on as Lever reads them (a repeated key for several values). */
+function getCall(path: string, remoteQuery: Record<string, unknown>): RemoteCall {
+  const [base, own = ''] = path.split('?') as [string, string?];
+  const query = new URLSearchParams(own);
+  for (const [k, v] of Object.entries(remoteQuery)) {
+    for (const item of Array.isArray(v) ? v : [v]) if (!query.getAll(k).includes(String(item))) query.append(k, String(item));
+  }
+  const rest = query.toString();
+  return { url: `${LEVER}${base}${rest ? `?${rest}` : ''}`, options: { method: 'GET', headers: HEADERS }, responseHeaders: RESPONSE_HEADERS };
 }
 
 /** Lever's `next`: an opaque, URL-encoded token naming the last record of the page (as its live answers show). */
@@ -120,28 +126,26 @@ export const lever: Integration = {
     status === 404
       ? notFound('opportunity')()
       : remoteErrorFor(status, { 401: 'Invalid API key', 429: 'Rate limit exceeded' }, (message, s) => ({ code: `${reasonWord(s)}Error`, message })),
-  fields: {
-    candidates: [
-      'id', 'name', 'is_private', 'last_interaction_at', 'locations', 'emails.email', 'phones.number', 'phones.type',
-      'urls.url', 'tags.name', 'created_at', 'updated_at',
-      'applications.id', 'applications.candidate.id', 'applications.job.id', 'applications.applied_at',
-      'applications.rejected_at', 'applications.created_at',
-    ],
-    attachments: ['id', 'file_name', 'file_url', 'attachment_type', 'candidate.id', 'created_at'],
-  },
   resources: {
     candidates: {
       kind: 'opportunity',
+      methods: ['list', 'get'],
+      fields: [
+        'id', 'first_name', 'last_name', 'name', 'is_private', 'last_interaction_at', 'locations', 'emails.email', 'phones.number', 'phones.type',
+        'urls.url', 'tags.name', 'created_at', 'updated_at',
+        'applications.id', 'applications.candidate.id', 'applications.job.id', 'applications.applied_at',
+        'applications.rejected_at', 'applications.created_at',
+      ],
       filters: { supported: ['job_id', 'created_at', 'updated_at'], required: { list: [], get: [] } },
       query: opportunityQuery,
       render: (rows, reader) => renderOpportunities(rows, reader),
-      toUnified: (raw) => candidateToUnified(raw as LeverOpportunity),
+      toUnified: candidateToUnified,
       rawSingle: (raw) => ({ data: raw }),
       rawPage: page,
       pageToken: (last) => token((last as LeverOpportunity).createdAt, (last as LeverOpportunity).id),
       notFound: notFound('opportunity'),
       call: (op) => {
-        if (op.kind === 'get') return getCall(`/opportunities/${enc(op.request.id)}?expand=applications`);
+        if (op.kind === 'get') return getCall(`/opportunities/${enc(op.request.id)}?expand=applications`, op.request.remoteQuery);
         const { filters } = op.request;
         const range = (r: DateRange | undefined) => [ms(r?.gte ?? r?.gt), ms(r?.lte ?? r?.lt)] as const;
         const [cs, ce] = range(filters.created_at);
@@ -159,13 +163,15 @@ export const lever: Integration = {
     },
     attachments: {
       kind: 'attachment',
+      methods: ['list'],
+      fields: ['id', 'file_name', 'file_url', 'attachment_type', 'candidate.id', 'created_at'],
       // Truto reads an opportunity's resumes and files: without the opportunity there is nothing to call.
       filters: { supported: ['candidate_id'], required: { list: ['candidate_id'], get: [] } },
       // `/opportunities/:id/resumes` of an opportunity that does not exist is Lever's 404, not an empty list.
       parentError: (reader, { candidate_id: id }) => (id !== undefined && !reader.get('opportunity', id) ? notFound('opportunity')() : undefined),
       query: ({ filters }) => (filters.candidate_id !== undefined ? { candidateId: filters.candidate_id } : {}),
       render: (rows, _reader, ctx) => rows.map((row) => renderAttachment(row, ctx)),
-      toUnified: (raw) => attachmentToUnified(raw as LeverAttachment),
+      toUnified: attachmentToUnified,
       rawSingle: (raw) => ({ data: raw }),
       rawPage: page,
       pageToken: (last) => {
@@ -174,7 +180,7 @@ export const lever: Integration = {
       },
       notFound: notFound('file'),
       call: (op) => {
-        if (op.kind === 'get') return getCall(`/files/${enc((op.request as GetRequest).id)}`);
+        if (op.kind === 'get') return getCall(`/files/${enc((op.request as GetRequest).id)}`, op.request.remoteQuery);
         return listCall(`/opportunities/${enc(op.request.filters.candidate_id ?? '')}/resumes`, op.request, {});
       },
       rawSchema: LeverAttachment,

@@ -2,18 +2,20 @@ import type { Application } from '../../model/application.js';
 import type { Attachment } from '../../model/attachment.js';
 import type { Candidate } from '../../model/candidate.js';
 import { iso } from '../../seed/reference-time.js';
-import { rowOf } from '../provenance.js';
+import type { Rendered } from '../types.js';
+import { nested } from '../nested.js';
 import { ids } from './ids.js';
 import type { LeverApplication, LeverAttachment, LeverOpportunity, LeverResume } from './raw.js';
 
 /**
- * Lever → unified. An opportunity has a full name only (no first/last), emails and links as bare strings (no
- * type), no company or title of its own, no email consent flag, and no files (those are two other endpoints).
- * Its applications know their posting, dates and archive state, not a stage, source or reason name.
+ * Lever → unified. An opportunity has a full name only (Truto splits it into first and last), emails and links
+ * as bare strings (no type), no company or title of its own, no email consent flag, and no files (those are two
+ * other endpoints). Its applications know their posting, dates and archive state, not a stage, source or reason name.
  */
-export function candidateToUnified(raw: LeverOpportunity): Candidate {
+export function candidateToUnified({ raw }: Rendered<LeverOpportunity>): Candidate {
   return {
     id: raw.id,
+    ...splitName(raw.name),
     name: raw.name,
     is_private: raw.confidentiality === 'confidential',
     last_interaction_at: iso(raw.lastInteractionAt),
@@ -22,11 +24,20 @@ export function candidateToUnified(raw: LeverOpportunity): Candidate {
     phones: raw.phones.map((p) => ({ number: p.value, type: p.type })),
     urls: raw.links.map((url) => ({ url })),
     tags: raw.tags.map((name) => ({ name })),
-    applications: raw.applications.map(applicationToUnified),
+    applications: raw.applications.map((a) => nested(applicationToUnified(a))),
     created_at: iso(raw.createdAt),
     updated_at: iso(raw.updatedAt),
     remote_data: raw as unknown as Record<string, unknown>,
   };
+}
+
+/**
+ * Lever's one `name` as Truto's Lever mapping fills `first_name` and `last_name`: the first word, then the rest
+ * (`Mary Ann Smith` → `Mary` / `Ann Smith`). A one-word name has no last name; an empty one neither.
+ */
+export function splitName(name: string): { first_name?: string; last_name?: string } {
+  const [first, ...rest] = name.trim().split(/\s+/).filter(Boolean);
+  return { ...(first !== undefined ? { first_name: first } : {}), ...(rest.length > 0 ? { last_name: rest.join(' ') } : {}) };
 }
 
 export function applicationToUnified(raw: LeverApplication): Application {
@@ -52,8 +63,7 @@ export function isResume(raw: LeverAttachment): raw is LeverResume {
 }
 
 /** A resume (from /resumes) or a file (from /files). Neither names its opportunity: Truto knows it from the call. */
-export function attachmentToUnified(raw: LeverAttachment): Attachment {
-  const row = rowOf(raw);
+export function attachmentToUnified({ raw, row }: Rendered<LeverAttachment>): Attachment {
   const resume = isResume(raw);
   return {
     id: raw.id,

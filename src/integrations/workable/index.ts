@@ -1,11 +1,10 @@
 import type { RecordFilter, RecordRow } from '../../store/records.js';
 import { REFERENCE_TIME } from '../../seed/reference-time.js';
-import { withRow } from '../provenance.js';
 import { dateParam, stringParam } from '../remote-query.js';
-import type { AccountReader, Integration, ListRequest, RemoteCall, RenderContext } from '../types.js';
+import type { AccountReader, Integration, ListRequest, RemoteCall, RenderContext, Rendered } from '../types.js';
 import { remoteErrorFor } from '../remote-errors.js';
 import { SPI, successor } from './ids.js';
-import { attachmentToUnified, candidateToUnified, withResume } from './mapping.js';
+import { attachmentToUnified, candidateToUnified, type CandidateItem } from './mapping.js';
 import {
   NOT_FOUND_BODY,
   WorkableAnyCandidate,
@@ -26,10 +25,10 @@ const RESPONSE_HEADERS = {
 };
 
 /** A stored file as Workable's `/candidates/:id/files` lists it, its link made for this request. */
-function renderFile(row: RecordRow, ctx: RenderContext): WorkableFile {
+function renderFile(row: RecordRow, ctx: RenderContext): Rendered<WorkableFile> {
   const file = JSON.parse(row.raw) as WorkableFile;
   file.preview_url = ctx.fileUrl(row.id, file.name);
-  return withRow(file, row);
+  return { raw: file, row };
 }
 
 /** Each candidate's résumé: the first file of kind `resume` it holds. */
@@ -82,16 +81,16 @@ function summary(c: WorkableCandidate, resume: { row: RecordRow; file: WorkableF
   };
 }
 
-function renderCandidates(rows: readonly RecordRow[], reader: AccountReader): WorkableCandidateListItem[] {
+function renderCandidates(rows: readonly RecordRow[], reader: AccountReader): CandidateItem[] {
   const byCandidate = resumes(reader, rows.map((r) => r.id));
-  return rows.map((row) => withRow(summary(JSON.parse(row.raw) as WorkableCandidate, byCandidate.get(row.id)), row));
+  return rows.map((row) => ({ raw: summary(JSON.parse(row.raw) as WorkableCandidate, byCandidate.get(row.id)), row }));
 }
 
-function renderCandidate(row: RecordRow, reader: AccountReader, ctx: RenderContext): WorkableCandidate {
+function renderCandidate(row: RecordRow, reader: AccountReader, ctx: RenderContext): CandidateItem {
   const candidate = JSON.parse(row.raw) as WorkableCandidate;
   const resume = resumes(reader, [row.id]).get(row.id);
   if (resume) candidate.resume_url = ctx.fileUrl(resume.row.id, resume.file.name);
-  return withResume(withRow(candidate, row), resume?.row);
+  return { raw: candidate, row, ...(resume ? { resume: resume.row } : {}) };
 }
 
 /** The job a list is scoped to: the unified `job_id` is Workable's shortcode, as is `remote_query[shortcode]`. */
@@ -149,7 +148,13 @@ function listUrl(request: ListRequest, sinceId: string | undefined): string {
   return `${SPI}${path}?${query}`;
 }
 
-const get = (url: string): RemoteCall => ({ url, options: { method: 'GET', headers: HEADERS }, responseHeaders: { ...RESPONSE_HEADERS } });
+/** A GET of Workable's SPI; a single-record call passes `remote_query` keys on. */
+const get = (url: string, remoteQuery: Record<string, unknown> = {}): RemoteCall => {
+  const query = new URLSearchParams();
+  for (const [k, v] of Object.entries(remoteQuery)) query.set(k, String(v));
+  const rest = query.toString();
+  return { url: rest ? `${url}?${rest}` : url, options: { method: 'GET', headers: HEADERS }, responseHeaders: { ...RESPONSE_HEADERS } };
+};
 
 const notFound = () => ({ statusCode: 404, message: NOT_FOUND_BODY.error, body: { ...NOT_FOUND_BODY } });
 
@@ -161,25 +166,23 @@ export const workable: Integration = {
   // Injected faults in Workable's envelope: `{ error }`.
   errorBody: (status) => (status === 404 ? notFound() : remoteErrorFor(status, { 401: 'Not authorized', 429: 'Too many requests' }, (error) => ({ error }))),
   // What a listed candidate fills; a fetched one adds GET_ONLY_FIELDS (see mapping.ts).
-  fields: {
-    candidates: [
-      'id', 'first_name', 'last_name', 'name', 'title', 'locations', 'emails.email', 'phones.number',
-      'created_at', 'updated_at',
-      'applications.id', 'applications.candidate.id', 'applications.job.id', 'applications.applied_at',
-      'applications.reject_reason', 'applications.source.name', 'applications.current_stage.id',
-      'applications.current_stage.name', 'applications.current_stage.job.id', 'applications.created_at',
-      'applications.updated_at',
-    ],
-    attachments: ['id', 'file_name', 'file_url', 'attachment_type', 'candidate.id', 'application.id', 'job.id'],
-  },
   resources: {
     candidates: {
       kind: 'candidate',
+      methods: ['list', 'get'],
+      fields: [
+        'id', 'first_name', 'last_name', 'name', 'title', 'locations', 'emails.email', 'phones.number',
+        'created_at', 'updated_at',
+        'applications.id', 'applications.candidate.id', 'applications.job.id', 'applications.applied_at',
+        'applications.reject_reason', 'applications.source.name', 'applications.current_stage.id',
+        'applications.current_stage.name', 'applications.current_stage.job.id', 'applications.created_at',
+        'applications.updated_at',
+      ],
       filters: { supported: ['job_id', 'created_at', 'updated_at'], required: { list: [], get: [] } },
       query: candidateQuery,
       render: (rows, reader) => renderCandidates(rows, reader),
       renderOne: renderCandidate,
-      toUnified: (raw) => candidateToUnified(raw as WorkableAnyCandidate),
+      toUnified: candidateToUnified,
       rawSingle: (raw) => ({ candidate: raw }),
       rawPage: (raws, next, request) => ({
         candidates: raws,
@@ -190,24 +193,26 @@ export const workable: Integration = {
       notFound,
       call: (op) =>
         op.kind === 'get'
-          ? get(`${SPI}/candidates/${encodeURIComponent(op.request.id)}`)
+          ? get(`${SPI}/candidates/${encodeURIComponent(op.request.id)}`, op.request.remoteQuery)
           : get(listUrl(op.request, op.request.pageToken)),
       rawSchema: WorkableAnyCandidate,
     },
     attachments: {
       kind: 'attachment',
+      methods: ['list'],
+      fields: ['id', 'file_name', 'file_url', 'attachment_type', 'candidate.id', 'application.id', 'job.id'],
       // Files are read per candidate (`/candidates/:id/files`); nothing is demanded, other filters are ignored.
       filters: { supported: ['candidate_id'], required: { list: [], get: [] } },
       // `/candidates/:id/files` of an unknown candidate is Workable's 404, not an empty list.
       parentError: (reader, { candidate_id: id }) => (id !== undefined && !reader.get('candidate', id) ? notFound() : undefined),
       query: ({ filters }) => (filters.candidate_id !== undefined ? { candidateId: filters.candidate_id } : {}),
       render: (rows, _reader, ctx) => rows.map((row) => renderFile(row, ctx)),
-      toUnified: (raw) => attachmentToUnified(raw as WorkableFile),
+      toUnified: attachmentToUnified,
       rawSingle: (raw) => raw,
       rawPage: (raws) => ({ files: raws }),
       notFound,
       call: (op) => {
-        if (op.kind === 'get') return get(`${SPI}/candidates/${encodeURIComponent(op.request.id)}/files`);
+        if (op.kind === 'get') return get(`${SPI}/candidates/${encodeURIComponent(op.request.id)}/files`, op.request.remoteQuery);
         const id = op.request.filters.candidate_id;
         return id !== undefined ? get(`${SPI}/candidates/${encodeURIComponent(id)}/files`) : get(listUrl(op.request, op.request.pageToken));
       },

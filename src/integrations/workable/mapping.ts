@@ -2,7 +2,7 @@ import type { Application } from '../../model/application.js';
 import type { Attachment } from '../../model/attachment.js';
 import type { Candidate } from '../../model/candidate.js';
 import type { RecordRow } from '../../store/records.js';
-import { rowOf } from '../provenance.js';
+import type { Rendered } from '../types.js';
 import { stageSlug } from './ids.js';
 import type { WorkableAnyCandidate, WorkableCandidate, WorkableFile } from './raw.js';
 
@@ -13,9 +13,13 @@ import type { WorkableAnyCandidate, WorkableCandidate, WorkableFile } from './ra
  * tags, social profiles, the disqualification date and the resume link: a listed candidate maps to less than the
  * same candidate fetched alone, as Truto's "partial response" note for Workable's list says.
  */
-export function candidateToUnified(raw: WorkableAnyCandidate): Candidate {
+/** A candidate as rendered; a full one knows the stored file its `resume_url` points at (its id is the attachment's). */
+export interface CandidateItem extends Rendered<WorkableAnyCandidate> {
+  resume?: RecordRow;
+}
+
+export function candidateToUnified({ raw, resume }: CandidateItem): Candidate {
   const full = isFull(raw) ? raw : undefined;
-  const resume = full ? resumeOf(full) : undefined;
   return {
     id: raw.id,
     first_name: raw.firstname,
@@ -68,9 +72,8 @@ export const GET_ONLY_FIELDS = [
 
 const UNIFIED_TYPES = new Set(['resume', 'cover_letter']);
 
-export function attachmentToUnified(raw: WorkableFile): Attachment {
+export function attachmentToUnified({ raw, row }: Rendered<WorkableFile>): Attachment {
   // Workable's file carries neither id nor owner: Truto knows them from the candidate it read the files of.
-  const row = rowOf(raw);
   return {
     id: row.id,
     file_name: raw.name,
@@ -90,14 +93,3 @@ export const isFull = (raw: WorkableAnyCandidate): raw is WorkableCandidate => '
 
 /** Workable's whole-second timestamps in the unified form (UTC, milliseconds). */
 const iso = (s: string): string => `${s.slice(0, 19)}.000Z`;
-
-/**
- * Which stored file a full record's `resume_url` points at: the link is made from it, and the unified attachment
- * takes its id. A symbol, like provenance's, so the raw record still serializes exactly as Workable sends it.
- */
-const RESUME = Symbol('resume');
-export function withResume<T extends object>(raw: T, row: RecordRow | undefined): T {
-  if (row) (raw as { [RESUME]?: RecordRow })[RESUME] = row;
-  return raw;
-}
-const resumeOf = (raw: object): RecordRow | undefined => (raw as { [RESUME]?: RecordRow })[RESUME];

@@ -1,0 +1,105 @@
+import type { TSchema } from '@sinclair/typebox';
+import type { ReadMethod } from '../../model/catalogue.js';
+import type { DateRange, RecordFilter } from '../../store/records.js';
+import type { FilterName, ListRequest, RemoteCall, RemoteError, Rendered, ResourceEmulation } from '../types.js';
+import { HARVEST } from './ids.js';
+import { NOT_FOUND_BODY } from './raw.js';
+
+/** Harvest's side of every call: its URLs, headers, paging links and 404. */
+const HEADERS = { Authorization: 'Basic <redacted>', Accept: 'application/json' };
+const RATE = { 'x-ratelimit-limit': '50', 'x-ratelimit-remaining': '49' };
+
+/** `GET <path>?per_page&page&…`: a Harvest list page, with its `Link: rel="next"` while there are more. */
+export function listCall(path: string, request: ListRequest, hasMore: boolean, extra: Record<string, string | undefined> = {}): RemoteCall {
+  const query = new URLSearchParams({ per_page: String(request.limit), page: String(request.page) });
+  for (const [k, v] of Object.entries(extra)) if (v !== undefined) query.set(k, v);
+  for (const [k, v] of Object.entries(request.remoteQuery)) query.set(k, String(v));
+  const next = new URLSearchParams(query);
+  next.set('page', String(request.page + 1));
+  return {
+    url: `${HARVEST}${path}?${query}`,
+    options: { method: 'GET', headers: HEADERS },
+    responseHeaders: {
+      'content-type': 'application/json; charset=utf-8',
+      ...(hasMore ? { link: `<${HARVEST}${path}?${next}>; rel="next"` } : {}),
+      ...RATE,
+    },
+  };
+}
+
+/** `GET <path>`, with the `remote_query` keys a client sent passed on. */
+export function getCall(path: string, remoteQuery: Record<string, unknown> = {}): RemoteCall {
+  const query = new URLSearchParams();
+  for (const [k, v] of Object.entries(remoteQuery)) query.set(k, String(v));
+  const rest = query.toString();
+  return {
+    url: `${HARVEST}${path}${rest ? `?${rest}` : ''}`,
+    options: { method: 'GET', headers: HEADERS },
+    responseHeaders: { 'content-type': 'application/json; charset=utf-8', ...RATE },
+  };
+}
+
+/** Harvest's `created_after`/`updated_before`… for the unified date ranges. */
+export function dateParams(filters: { created_at?: DateRange; updated_at?: DateRange }): Record<string, string | undefined> {
+  return {
+    created_after: filters.created_at?.gte ?? filters.created_at?.gt,
+    created_before: filters.created_at?.lt ?? filters.created_at?.lte,
+    updated_after: filters.updated_at?.gte ?? filters.updated_at?.gt,
+    updated_before: filters.updated_at?.lt ?? filters.updated_at?.lte,
+  };
+}
+
+export const notFound = (): RemoteError => ({ statusCode: 404, message: NOT_FOUND_BODY.message, body: { ...NOT_FOUND_BODY } });
+
+export const enc = encodeURIComponent;
+
+/** What a Harvest resource of the plain kind needs said about it; the rest is the same for all of them. */
+export interface HarvestResourceSpec<Unified, Raw extends object> {
+  /** Store kind of its records. */
+  kind: string;
+  methods: readonly ReadMethod[];
+  fields: readonly string[];
+  /** `/departments`: the list is `GET <path>`, a record `GET <path>/<id>`. */
+  path: string;
+  rawSchema: TSchema;
+  toUnified(item: Rendered<Raw>): Unified;
+  /** Unified filters Harvest's list takes (dates become `created_after`…), and those it demands. */
+  supported?: readonly FilterName[];
+  required?: readonly FilterName[];
+  /** The store query, when more than the dates; `base` holds the date ranges already. */
+  query?(request: ListRequest, base: RecordFilter): RecordFilter;
+  /** The list call, when not `GET <path>` with the dates (a relation in the path, another endpoint). */
+  listCall?(request: ListRequest, hasMore: boolean): RemoteCall;
+  /** The path of a single record, when not `<path>/<id>`. */
+  getPath?(id: string): string;
+}
+
+/** A Harvest resource whose records are stored as Harvest answers them: bare objects, pages of a bare array. */
+export function harvestResource<Unified, Raw extends object>(spec: HarvestResourceSpec<Unified, Raw>): ResourceEmulation<Unified, Rendered<Raw>> {
+  const supported = spec.supported ?? [];
+  return {
+    kind: spec.kind,
+    methods: spec.methods,
+    fields: spec.fields,
+    filters: { supported, required: { list: spec.required ?? [], get: [] } },
+    query: (request) => {
+      const { filters } = request;
+      const base: RecordFilter = {
+        ...(supported.includes('created_at') && filters.created_at ? { createdAt: filters.created_at } : {}),
+        ...(supported.includes('updated_at') && filters.updated_at ? { updatedAt: filters.updated_at } : {}),
+      };
+      return spec.query ? spec.query(request, base) : base;
+    },
+    render: (rows) => rows.map((row) => ({ raw: JSON.parse(row.raw) as Raw, row })),
+    toUnified: spec.toUnified,
+    rawSingle: (raw) => raw,
+    notFound,
+    call: (op) =>
+      op.kind === 'get'
+        ? getCall(spec.getPath ? spec.getPath(op.request.id) : `${spec.path}/${enc(op.request.id)}`, op.request.remoteQuery)
+        : spec.listCall
+          ? spec.listCall(op.request, op.hasMore)
+          : listCall(spec.path, op.request, op.hasMore, dateParams(op.request.filters)),
+    rawSchema: spec.rawSchema,
+  };
+}

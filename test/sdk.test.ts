@@ -1,0 +1,102 @@
+import t, { type Test } from 'tap';
+import { AttachmentSchema } from '../src/model/attachment.js';
+import { CandidateSchema } from '../src/model/candidate.js';
+import { ADA, CANDIDATES, GH, TOKEN, assertSchema, testApp } from './helpers.js';
+import TrutoApi, { ApiClient, TrutoError } from './sdk.js';
+
+/**
+ * The mock through the official TypeScript SDK's request code (test/sdk.ts): the README's client example as written,
+ * `truto_response_format=stream`, and a base URL with a trailing slash.
+ */
+
+const ADA_OPTIONS = { unified_model: 'ats', resource: 'candidates', integrated_account_id: GH };
+
+async function listening(t: Test, candidates = 10) {
+  const app = await testApp(t, { candidates });
+  const base = await app.listen({ port: 0, host: '127.0.0.1' });
+  return { app, base };
+}
+
+/** The lines of an NDJSON Blob, parsed. */
+async function lines(blob: unknown): Promise<unknown[]> {
+  if (!(blob instanceof Blob)) throw new Error(`not a Blob: ${typeof blob}`);
+  const text = await blob.text();
+  return text.trimEnd().split('\n').map((l) => JSON.parse(l) as unknown);
+}
+
+t.test('why stream is not labelled application/x-ndjson: the SDK parses any type naming json as one JSON text', async (t) => {
+  const client = new ApiClient({ token: TOKEN });
+  const body = '{"id":"1"}\n{"id":"2"}\n';
+  await t.rejects(client.parseResponseBody(new Response(body, { headers: { 'content-type': 'application/x-ndjson' } })), SyntaxError);
+  const blob = await client.parseResponseBody(new Response(body, { headers: { 'content-type': 'text/plain; charset=utf-8' } }));
+  t.strictSame(await lines(blob), [{ id: '1' }, { id: '2' }], 'text/plain comes back as a Blob of lines');
+});
+
+t.test('README: the TypeScript example runs as written (list with for await, get)', async (t) => {
+  const { app, base } = await listening(t);
+  const truto = new TrutoApi({ token: 'truto-mock-token', baseUrl: base });
+  const names: string[] = [];
+  for await (const a of truto.unifiedApi.list({ unified_model: 'ats', resource: 'attachments', integrated_account_id: GH, limit: 4 })) {
+    assertSchema(t, AttachmentSchema, a, 'an attachment');
+    names.push(a.file_name);
+  }
+  const all = app.mock.store.records.page(app.mock.accounts.get(GH).row.key, 'attachment', {}, 0, 10_000);
+  t.equal(names.length, all.length, 'every attachment of the account, across pages');
+  const journal = (await (await fetch(`${base}/_mock/journal?path=/unified/ats/attachments`)).json()) as { entries: { query: Record<string, string> }[] };
+  t.ok(journal.entries.length > 1, `${journal.entries.length} pages`);
+  t.equal(journal.entries[0]!.query.next_cursor, '', 'the first page sends next_cursor= (empty)');
+
+  const ada = await truto.unifiedApi.get('9000001003', ADA_OPTIONS);
+  assertSchema(t, CandidateSchema, ada, 'Ada');
+  t.equal(ada.first_name, 'Ada');
+});
+
+t.test('list(options, init, queue): first() sends no next_cursor; a queue runs every page', async (t) => {
+  const { base } = await listening(t);
+  const truto = new TrutoApi({ token: TOKEN, baseUrl: base });
+  const options = { unified_model: 'ats', resource: 'candidates', integrated_account_id: GH, limit: 3 };
+  const first = await truto.unifiedApi.list(options).first();
+  t.equal(first.id, ADA, 'the first candidate');
+  let queued = 0;
+  const queue = { add: <T>(fn: () => Promise<T>) => (queued++, fn()) };
+  const all = await truto.unifiedApi.list(options, { maxRetries: 1 }, queue).toArray();
+  t.equal(all.length, 10, 'every candidate');
+  t.equal(queued, 4, 'one queued call a page (10 records, 3 a page)');
+  const journal = (await (await fetch(`${base}/_mock/journal?path=${CANDIDATES}`)).json()) as { entries: { query: Record<string, string> }[] };
+  t.notOk('next_cursor' in journal.entries[0]!.query, 'first(): no next_cursor at all');
+  t.equal(journal.entries[1]!.query.next_cursor, '', 'a walk: next_cursor= on its first page');
+});
+
+t.test('stream through the SDK: a Blob of NDJSON, for a get and for a whole list', async (t) => {
+  const { base } = await listening(t, 12);
+  const truto = new TrutoApi({ token: TOKEN, baseUrl: base });
+  const unified = await truto.unifiedApi.get(ADA, ADA_OPTIONS);
+  const one = await truto.unifiedApi.get(ADA, { ...ADA_OPTIONS, truto_response_format: 'stream' });
+  t.strictSame(await lines(one), [unified], 'a get: the record on one line');
+
+  // A stream is no page (no `result`), so the SDK's Cursor cannot walk it: its client's list call hands it back.
+  const list = await truto.apiClient.list('unified/ats/candidates', { integrated_account_id: GH, truto_response_format: 'stream', limit: 2 });
+  const records = await lines(list);
+  t.equal(records.length, 12, 'every candidate, limit ignored');
+  for (const r of records) assertSchema(t, CandidateSchema, r, 'a streamed candidate');
+});
+
+t.test('a base URL with a trailing slash: fault rules and journal filters on /unified/... still apply', async (t) => {
+  const { base } = await listening(t);
+  const rule = await fetch(`${base}/_mock/rules`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ match: { path: '/unified/ats/candidates/*' }, action: { type: 'error', status: 503 } }),
+  });
+  t.equal(rule.status, 201);
+  const truto = new TrutoApi({ token: TOKEN, baseUrl: `${base}/` });
+  const err = (await truto.unifiedApi.get(ADA, ADA_OPTIONS).catch((e: unknown) => e)) as TrutoError;
+  t.ok(err instanceof TrutoError);
+  t.equal(err.statusCode, 503, 'the rule fired');
+  const journal = (await (await fetch(`${base}/_mock/journal?path=${CANDIDATES}/*`)).json()) as { count: number; entries: { path: string; status: number }[] };
+  t.strictSame(journal.entries.map((e) => [e.path, e.status]), Array(3).fill([`${CANDIDATES}/${ADA}`, 503]), 'three requests in all, journaled under /unified/...');
+
+  await fetch(`${base}/_mock/rules`, { method: 'DELETE' });
+  const ada = await truto.unifiedApi.get(ADA, ADA_OPTIONS);
+  t.equal(ada.id, ADA, 'answered once the rule is gone');
+});

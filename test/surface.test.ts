@@ -1,0 +1,132 @@
+/**
+ * The unified surface as the catalogue makes it: every resource's routes, Truto's "does not support" 404 for what an
+ * account's integration lacks, auth before routing, the warnings for keys and filters Truto would silently ignore,
+ * and `remote_query` reaching the emulated call of a get.
+ */
+import t from 'tap';
+import { ApplicationSchema } from '../src/model/application.js';
+import { CandidateSchema } from '../src/model/candidate.js';
+import { ListEnvelope } from '../src/model/list.js';
+import type { TrutoErrorBody } from '../src/model/error.js';
+import { ACC, ADA, ADA_APPLICATION, AUTH, CANDIDATES, JSON_CT, expectError, expectOk, get, probe, testApp } from './helpers.js';
+
+const APPLICATIONS = '/unified/ats/applications';
+const WARNING = 'x-truto-mock-warning';
+
+const unsupported = (integration: string, method: string, resource: string, supported: string[]): TrutoErrorBody => ({
+  statusCode: 404,
+  error: 'Not Found',
+  message: `${integration} does not support ${method} on ${resource}`,
+  truto_error_insight: {
+    supported_methods: {
+      description: supported.length > 0 ? `The methods ${integration} supports on ${resource}.` : `${integration} supports no method on ${resource}.`,
+      value: supported,
+    },
+  },
+});
+
+const accountOf = (app: Awaited<ReturnType<typeof testApp>>, integration: string) =>
+  app.mock.accounts.list().find((a) => a.integration.name === integration)!.row.id;
+
+t.test('a resource or method the integration lacks is its 404, naming the integration, resource and method', async (t) => {
+  const app = await testApp(t);
+  const lever = accountOf(app, 'lever');
+  expectError(t, await get(app, APPLICATIONS, `integrated_account_id=${lever}`), unsupported('lever', 'list', 'applications', []), 'lever: list applications');
+  expectError(t, await get(app, `${APPLICATIONS}/x`, `integrated_account_id=${lever}`), unsupported('lever', 'get', 'applications', []), 'lever: get an application');
+  const create = await app.inject({ method: 'POST', url: `${CANDIDATES}?${ACC}`, headers: { ...AUTH, 'content-type': 'application/json' }, payload: '{}' });
+  expectError(t, create, unsupported('greenhouse', 'create', 'candidates', ['list', 'get']), 'greenhouse: create a candidate (no writes yet)');
+  const move = await app.inject({ method: 'POST', url: `${APPLICATIONS}/move-stage?${ACC}`, headers: AUTH });
+  expectError(t, move, unsupported('greenhouse', 'move-stage', 'applications', ['list', 'get']), 'a custom method by its name');
+  // The account still comes first: an unknown one is its own 404, a missing one the query insight.
+  const unknown = await get(app, APPLICATIONS.replace('applications', 'attachments') + '/x', 'integrated_account_id=nope');
+  expectError(t, unknown, { statusCode: 404, error: 'Not Found', message: 'Integrated account "nope" not found' }, 'an unknown account');
+});
+
+t.test('auth comes first on every /unified path, known or not', async (t) => {
+  const app = await testApp(t);
+  const missing = { statusCode: 401, error: 'Unauthorized', message: 'Missing Authorization header: send "Authorization: Bearer <token>"' };
+  expectError(t, await get(app, '/unified/ats/widgets', ACC, {}), missing, 'an unknown resource');
+  expectError(t, await app.inject({ method: 'POST', url: `${CANDIDATES}?${ACC}` }), missing, 'a method no route has');
+  expectError(t, await get(app, '/unified/crm/contacts', ACC, {}), missing, 'another category');
+  expectError(t, await get(app, APPLICATIONS, ACC, { authorization: 'Bearer wrong' }), { statusCode: 401, error: 'Unauthorized', message: 'Invalid API token' }, 'a wrong token');
+});
+
+t.test('unknown query keys are answered with a warning naming each and its nearest known key', async (t) => {
+  const app = await testApp(t);
+  const plain = await get(app, CANDIDATES, ACC);
+  const res = await get(app, CANDIDATES, `${ACC}&limt=2&cursor=abc&truto_response_fromat=raw&zzz=1`);
+  t.equal(res.statusCode, 200, 'still answered, as Truto ignores them');
+  t.equal(res.headers['content-type'], JSON_CT);
+  t.equal(
+    res.headers[WARNING],
+    'unknown query parameter limt ignored; did you mean limit?; unknown query parameter cursor ignored; did you mean next_cursor?; ' +
+      'unknown query parameter truto_response_fromat ignored; did you mean truto_response_format?; unknown query parameter zzz ignored',
+    'each unknown key, with the key it is probably a typo of',
+  );
+  t.equal(res.body, plain.body, 'the answer is the one without them: a misspelled limit is not applied');
+  t.equal(plain.headers[WARNING], undefined, 'no warning without unknown keys');
+  // Per route: a key known on one route is unknown on another.
+  const get1 = await get(app, `${CANDIDATES}/${ADA}`, `${ACC}&limit=2`);
+  t.equal(get1.headers[WARNING], 'unknown query parameter limit ignored', 'limit is a list parameter, unknown on a get');
+  // A cached answer does not lose its warning.
+  const again = await get(app, CANDIDATES, `${ACC}&limt=2&cursor=abc&truto_response_fromat=raw&zzz=1`);
+  t.equal(again.headers[WARNING], res.headers[WARNING], 'the same warning the second time');
+});
+
+t.test('--strict turns unknown query keys into a 400 naming the key', async (t) => {
+  const app = await testApp(t, { strict: true });
+  expectError(t, await get(app, CANDIDATES, `${ACC}&limt=2`), {
+    statusCode: 400,
+    error: 'Bad Request',
+    message: 'Invalid query parameter limt: unknown parameter on this route; did you mean limit?',
+  }, 'limt');
+  expectOk(t, await get(app, CANDIDATES, `${ACC}&limit=2`), ListEnvelope(CandidateSchema), 'known keys pass');
+});
+
+t.test('a filter the integration\'s API lacks is ignored, and the answer says so', async (t) => {
+  const app = await testApp(t);
+  const all = await get(app, APPLICATIONS, `${ACC}&truto_ignore_limit=true`);
+  const res = await get(app, APPLICATIONS, `${ACC}&truto_ignore_limit=true&candidate_id=${ADA}`);
+  t.equal(res.headers[WARNING], 'candidate_id is not supported by greenhouse on applications: ignored');
+  t.equal(res.body, all.body, 'every application, as Harvest\'s /applications would answer');
+});
+
+t.test('greenhouse applications: get and list, the same records the candidate embeds', async (t) => {
+  const app = await testApp(t);
+  const ada = expectOk(t, await get(app, `${CANDIDATES}/${ADA}`, ACC), CandidateSchema, 'Ada');
+  const one = expectOk(t, await get(app, `${APPLICATIONS}/${ADA_APPLICATION}`, ACC), ApplicationSchema, 'her first application');
+  const nested = ada.applications.find((a: { id: string }) => a.id === ADA_APPLICATION);
+  const { remote_data: _r, ...bare } = one;
+  const { remote_data: _n, ...nestedBare } = nested;
+  t.strictSame(bare, nestedBare, 'the application resource and the nested application agree');
+  t.type(one.remote_data, 'object', 'the top-level application carries remote_data');
+
+  const job = one.job.id as string;
+  const page = expectOk(t, await get(app, APPLICATIONS, `${ACC}&job_id=${job}&truto_ignore_limit=true`), ListEnvelope(ApplicationSchema), 'by job');
+  t.ok(page.result.length >= 1, 'at least her application');
+  t.ok(page.result.every((a: { job: { id: string } }) => a.job.id === job), 'every one of that job');
+  t.ok(page.result.some((a: { id: string }) => a.id === ADA_APPLICATION), 'hers among them');
+  const debug = await get(app, APPLICATIONS, `${ACC}&job_id=${job}&limit=2&truto_response_format=debug`);
+  t.match(debug.json().debug.requestUrl, new RegExp(`^https://harvest\\.greenhouse\\.io/v1/applications\\?per_page=2&page=1&job_id=${job}$`), 'Harvest\'s /applications call');
+  expectError(t, await get(app, `${APPLICATIONS}/404`, ACC), {
+    statusCode: 404,
+    error: 'Not Found',
+    message: 'Resource not found',
+    truto_is_remote_error: true,
+    raw_response: { message: 'Resource not found' },
+    truto_error_insight: { remote_error: { description: "The error came from the integration's own API; raw_response holds its answer." } },
+  }, 'an unknown application: Harvest\'s 404');
+});
+
+t.test('remote_query on a get reaches the emulated call, on every integration', async (t) => {
+  const app = await testApp(t);
+  for (const account of app.mock.accounts.list()) {
+    const ids = probe(app, account.row.id);
+    const required = account.integration.resources.candidates!.filters.required.get.includes('job_id') ? `&job_id=${encodeURIComponent(ids.job)}` : '';
+    const res = await get(app, `${CANDIDATES}/${encodeURIComponent(ids.candidate)}`, `integrated_account_id=${account.row.id}${required}&remote_query[zz]=1&truto_response_format=debug`);
+    t.equal(res.statusCode, 200, `${account.integration.name}: 200`);
+    const { requestUrl, requestOptions } = res.json().debug as { requestUrl: string; requestOptions: { body?: unknown } };
+    const shown = /[?&]zz=1(&|$)/.test(requestUrl) || (requestOptions.body as Record<string, unknown> | undefined)?.zz === '1';
+    t.ok(shown, `${account.integration.name}: zz=1 in the call (${requestUrl} ${JSON.stringify(requestOptions.body ?? null)})`);
+  }
+});
