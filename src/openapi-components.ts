@@ -1,23 +1,23 @@
 import type { TSchema } from '@sinclair/typebox';
+import { CATALOGUE } from './model/catalogue.js';
 import { AccountInfoSchema, IntegrationInfoSchema } from './model/discovery.js';
-import { ApplicationSchema } from './model/application.js';
-import { AttachmentSchema } from './model/attachment.js';
-import { CandidateSchema } from './model/candidate.js';
 import { TrutoErrorSchema, type TrutoErrorBody } from './model/error.js';
 import { JournalEntrySchema, JournalFilterSchema } from './mock/journal.js';
 import { FaultActionSchema, RuleInputSchema, RuleSchema } from './mock/rules.js';
 import { loadFixtures } from './seed/fixtures.js';
 import { errors } from './truto/errors.js';
 
+/** `job interview stage` → `JobInterviewStage`. */
+const pascal = (words: string) => words.split(/[\s_-]+/).map((w) => w[0]!.toUpperCase() + w.slice(1).toLowerCase()).join('');
+
 /**
  * The shapes a client generator and a reader should see by name (`#/components/schemas/Candidate`) rather than
- * inlined at every use. The routes keep using the TypeBox schemas themselves; the document's copies are found by
- * their content, so a route generated from a catalogue later is named without being told.
+ * inlined at every use: every resource of the catalogue (named after its singular), Truto's error, the admin API's.
+ * The routes keep using the TypeBox schemas themselves, and TypeBox composes by reference, so their copies in the
+ * document are found by identity: a resource added to the catalogue is named without being listed here.
  */
 export const namedSchemas: Record<string, TSchema> = {
-  Candidate: CandidateSchema,
-  Application: ApplicationSchema,
-  Attachment: AttachmentSchema,
+  ...Object.fromEntries(Object.values(CATALOGUE).map((spec) => [pascal(spec.singular), spec.schema])),
   TrutoError: TrutoErrorSchema,
   JournalEntry: JournalEntrySchema,
   JournalFilter: JournalFilterSchema,

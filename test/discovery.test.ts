@@ -28,7 +28,7 @@ t.test('/ is an index: links, accounts, and what each integration serves (from t
   t.strictSame(index.accounts.map((a) => a.integration), ['greenhouse', 'lever', 'ashby', 'breezy', 'fountain', 'workable']);
   t.strictSame(
     index.integrations.map((i) => [i.name, i.resources.map((r) => r.name)]),
-    [...INTEGRATIONS.values()].map((i) => [i.name, Object.keys(i.resources)]),
+    [...INTEGRATIONS.values()].map((i) => [i.name, Object.entries(i.resources).filter(([, r]) => r !== undefined).map(([name]) => name)]),
     'every integration with the resources its registry entry declares',
   );
   const greenhouse = index.integrations.find((i) => i.name === 'greenhouse')!;
@@ -43,7 +43,11 @@ t.test('/ is an index: links, accounts, and what each integration serves (from t
   });
   for (const integration of index.integrations) {
     for (const resource of integration.resources) {
-      t.ok(resource.routes.length > 0, `${integration.name} ${resource.name}: routes are listed`);
+      t.strictSame(
+        resource.routes.map((r) => (r.path.endsWith('/{id}') ? 'get' : 'list')).sort(),
+        [...resource.methods].sort(),
+        `${integration.name} ${resource.name}: a route for each method its API offers, and no other`,
+      );
       for (const route of resource.routes) {
         t.ok(app.hasRoute({ method: route.method as 'GET', url: route.path.replace(/\{(\w+)\}/g, ':$1') }), `${route.method} ${route.path} exists`);
       }

@@ -10,7 +10,8 @@ const Route = Type.Object({
 
 export const ResourceInfoSchema = Type.Object({
   name: Type.String({ examples: ['candidates'] }),
-  routes: Type.Array(Route, { description: 'The unified routes of this resource that the mock serves' }),
+  methods: Type.Array(Type.String(), { description: 'What this integration\'s API offers on it: list, get', examples: [['list', 'get']] }),
+  routes: Type.Array(Route, { description: 'Its unified routes this integration serves (others answer Truto\'s "does not support" 404)' }),
   required_filters: Type.Object(
     { list: Type.Array(Type.String()), get: Type.Array(Type.String()) },
     { description: 'Query parameters this integration requires, beyond integrated_account_id (a 400 without them)' },

@@ -93,11 +93,21 @@ function integrationsOf(app: FastifyInstance): IntegrationInfo[] {
   return [...INTEGRATIONS.values()].map((integration: Integration) => ({
     name: integration.name,
     page_size: { ...integration.pageSize },
-    resources: Object.entries(integration.resources).map(([name, resource]) => ({
-      name,
-      routes: routesUnder(app, `${UNIFIED_PREFIX}/${name}`).filter((r) => r.path === `${UNIFIED_PREFIX}/${name}` || r.path.startsWith(`${UNIFIED_PREFIX}/${name}/`)),
-      required_filters: { list: [...resource.filters.required.list], get: [...resource.filters.required.get] },
-    })),
+    resources: Object.entries(integration.resources).flatMap(([name, resource]) => {
+      if (!resource) return [];
+      // The unified routes of this resource that this integration's API offers: a list, a get by id.
+      const offered = (path: string) =>
+        (path === `${UNIFIED_PREFIX}/${name}` && resource.methods.includes('list')) ||
+        (path === `${UNIFIED_PREFIX}/${name}/{id}` && resource.methods.includes('get'));
+      return [
+        {
+          name,
+          methods: [...resource.methods],
+          routes: routesUnder(app, `${UNIFIED_PREFIX}/${name}`).filter((r) => offered(r.path)),
+          required_filters: { list: [...resource.filters.required.list], get: [...resource.filters.required.get] },
+        },
+      ];
+    }),
   }));
 }
 
