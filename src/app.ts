@@ -172,7 +172,8 @@ export async function buildApp(input: ConfigInput = {}, clock: Clock = REAL_CLOC
   // --- Test scenarios (src/mock/) ---
   // Every request outside the admin API is journaled, and waits while a reset or reload swaps the data.
   app.addHook('onRequest', (request, reply, done) => {
-    if (request.routeOptions.url?.startsWith(`${ADMIN_PREFIX}/`)) return done();
+    const route = request.routeOptions.url;
+    if (route === ADMIN_PREFIX || route?.startsWith(`${ADMIN_PREFIX}/`)) return done();
     let leave = () => {};
     scenarios.arrive(request, reply, () => leave());
     leave = dataset.enter(done);

@@ -103,3 +103,11 @@ t.test('/_mock/accounts tells a program the accounts, integrations and pinned id
   t.strictSame(body.accounts[0]!.pinned.candidates.map((c) => (c as { name: string }).name), ['Ada Lovelace', 'Grace Hopper', 'Alan Turing', "Zoë O'Brien-Núñez"]);
   t.strictSame(body.integrations.map((i) => i.name), [...INTEGRATIONS.keys()]);
 });
+
+t.test('the admin index and the accounts are admin routes: never journaled', async (t) => {
+  const app = await testApp(t);
+  await app.inject({ url: '/_mock' });
+  await app.inject({ url: '/_mock/accounts' });
+  const journal = (await app.inject({ url: '/_mock/journal' })).json() as { entries: unknown[]; total: number };
+  t.strictSame([journal.entries, journal.total], [[], 0]);
+});
