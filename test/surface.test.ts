@@ -68,6 +68,11 @@ t.test('unknown query keys are answered with a warning naming each and its neare
   // Per route: a key known on one route is unknown on another.
   const get1 = await get(app, `${CANDIDATES}/${ADA}`, `${ACC}&limit=2`);
   t.equal(get1.headers[WARNING], 'unknown query parameter limit ignored', 'limit is a list parameter, unknown on a get');
+  // The journal says what the answer said.
+  const journal = (await app.inject({ url: `/_mock/journal?path=${CANDIDATES}` })).json() as { entries: { query: Record<string, unknown>; warning: string | null }[] };
+  const entry = journal.entries.find((e) => e.query.limt === '2')!;
+  t.equal(entry.warning, res.headers[WARNING], 'the journal entry lists the unknown keys');
+  t.equal(journal.entries.find((e) => e.query.limt === undefined)!.warning, null, 'and null without them');
   // A cached answer does not lose its warning.
   const again = await get(app, CANDIDATES, `${ACC}&limt=2&cursor=abc&truto_response_fromat=raw&zzz=1`);
   t.equal(again.headers[WARNING], res.headers[WARNING], 'the same warning the second time');
@@ -129,4 +134,17 @@ t.test('remote_query on a get reaches the emulated call, on every integration', 
     const shown = /[?&]zz=1(&|$)/.test(requestUrl) || (requestOptions.body as Record<string, unknown> | undefined)?.zz === '1';
     t.ok(shown, `${account.integration.name}: zz=1 in the call (${requestUrl} ${JSON.stringify(requestOptions.body ?? null)})`);
   }
+});
+
+t.test('workable: attachments by download only, as Truto serves them', async (t) => {
+  const app = await testApp(t);
+  const workable = accountOf(app, 'workable');
+  expectError(t, await get(app, '/unified/ats/attachments', `integrated_account_id=${workable}`), unsupported('workable', 'list', 'attachments', []), 'the list');
+  // The links its candidates carry still download.
+  const ids = probe(app, workable);
+  const candidate = expectOk(t, await get(app, `${CANDIDATES}/${ids.candidate}`, `integrated_account_id=${workable}`), CandidateSchema, 'a candidate with files');
+  const link = new URL(candidate.attachments[0].file_url as string);
+  const file = await app.inject({ url: link.pathname + link.search });
+  t.equal(file.statusCode, 200, 'its résumé link downloads');
+  t.ok(file.rawPayload.length > 0, 'with bytes');
 });

@@ -10,12 +10,9 @@ import {
   WorkableCandidateListItem,
   WorkableCandidatesPage,
   WorkableError,
-  WorkableFilesAnswer,
-  type WorkableFile,
 } from '../src/integrations/workable/raw.js';
 import { workableSeed } from '../src/integrations/workable/seed.js';
 import type { AccountReader, RenderContext } from '../src/integrations/types.js';
-import { AttachmentSchema } from '../src/model/attachment.js';
 import { CandidateSchema } from '../src/model/candidate.js';
 import { ListEnvelope } from '../src/model/list.js';
 import { loadFixtures } from '../src/seed/fixtures.js';
@@ -170,9 +167,8 @@ t.test('raw answers fit Workable\'s own schemas, wrappers included; list and get
   const debug = expectOk(t, await get(app, CANDIDATES, `${ACC}&limit=5&truto_response_format=debug`), ListEnvelope(CandidateSchema), 'list debug');
   assertSchema(t, WorkableCandidatesPage, debug.debug.data, 'debug.data: { candidates, paging }');
   t.strictSame(debug.debug.data.candidates, list.result, 'debug.data.candidates: the raw page');
-  const files = expectOk(t, await get(app, ATTACHMENTS, `${ACC}&candidate_id=ada1ace&truto_response_format=debug`), ListEnvelope(AttachmentSchema), 'files debug');
-  assertSchema(t, WorkableFilesAnswer, files.debug.data, 'files debug.data: { files }');
-  t.strictSame(files.debug.data.files.map((f: WorkableFile) => f.name), files.result.map((a: { file_name: string }) => a.file_name));
+  // Truto serves Workable's files by download only: no list of them.
+  t.equal((await get(app, ATTACHMENTS, `${ACC}&candidate_id=ada1ace&truto_response_format=debug`)).statusCode, 404, 'no attachments list');
   // The get's record is the stored one with its résumé link; the list's holds the résumé's metadata instead.
   const one = (await get(app, CANDIDATES, `${ACC}&limit=1&truto_response_format=raw`)).json().result[0];
   t.strictSame(one.resume_metadata, { filename: 'Ada_Lovelace_Resume.docx', filetype: 'docx', created_at: one.resume_metadata.created_at, updated_at: one.resume_metadata.created_at });
@@ -235,8 +231,6 @@ t.test('debug: the SPI call, its options and rate-limit headers; since_id pages 
   const all = (await get(app, CANDIDATES, `${ACC}&truto_ignore_limit=true&truto_response_format=debug`)).json();
   t.equal(all.debug.requestUrl, `${SPI}/candidates?limit=50`);
   t.equal(all.debug.data.length, all.result.length);
-  const files = (await get(app, ATTACHMENTS, `${ACC}&candidate_id=ada1ace&truto_response_format=debug`)).json();
-  t.equal(files.debug.requestUrl, `${SPI}/candidates/ada1ace/files`);
   // The last page has no paging.next.
   const last = (await get(app, CANDIDATES, `${ACC}&remote_query[email]=zoe.obrien@example.com&truto_response_format=debug`)).json();
   t.strictSame(last.debug.data, { candidates: last.result.map((c: { remote_data: unknown }) => c.remote_data) }, 'no paging on the last page');
@@ -271,7 +265,8 @@ t.test('remote_query: shortcode, stage, email, created_after, updated_after', as
 t.test('pinned people, with Workable ids: a candidate per job', async (t) => {
   const app = await testApp(t);
   const one = async (id: string) => expectOk(t, await get(app, `${CANDIDATES}/${id}`, ACC), CandidateSchema, id);
-  const files = async (id: string) => (await get(app, ATTACHMENTS, `${ACC}&candidate_id=${id}`)).json().result.map((a: { id: string }) => a.id);
+  // The files stored for a candidate (Truto lists none of Workable's: they are reached by download only).
+  const files = async (id: string) => app.mock.accounts.get(WK).reader.byParent('attachment', 'candidate_id', [id]).map((r) => r.id);
   const ada = await one('ada1ace');
   const ada2 = await one('ada2ace');
   t.equal(ada.name, 'Ada Lovelace');
@@ -307,18 +302,12 @@ t.test('filters Workable does not have are ignored', async (t) => {
   const body = async (path: string, q: string) => (await get(app, path, `${ACC}&limit=7${q}`)).body;
   const candidates = await body(CANDIDATES, '');
   t.equal(await body(CANDIDATES, '&organization_id=x&candidate_id=ada1ace&application_id=y&expires_in=5'), candidates, 'candidates');
-  const files = await body(ATTACHMENTS, '');
-  t.equal(await body(ATTACHMENTS, '&job_id=nope&application_id=nope&organization_id=nope'), files, 'attachments: job_id, application_id');
-  const links = JSON.parse(await body(ATTACHMENTS, '&expires_in=60')).result.map((a: { file_url: string }) => a.file_url);
-  t.notOk(links.some((u: string) => u.includes('expires=')), 'expires_in: no expiring links');
-  const scoped = JSON.parse(await body(ATTACHMENTS, '&candidate_id=ada2ace')).result.map((a: { id: string }) => a.id);
-  t.strictSame(scoped, ['f11ea03'], 'candidate_id is honoured');
 });
 
 t.test('determinism: the same seed gives the same bytes', async (t) => {
   const a = await testApp(t, { seed: 5 });
   const b = await testApp(t, { seed: 5 });
-  for (const [path, q] of [[CANDIDATES, '&limit=100&truto_response_format=raw'], [`${CANDIDATES}/a1a7001`, '&truto_response_format=debug'], [ATTACHMENTS, '&limit=100']] as const) {
+  for (const [path, q] of [[CANDIDATES, '&limit=100&truto_response_format=raw'], [`${CANDIDATES}/a1a7001`, '&truto_response_format=debug'], [`${CANDIDATES}/ada1ace`, '']] as const) {
     const x = await get(a, path, `${ACC}${q}`);
     t.equal(x.statusCode, 200);
     t.equal(x.body, (await get(b, path, `${ACC}${q}`)).body, `${path}${q}`);

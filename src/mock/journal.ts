@@ -13,6 +13,9 @@ export const JournalEntrySchema = Type.Object({
   headers: Type.Record(Type.String(), Type.String(), { description: 'Request headers; Authorization redacted' }),
   status: Type.Union([Type.Integer(), Type.Null()], { description: 'Status answered; null while in flight or when no answer was sent' }),
   duration_ms: Type.Union([Type.Number(), Type.Null()]),
+  warning: Type.Union([Type.String(), Type.Null()], {
+    description: 'The x-truto-mock-warning the answer carried: query keys the route does not know, filters the integration ignores',
+  }),
   fault: Type.Union([Type.String(), Type.Null()], {
     description: 'What shaped the answer: a rule id, "rate_limit", "header" or "error_rate"; null for a plain answer',
   }),
@@ -46,6 +49,7 @@ export interface JournalRecord {
   status: number | null;
   duration_ms: number | null;
   fault: string | null;
+  warning: string | null;
 }
 
 /**
@@ -69,7 +73,7 @@ export class Journal {
   /** Records an arrival and returns its record, to be completed by the caller; undefined when the journal is off. */
   record(arrival: Arrival): JournalRecord | undefined {
     if (this.capacity === 0) return undefined;
-    const record: JournalRecord = { id: ++this.seq, at: this.now(), arrival, status: null, duration_ms: null, fault: null };
+    const record: JournalRecord = { id: ++this.seq, at: this.now(), arrival, status: null, duration_ms: null, fault: null, warning: null };
     this.ring[this.next] = record;
     this.next = (this.next + 1) % this.capacity;
     return record;
@@ -136,7 +140,7 @@ function entryMatcher(filter: JournalFilter): (entry: JournalEntry) => boolean {
     (filter.query === undefined || queryMatches(e.query, filter.query));
 }
 
-function entryOf({ id, at, arrival, status, duration_ms, fault }: JournalRecord): JournalEntry {
+function entryOf({ id, at, arrival, status, duration_ms, fault, warning }: JournalRecord): JournalEntry {
   const q = arrival.url.indexOf('?');
   return {
     id,
@@ -148,6 +152,7 @@ function entryOf({ id, at, arrival, status, duration_ms, fault }: JournalRecord)
     headers: redact(arrival.headers),
     status,
     duration_ms,
+    warning,
     fault,
   };
 }

@@ -1,3 +1,4 @@
+import { WARNING_HEADER } from '../routes/reply.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { IncomingMessage } from 'node:http';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -77,6 +78,8 @@ export class Scenarios {
       if (entry) {
         entry.status = answered ? reply.raw.statusCode : null;
         entry.duration_ms = Math.round((performance.now() - startedAt) * 10) / 10;
+        const warning = reply.getHeader(WARNING_HEADER);
+        if (warning !== undefined) entry.warning = String(warning);
       }
       leave();
     };

@@ -199,7 +199,8 @@ export const workable: Integration = {
     },
     attachments: {
       kind: 'attachment',
-      methods: ['list'],
+      // Truto serves Workable's files by download only: the list is its "does not support" 404.
+      methods: [],
       fields: ['id', 'file_name', 'file_url', 'attachment_type', 'candidate.id', 'application.id', 'job.id'],
       // Files are read per candidate (`/candidates/:id/files`); nothing is demanded, other filters are ignored.
       filters: { supported: ['candidate_id'], required: { list: [], get: [] } },
