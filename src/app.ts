@@ -10,6 +10,7 @@ import { Dataset, openStore } from './mock/dataset.js';
 import { loadRules } from './mock/rules.js';
 import { ADMIN_PREFIX, REAL_CLOCK, Scenarios, type Clock } from './mock/scenarios.js';
 import { adminRoutes } from './routes/admin.js';
+import { discoveryRoutes } from './routes/discovery.js';
 import { AnswerCache } from './routes/answer-cache.js';
 import { loggerOptions, requestLine } from './logger.js';
 import { registerOpenApi } from './openapi.js';
@@ -171,7 +172,8 @@ export async function buildApp(input: ConfigInput = {}, clock: Clock = REAL_CLOC
   // --- Test scenarios (src/mock/) ---
   // Every request outside the admin API is journaled, and waits while a reset or reload swaps the data.
   app.addHook('onRequest', (request, reply, done) => {
-    if (request.routeOptions.url?.startsWith(`${ADMIN_PREFIX}/`)) return done();
+    const route = request.routeOptions.url;
+    if (route === ADMIN_PREFIX || route?.startsWith(`${ADMIN_PREFIX}/`)) return done();
     let leave = () => {};
     scenarios.arrive(request, reply, () => leave());
     leave = dataset.enter(done);
@@ -217,6 +219,7 @@ export async function buildApp(input: ConfigInput = {}, clock: Clock = REAL_CLOC
     },
     { prefix: FILES_PREFIX },
   );
+  await app.register(discoveryRoutes);
   return app;
 }
 

@@ -1,5 +1,7 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, type ConfigInput } from './config.js';
+import { nearest } from './nearest.js';
+import { VERSION } from './version.js';
 
 /** Every flag, its environment variable, and how its text becomes a setting. */
 export const SETTINGS = {
@@ -58,27 +60,51 @@ export function usage(): string {
     row('flag', 'environment variable', 'meaning'),
     ...rows,
     row('--help, -h', '', 'this text'),
+    row('--version, -v', '', 'the version'),
     '',
     'Every flag can be given by its environment variable instead; a flag wins over its variable.',
     '',
   ].join('\n');
 }
 
-export function configFromArgs(argv: string[], env: NodeJS.ProcessEnv): ConfigInput | 'help' {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      help: { type: 'boolean', short: 'h' },
-      ...Object.fromEntries(
-        Object.entries(SETTINGS).map(([k, s]) => [k, { type: s.parse === 'bool' ? ('boolean' as const) : ('string' as const) }]),
-      ),
-    },
-    strict: true,
-  });
+const OPTIONS = {
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+  ...Object.fromEntries(Object.entries(SETTINGS).map(([k, s]) => [k, { type: s.parse === 'bool' ? ('boolean' as const) : ('string' as const) }])),
+} as const;
+
+/** node:util's parse errors, in this command's words: the flag named, the nearest one for a typo. */
+function parseFlags(argv: string[]): Record<string, string | boolean | undefined> {
+  try {
+    return parseArgs({ args: argv, options: OPTIONS, strict: true }).values as Record<string, string | boolean | undefined>;
+  } catch (err) {
+    const { code, message } = err as { code?: string; message: string };
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+      const typed = /'(-[^']*)'/.exec(message)?.[1] ?? '';
+      // Only a long option is a word to correct: `-x` is no typo of anything.
+      const hint = typed.startsWith('--') ? nearest(typed.slice(2).split('=')[0]!, Object.keys(OPTIONS)) : undefined;
+      throw new ConfigError(`unknown option ${typed}${hint ? ` (did you mean --${hint}?)` : ''}`);
+    }
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+      const flag = /'--([\w-]+)/.exec(message)?.[1] ?? '';
+      const setting = SETTINGS[flag as Flag];
+      if (setting) throw new ConfigError(`invalid setting ${KEYS[flag as Flag]} (--${flag} / ${setting.env}): a value is needed after --${flag}`);
+    }
+    if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
+      const given = /'([^']*)'/.exec(message)?.[1] ?? '';
+      throw new ConfigError(`unexpected argument "${given}": every setting is a flag with its value (--port 4010)`);
+    }
+    throw new ConfigError(message);
+  }
+}
+
+export function configFromArgs(argv: string[], env: NodeJS.ProcessEnv): ConfigInput | 'help' | 'version' {
+  const values = parseFlags(argv);
   if (values.help) return 'help';
+  if (values.version) return 'version';
   const input: Record<string, unknown> = {};
   for (const [flag, setting] of Object.entries(SETTINGS) as [Flag, (typeof SETTINGS)[Flag]][]) {
-    const given = (values as Record<string, string | boolean | undefined>)[flag];
+    const given = values[flag];
     if (setting.parse === 'bool') {
       // A bare flag turns it on; the variable takes true/false, 1/0, yes/no, on/off.
       const text = given === true ? 'true' : env[setting.env];
@@ -109,20 +135,23 @@ export function configFromArgs(argv: string[], env: NodeJS.ProcessEnv): ConfigIn
 }
 
 /**
- * The settings a command was started with (flags over environment). A bad one ends the process with the message and
- * the usage (exit 2); `--help` prints `help` (by default the usage) and ends it with 0.
+ * The settings a command was started with (flags over environment). A bad one ends the process with the message
+ * and where to read more (exit 2: the message stays on screen, not above fifty lines of usage); `--help` prints
+ * `help` (by default the usage) and `--version` the version, and end it with 0.
  */
 export function commandInput(help: string = usage()): ConfigInput {
-  let input: ConfigInput | 'help';
+  let input: ReturnType<typeof configFromArgs>;
   try {
     input = configFromArgs(process.argv.slice(2), process.env);
   } catch (err) {
-    process.stderr.write(`${(err as Error).message}\n\n${usage()}`);
+    process.stderr.write(`${(err as Error).message}\n${HELP_HINT}\n`);
     process.exit(2);
   }
-  if (input === 'help') {
-    process.stdout.write(help);
+  if (input === 'help' || input === 'version') {
+    process.stdout.write(input === 'help' ? help : `${VERSION}\n`);
     process.exit(0);
   }
   return input;
 }
+
+export const HELP_HINT = '(--help lists every setting and its environment variable)';

@@ -1,12 +1,12 @@
 import Fastify from 'fastify';
 import { once } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t from 'tap';
 import { configFromArgs, SETTINGS, usage } from '../src/cli.js';
-import { ConfigSchema, DEFAULT_FIXTURES, resolveConfig } from '../src/config.js';
+import { ConfigSchema, DEFAULT_FIXTURES, PACKAGE_ROOT, resolveConfig } from '../src/config.js';
 import { loadFixtures } from '../src/seed/fixtures.js';
 import { HoldingServer } from '../src/holding.js';
 import { TrutoErrorSchema } from '../src/model/error.js';
@@ -45,20 +45,41 @@ t.test('every setting has a flag and an environment variable, and --help lists t
 
 t.test('a bad value stops the command with a message naming the setting and exit code 2', async (t) => {
   requireBuild(t);
-  const cases: [string[], NodeJS.ProcessEnv, RegExp][] = [
-    [['--port', '99999'], {}, /^invalid setting port: Expected integer to be less or equal to 65535 \(got 99999\)\n$/],
-    [[], { PORT: 'abc' }, /^invalid setting port \(--port \/ PORT\): "abc" is not a whole number\n/],
-    [['--candidates', '0'], {}, /^invalid setting candidates: .*\(got 0\)\n$/],
-    [[], { LOG_LEVEL: 'loud' }, /^invalid setting logLevel: .*\(got "loud"\)\n$/],
-    [[], { TRUTO_MOCK_CORS_ORIGINS: 'example.com' }, /^invalid setting corsOrigins\.0: .*\(got "example\.com"\)\n$/],
-    [['--nope'], {}, /^Unknown option '--nope'/],
+  const hint = '(--help lists every setting and its environment variable)\n';
+  const cases: [string[], NodeJS.ProcessEnv, RegExp | string][] = [
+    [['--port', '99999'], {}, /^invalid setting port: Expected integer to be less or equal to 65535 \(got 99999\)\n/],
+    [[], { PORT: 'abc' }, 'invalid setting port (--port / PORT): "abc" is not a whole number\n'],
+    [['--port', 'abc'], {}, 'invalid setting port (--port / PORT): "abc" is not a whole number\n'],
+    [['--port'], {}, 'invalid setting port (--port / PORT): a value is needed after --port\n'],
+    [['--candidates', '0'], {}, /^invalid setting candidates: .*\(got 0\)\n/],
+    [[], { LOG_LEVEL: 'loud' }, /^invalid setting logLevel: .*\(got "loud"\)\n/],
+    [[], { TRUTO_MOCK_CORS_ORIGINS: 'example.com' }, /^invalid setting corsOrigins\.0: .*\(got "example\.com"\)\n/],
+    [['--prot', '4011'], {}, 'unknown option --prot (did you mean --port?)\n'],
+    [['--rate-limit'], {}, 'unknown option --rate-limit (did you mean --rate-limits?)\n'],
+    [['--nope'], {}, 'unknown option --nope\n'],
+    [['-x'], {}, 'unknown option -x\n'],
+    [['4011'], {}, 'unexpected argument "4011": every setting is a flag with its value (--port 4010)\n'],
   ];
   for (const [args, env, message] of cases) {
     const run = runNode(SERVER, args, env);
     t.equal(run.status, 2, `${[...args, ...Object.entries(env).map(([k, v]) => `${k}=${v}`)].join(' ')}: exit 2`);
-    t.match(run.stderr, message, 'the message names the setting');
+    if (typeof message === 'string') t.equal(run.stderr, message + hint, 'the message names the setting, then where to read more');
+    else t.match(run.stderr, message, 'the message names the setting');
+    t.notMatch(run.stderr, 'Usage:', 'the usage does not push the message off screen');
     t.equal(run.stdout, '', 'nothing on stdout');
   }
+});
+
+t.test('--version and -v print the package version', async (t) => {
+  requireBuild(t);
+  const { version } = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string };
+  for (const flag of ['--version', '-v']) {
+    const run = runNode(SERVER, [flag]);
+    t.equal(run.status, 0, `${flag}: exit 0`);
+    t.equal(run.stdout, `${version}\n`, `${flag} prints ${version}`);
+  }
+  t.equal(configFromArgs(['--version', '--port', '1'], {}), 'version');
+  t.match(usage(), /--version, -v/);
 });
 
 t.test('a server from a pre-seeded file: health, JSON logs a line a request, Authorization redacted, SIGTERM exits 0', async (t) => {

@@ -20,12 +20,36 @@ import { commandOf, dockerignore, parseDockerfile, parsePairs, type Stage } from
  * node, python3, make and g++), USER and chown (the steps run as the current user). Each container path the
  * recipe names (/app, /data) is a directory of the stage's own temporary root.
  *
- * `npm ci` compiles better-sqlite3 from source here, as in the image (no prebuilt binary can be downloaded). When
- * ccache is installed (.ci/run installs it and compiles the main install through it), the compiler's outputs
- * are reused for identical inputs: the build itself still runs in full.
+ * better-sqlite3's install script runs in the recipe's `npm ci` as in the image. A networked image build downloads
+ * its prebuilt binary; here none can be downloaded, so the binary this repository's own install compiled is offered
+ * as a local prebuild (prebuild-install's `local-prebuilds` option), when it is the version the lockfile installs
+ * and it loads in this Node: the script finds it where a download would have put it, instead of compiling for 3
+ * minutes again. Otherwise it compiles from source, through ccache when installed (.ci/run installs it).
  */
 const stages = parseDockerfile(readFileSync(join(PACKAGE_ROOT, 'Dockerfile'), 'utf8'));
 const ignored = dockerignore(readFileSync(join(PACKAGE_ROOT, '.dockerignore'), 'utf8'));
+
+/**
+ * `npm_config_better_sqlite3_local_prebuilds` pointing at a prebuild-install tarball of the module this repository
+ * compiled, or nothing (the recipe then compiles) when the versions differ or the module does not load here.
+ */
+function localPrebuild(dir: string): Record<string, string> {
+  const pkgDir = join(PACKAGE_ROOT, 'node_modules', 'better-sqlite3');
+  const versionOf = (file: string) => (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
+  const locked = (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package-lock.json'), 'utf8')) as { packages: Record<string, { version: string }> })
+    .packages['node_modules/better-sqlite3']?.version;
+  const installed = versionOf(join(pkgDir, 'package.json'));
+  const binary = join(pkgDir, 'build', 'Release', 'better_sqlite3.node');
+  // prebuild-install names glibc builds without a libc suffix; elsewhere (musl) compile rather than guess.
+  const glibc = (process.report.getReport() as { header?: { glibcVersionRuntime?: string } }).header?.glibcVersionRuntime !== undefined;
+  if (locked !== installed || !existsSync(binary) || process.platform !== 'linux' || !glibc) return {};
+  const loads = spawnSync(process.execPath, ['-e', `require(${JSON.stringify(pkgDir)})(':memory:').close()`]).status === 0;
+  if (!loads) return {};
+  mkdirSync(dir, { recursive: true });
+  const name = `better-sqlite3-v${installed}-node-v${process.versions.modules}-${process.platform}-${process.arch}.tar.gz`;
+  execFileSync('tar', ['-czf', join(dir, name), '-C', pkgDir, 'build/Release/better_sqlite3.node']);
+  return { npm_config_better_sqlite3_local_prebuilds: dir };
+}
 
 function which(tool: string): boolean {
   return spawnSync('sh', ['-c', `command -v ${tool}`]).status === 0;
@@ -86,8 +110,12 @@ t.test('the Dockerfile, performed: build, production install, baked database, st
   }
   t.notOk(existsSync(join(context, 'node_modules')) || existsSync(join(context, 'dist')), 'no node_modules or dist in the context');
 
-  const compilerEnv: Record<string, string> =
-    which('ccache') && !process.env.CC ? { CC: 'ccache gcc', CXX: 'ccache g++', CCACHE_NOHASHDIR: '1' } : {};
+  const prebuild = localPrebuild(join(work, 'prebuilds'));
+  const compilerEnv: Record<string, string> = {
+    ...(which('ccache') && !process.env.CC ? { CC: 'ccache gcc', CXX: 'ccache g++', CCACHE_NOHASHDIR: '1' } : {}),
+    ...prebuild,
+  };
+  t.comment(prebuild.npm_config_better_sqlite3_local_prebuilds ? 'better-sqlite3: the module this repository compiled, as a local prebuild' : 'better-sqlite3: compiled from source');
   const roots = new Map<string, StageRoot>();
   let final: { stage: Stage; fs: StageRoot; cmd?: string[]; healthcheck?: string[]; exposed?: string } | undefined;
 

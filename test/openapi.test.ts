@@ -18,15 +18,21 @@ import { requireBuild, runNode, SCRIPTS } from './process.js';
  * The routes are read from the document itself, so a route added later is checked without touching this file.
  */
 
-interface Parameter { name: string; in: 'path' | 'query' | 'header'; required?: boolean }
+interface Parameter { name: string; in: 'path' | 'query' | 'header'; required?: boolean; example?: unknown; style?: string; description?: string }
 interface Operation {
   operationId?: string;
   parameters?: Parameter[];
   security?: unknown[];
   requestBody?: { content?: Record<string, { example?: unknown; examples?: Record<string, { value: unknown }> }> };
-  responses: Record<string, { description?: string; content?: Record<string, { schema: object }> }>;
+  responses: Record<string, { description?: string; headers?: Record<string, object>; content?: Record<string, { schema: { $ref?: string }; example?: unknown }> }>;
 }
-interface Document { openapi: string; paths: Record<string, Record<string, Operation>> }
+interface Document {
+  openapi: string;
+  servers?: { url: string }[];
+  tags?: { name: string }[];
+  paths: Record<string, Record<string, Operation>>;
+  components: { schemas: Record<string, object> };
+}
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => void;
 const ajv = new Ajv2020({ strict: false, allErrors: true });
@@ -42,6 +48,19 @@ async function documentOf(app: FastifyInstance): Promise<Document> {
   return res.json() as Document;
 }
 
+/** A media type's schema, compiled with the document's components so that its `$ref`s resolve. */
+const compiled = new Map<string, ReturnType<Ajv2020['compile']>>();
+let components: Document['components'] | undefined;
+function validatorOf(schema: object): ReturnType<Ajv2020['compile']> {
+  const key = JSON.stringify(schema);
+  let validate = compiled.get(key);
+  if (!validate) {
+    validate = ajv.compile({ ...schema, components });
+    compiled.set(key, validate);
+  }
+  return validate;
+}
+
 /** Fails unless `res`'s status is declared by `op` and its body fits the schema declared for its media type. */
 function fitsDocument(t: Test, op: Operation, res: LightMyRequestResponse, what: string): void {
   const declared = op.responses[String(res.statusCode)];
@@ -52,7 +71,7 @@ function fitsDocument(t: Test, op: Operation, res: LightMyRequestResponse, what:
   t.ok(media, `${what}: media type ${type} is declared for ${res.statusCode}`);
   if (!media) return;
   if (type === 'application/json') {
-    const validate = ajv.compile(media.schema);
+    const validate = validatorOf(media.schema);
     const ok = validate(res.json());
     t.ok(ok, `${what}: body fits the documented ${res.statusCode} schema${ok ? '' : `: ${ajv.errorsText(validate.errors)}`}`);
   } else {
@@ -102,12 +121,15 @@ t.test('the document is valid OpenAPI 3.1 and is what npm run openapi writes', a
   requireBuild(t);
   const run = runNode(join(SCRIPTS, 'openapi.js'), [out]);
   t.equal(run.status, 0, `npm run openapi's script exits 0: ${run.stderr}`);
-  t.strictSame(JSON.parse(readFileSync(out, 'utf8')), doc, 'the file is the served document');
+  const { servers, ...served } = doc;
+  t.strictSame(servers, [{ url: 'http://localhost:80', description: 'This mock, as reached by this client' }], 'servers: the URL it was fetched from');
+  t.strictSame(JSON.parse(readFileSync(out, 'utf8')), served, 'the file is the served document (without servers: no request, no URL)');
 });
 
 t.test('every documented operation answers as documented: 200 and the errors it can be driven into', async (t) => {
   const app = await testApp(t);
   const doc = await documentOf(app);
+  components = doc.components;
   // Real links (file_url) for routes whose parameters only an answer can give (signed file links).
   const attachments = await app.inject({ url: `${ATTACHMENTS}?${ACC}&candidate_id=${ADA}`, headers: AUTH });
   const links = (attachments.json() as { result: { file_url: string }[] }).result.map((a) => new URL(a.file_url).pathname + new URL(a.file_url).search);
@@ -186,4 +208,69 @@ t.test('Swagger UI at /docs, served from the package (no CDN)', async (t) => {
   t.equal(bundle.statusCode, 200, 'the bundle is served');
   const json = await app.inject({ url: '/docs/json' });
   t.strictSame(json.json(), await documentOf(app), '/docs/json is the same document');
+});
+
+t.test('a first request succeeds from the document: order, examples, servers, Authorize', async (t) => {
+  const app = await testApp(t);
+  const doc = (await app.inject({ url: '/openapi.json', headers: { host: 'mock.internal:4010', 'x-forwarded-proto': 'https' } })).json() as Document;
+  t.strictSame(doc.servers, [{ url: 'https://mock.internal:4010', description: 'This mock, as reached by this client' }], 'servers: the URL the document was fetched from');
+  const paths = Object.keys(doc.paths);
+  t.ok(paths.findIndex((p) => !p.startsWith('/unified/')) > paths.findLastIndex((p) => p.startsWith('/unified/')), 'the unified routes come first');
+  t.ok(paths.findIndex((p) => p.startsWith('/_mock')) > paths.findLastIndex((p) => !p.startsWith('/_mock')), 'the admin routes last');
+  t.strictSame(doc.tags?.map((tag) => tag.name), ['candidates', 'attachments', 'files', 'discovery', 'health', 'mock admin']);
+
+  const get = doc.paths['/unified/ats/candidates/{id}']!.get!;
+  const parameter = (op: Operation, name: string) => op.parameters!.find((p) => p.name === name)!;
+  t.equal(parameter(get, 'integrated_account_id').example, GH, 'the Greenhouse account as the example');
+  t.equal(parameter(get, 'id').example, ADA, "Ada's id as the example");
+  t.equal(parameter(doc.paths['/unified/ats/attachments']!.get!, 'candidate_id').example, ADA);
+  t.strictSame(parameter(get, 'remote_query').example, {}, 'remote_query: {} (no additionalProp1 sent)');
+  t.equal(parameter(get, 'remote_query').style, 'deepObject');
+  t.match(parameter(get, 'x-mock-status'), { in: 'header', required: false, description: /^Test scenarios, only with --header-overrides: answer this status/ });
+
+  // Try it out with the examples: a 200.
+  const url = `/unified/ats/candidates/${String(parameter(get, 'id').example)}?integrated_account_id=${String(parameter(get, 'integrated_account_id').example)}`;
+  t.equal((await app.inject({ url, headers: AUTH })).statusCode, 200, 'the examples answer 200');
+
+  const init = await app.inject({ url: '/docs/static/swagger-initializer.js' });
+  t.match(init.body, `ui.preauthorizeApiKey('bearerAuth', "truto-mock-token");`, 'Authorize is filled in with the default token');
+  const other = await testApp(t, { tokens: ['a-secret-token'] });
+  const otherInit = await other.inject({ url: '/docs/static/swagger-initializer.js' });
+  t.notMatch(otherInit.body, 'preauthorizeApiKey', 'a configured token is never put in the page');
+  t.notMatch(otherInit.body, 'a-secret-token');
+  const docsJson = (await app.inject({ url: '/docs/json', headers: { host: 'example.test' } })).json() as Document;
+  t.strictSame(docsJson.servers, [{ url: 'http://example.test', description: 'This mock, as reached by this client' }], '/docs/json too');
+});
+
+t.test('named schemas, and the errors the mock really sends with an example each', async (t) => {
+  const app = await testApp(t);
+  const doc = await documentOf(app);
+  for (const name of ['Candidate', 'Application', 'Attachment', 'TrutoError', 'Rule', 'RuleInput', 'JournalEntry']) {
+    t.ok(doc.components.schemas[name], `components.schemas.${name}`);
+  }
+  const get = doc.paths['/unified/ats/candidates/{id}']!.get!;
+  t.strictSame(get.responses['200']!.content!['application/json']!.schema, { $ref: '#/components/schemas/Candidate' });
+  t.strictSame(Object.keys(get.responses), ['200', '400', '401', '404', '429', '500', '502', '503', '504']);
+  t.strictSame(Object.keys(get.responses['429']!.headers ?? {}), ['retry-after', 'ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset']);
+  const validate = ajv.compile({ $ref: '#/components/schemas/TrutoError', components: doc.components });
+  for (const [path, item] of Object.entries(doc.paths)) {
+    for (const [method, op] of Object.entries(item)) {
+      for (const [status, answer] of Object.entries(op.responses)) {
+        if (Number(status) < 400 || answer.content?.['application/json']?.schema.$ref !== '#/components/schemas/TrutoError') continue;
+        const example = answer.content?.['application/json']?.example as { statusCode?: number } | undefined;
+        t.equal(example?.statusCode, Number(status), `${method.toUpperCase()} ${path} ${status}: its example says ${status}`);
+        t.ok(validate(example), `${method.toUpperCase()} ${path} ${status}: the example is a Truto error body`);
+      }
+    }
+  }
+  t.match(get.responses['404']!.content!['application/json']!.example, { statusCode: 404, truto_is_remote_error: true, raw_response: { message: 'Resource not found' } });
+
+  // The faults a test provokes answer as documented: a rate limit, an integration failing.
+  components = doc.components;
+  const faulty = await testApp(t, { headerOverrides: true });
+  for (const status of [429, 502, 503, 504]) {
+    const res = await faulty.inject({ url: `/unified/ats/candidates/${ADA}?${ACC}`, headers: { ...AUTH, 'x-mock-status': String(status) } });
+    t.equal(res.statusCode, status);
+    fitsDocument(t, get, res, `GET /unified/ats/candidates/{id} with x-mock-status ${status}`);
+  }
 });

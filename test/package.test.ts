@@ -1,6 +1,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import t from 'tap';
 import { PACKAGE_ROOT } from '../src/config.js';
 import { requireBuild } from './process.js';
@@ -10,13 +11,15 @@ import { requireBuild } from './process.js';
  * that imports `truto-ats-mock` by name and uses `createMock` from its test suite (node's own test runner here;
  * tap, vitest and jest call it the same way), and type-checks against the published declarations.
  *
- * The consumer project sits inside this repository so that the package's dependencies resolve from its
- * node_modules (the lockfile's versions) without a second install; the production install itself is what
- * test/docker-recipe.test.ts checks.
+ * The consumer project sits outside this repository, with what `npm install` would give it: the package, its
+ * production dependencies (linked from this repository's node_modules, the lockfile's versions, without a second
+ * install) and the consumer's own @types/node. None of this repository's dev dependencies is within its reach, so
+ * the declarations are type-checked as a consumer's `tsc` sees them (`skipLibCheck: false`). The production
+ * install itself is what test/docker-recipe.test.ts checks.
  */
 t.test('npm pack → a consumer project → createMock from its test suite', async (t) => {
   requireBuild(t);
-  const work = mkdtempSync(join(PACKAGE_ROOT, '.tmp-consumer-'));
+  const work = mkdtempSync(join(tmpdir(), 'truto-consumer-'));
   t.teardown(() => rmSync(work, { recursive: true, force: true }));
 
   const packed = JSON.parse(
@@ -32,6 +35,12 @@ t.test('npm pack → a consumer project → createMock from its test suite', asy
   const installed = join(project, 'node_modules', 'truto-ats-mock');
   mkdirSync(installed, { recursive: true });
   execFileSync('tar', ['-xzf', join(work, packed[0].filename), '-C', installed, '--strip-components=1']);
+  const manifest = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+  for (const dependency of [...Object.keys(manifest.dependencies), '@types/node']) {
+    const link = join(project, 'node_modules', dependency);
+    mkdirSync(dirname(link), { recursive: true });
+    symlinkSync(join(PACKAGE_ROOT, 'node_modules', dependency), link, 'dir');
+  }
   writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
   writeFileSync(
     join(project, 'mock.test.mjs'),
@@ -40,7 +49,7 @@ import assert from 'node:assert/strict';
 import { createMock } from 'truto-ats-mock';
 
 test('the mock, in process', async (t) => {
-  const mock = await createMock({ seed: 7, candidates: 25 });
+  const mock = await createMock({ seed: 7, candidates: 25, latency: 1 });
   t.after(() => mock.close());
   assert.match(mock.url, /^http:\\/\\/127\\.0\\.0\\.1:\\d+$/);
   const headers = { Authorization: \`Bearer \${mock.token}\` };
@@ -51,6 +60,11 @@ test('the mock, in process', async (t) => {
   const file = await fetch(list.result[0].file_url);
   assert.equal(file.status, 200);
   assert.equal(file.headers.get('content-type'), 'application/pdf');
+  await mock.rules.add({ match: { path: '/unified/ats/candidates/*' }, action: { type: 'error', status: 503 }, scope: { times: 1 } });
+  assert.equal((await fetch(\`\${mock.url}/unified/ats/candidates/9000001003?integrated_account_id=\${account}\`, { headers })).status, 503);
+  assert.deepEqual((await mock.journal.find({ path: '/unified/ats/candidates/*' })).map((e) => e.status), [200, 503]);
+  await mock.reset();
+  assert.deepEqual(await mock.rules.list(), []);
   console.log(JSON.stringify({ accounts: mock.accounts, files: list.result.length }));
 });
 `,
@@ -63,26 +77,36 @@ test('the mock, in process', async (t) => {
   // TypeScript consumers: the declarations resolve through "exports" and type the options and the result.
   writeFileSync(
     join(project, 'typed.ts'),
-    `import { createMock, type RunningMock } from 'truto-ats-mock';
-const mock: RunningMock = await createMock({ seed: 7, candidates: 10, corsOrigins: ['http://localhost:5173'] });
+    `import { createMock, type JournalEntry, type MockOptions, type Rule, type RunningMock } from 'truto-ats-mock';
+const options: MockOptions = { seed: 7, candidates: 10, latency: 250, corsOrigins: ['http://localhost:5173'] };
+const mock: RunningMock = await createMock(options);
 const url: string = mock.url;
+const rule: Rule = await mock.rules.add({ match: { path: '/unified/ats/candidates/*' }, action: { type: 'rate_limit', retry_after: 1 } });
+const sent: JournalEntry[] = await mock.journal.find({ method: 'GET' });
+await mock.reset({ seed: 3 });
 // @ts-expect-error a setting's type is checked
 await createMock({ seed: 'seven' });
+// @ts-expect-error an unknown option is refused
+await createMock({ candidate: 10 });
 await mock.close();
-export { url };
+export { url, rule, sent };
 `,
   );
   writeFileSync(
     join(project, 'tsconfig.json'),
-    JSON.stringify({ compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', strict: true, noEmit: true, skipLibCheck: true, types: [] }, files: ['typed.ts'] }),
+    JSON.stringify({ compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', strict: true, noEmit: true, skipLibCheck: false, types: ['node'] }, files: ['typed.ts'] }),
   );
   const tsc = spawnSync(process.execPath, [join(PACKAGE_ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', project], { encoding: 'utf8' });
-  t.equal(tsc.status, 0, `the consumer type-checks: ${tsc.stdout}${tsc.stderr}`);
+  t.equal(tsc.status, 0, `the consumer type-checks, every declaration it reaches included: ${tsc.stdout}${tsc.stderr}`);
 
   const help = spawnSync(process.execPath, [join(installed, JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8')).bin['truto-ats-mock'] as string), '--help'], {
     encoding: 'utf8',
   });
   t.equal(help.status, 0, 'the bin runs');
   t.match(help.stdout, /^truto-ats-mock: a local stand-in/);
+  const bin = join(installed, 'dist', 'src', 'server.js');
+  const version = spawnSync(process.execPath, [bin, '--version'], { encoding: 'utf8' });
+  t.equal(version.stdout, `${(JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8')) as { version: string }).version}\n`, '--version');
+  t.notOk(files.some((f) => f.endsWith('.tsbuildinfo') || f.endsWith('.build-stamp')), 'no build bookkeeping in the package');
   t.match(readFileSync(join(installed, 'dist', 'src', 'server.js'), 'utf8'), /^#!\/usr\/bin\/env node\n/, 'the bin starts with its shebang');
 });

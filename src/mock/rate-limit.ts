@@ -55,7 +55,11 @@ export class RateLimiter {
       'ratelimit-remaining': String(Math.max(0, binding.limit - binding.w.count)),
       'ratelimit-reset': String(reset),
     };
-    if (!allowed) headers['retry-after'] = String(this.limits.windowSeconds);
+    if (!allowed) {
+      // Retry-After: when the last window that refused opens again; ratelimit-reset says the same, never more.
+      const opens = states.filter(({ w, limit }) => w.count >= limit).map(({ w }) => Math.max(1, Math.ceil((w.start + windowMs - now) / 1000)));
+      headers['retry-after'] = headers['ratelimit-reset'] = String(Math.max(...opens));
+    }
     return { allowed, headers };
   }
 

@@ -120,6 +120,10 @@ export class Scenarios {
         for (const action of actions) await this.apply(action, this.randoms.headers, request, reply);
         return;
       }
+    } else {
+      // Otherwise a header sent by hand would be dropped without a word, and its answer taken for the mock's verdict.
+      const ignored = Object.keys(OVERRIDE_HEADERS).filter((name) => request.headers[name] !== undefined);
+      if (ignored.length > 0) reply.header('x-truto-mock-warning', `${ignored.join(', ')} ignored: the mock honours x-mock-* headers only with --header-overrides (TRUTO_MOCK_HEADER_OVERRIDES=true)`);
     }
     if (this.latency) await this.clock.sleep(draw(this.latency, this.randoms.latency));
     if (this.config.errorRate > 0 && this.randoms.errors.next() < this.config.errorRate) {

@@ -1,45 +1,57 @@
-import { Type, type Static } from '@sinclair/typebox';
-import { Value } from '@sinclair/typebox/value';
+import { Type, type Static, type TObject } from '@sinclair/typebox';
+import { Value, ValueErrorType, type ValueError } from '@sinclair/typebox/value';
 import { readFileSync } from 'node:fs';
 import { INTEGRATIONS } from '../integrations/registry.js';
+import { nearest } from '../nearest.js';
 
-const PinnedCandidateSchema = Type.Object({
-  id: Type.String({ minLength: 1 }),
-  first_name: Type.String({ minLength: 1 }),
-  last_name: Type.String({ minLength: 1 }),
-  email: Type.Optional(Type.String({ minLength: 3 })),
-  company: Type.Optional(Type.String()),
-  title: Type.Optional(Type.String()),
-  tags: Type.Optional(Type.Array(Type.String())),
-  applications: Type.Optional(
-    Type.Array(
-      Type.Object({
-        id: Type.Optional(Type.String({ minLength: 1 })),
-        status: Type.Union([Type.Literal('active'), Type.Literal('rejected'), Type.Literal('hired')]),
-      }),
-      { minItems: 1 },
-    ),
-  ),
-  attachments: Type.Optional(
-    Type.Array(
-      Type.Object({
-        id: Type.Optional(Type.String({ minLength: 1 })),
-        type: Type.Union([Type.Literal('resume'), Type.Literal('cover_letter'), Type.Literal('other')]),
-        application: Type.Optional(Type.Integer({ minimum: 0, description: 'Index into this candidate\'s applications' })),
-      }),
-    ),
-  ),
-});
+// Every object is closed (additionalProperties: false): a field the generator does not read would otherwise be
+// dropped without a word and replaced by generated data. docs/fixtures.md describes each field.
+const closed = { additionalProperties: false } as const;
 
-export const AccountFixtureSchema = Type.Object({
-  id: Type.String({ minLength: 1, maxLength: 200 }),
-  integration: Type.String(),
-  name: Type.String(),
-  candidates: Type.Integer({ minimum: 1, maximum: 1_000_000 }),
-  pinned: Type.Optional(Type.Object({ candidates: Type.Optional(Type.Array(PinnedCandidateSchema)) })),
-});
+const PinnedApplicationSchema = Type.Object(
+  {
+    id: Type.Optional(Type.String({ minLength: 1, description: 'Its id in the integration\'s own format; default: generated' })),
+    status: Type.Union([Type.Literal('active'), Type.Literal('rejected'), Type.Literal('hired')]),
+  },
+  closed,
+);
 
-export const FixturesSchema = Type.Object({ accounts: Type.Array(AccountFixtureSchema, { minItems: 1 }) });
+const PinnedAttachmentSchema = Type.Object(
+  {
+    id: Type.Optional(Type.String({ minLength: 1, description: 'Its id in the integration\'s own format; default: generated' })),
+    type: Type.Union([Type.Literal('resume'), Type.Literal('cover_letter'), Type.Literal('other')]),
+    application: Type.Optional(Type.Integer({ minimum: 0, description: 'Index into this candidate\'s applications' })),
+  },
+  closed,
+);
+
+const PinnedCandidateSchema = Type.Object(
+  {
+    id: Type.String({ minLength: 1 }),
+    first_name: Type.String({ minLength: 1 }),
+    last_name: Type.String({ minLength: 1 }),
+    email: Type.Optional(Type.String({ minLength: 3 })),
+    company: Type.Optional(Type.String()),
+    title: Type.Optional(Type.String()),
+    tags: Type.Optional(Type.Array(Type.String())),
+    applications: Type.Optional(Type.Array(PinnedApplicationSchema, { minItems: 1 })),
+    attachments: Type.Optional(Type.Array(PinnedAttachmentSchema)),
+  },
+  closed,
+);
+
+export const AccountFixtureSchema = Type.Object(
+  {
+    id: Type.String({ minLength: 1, maxLength: 200 }),
+    integration: Type.String(),
+    name: Type.String(),
+    candidates: Type.Integer({ minimum: 1, maximum: 1_000_000 }),
+    pinned: Type.Optional(Type.Object({ candidates: Type.Optional(Type.Array(PinnedCandidateSchema)) }, closed)),
+  },
+  closed,
+);
+
+export const FixturesSchema = Type.Object({ accounts: Type.Array(AccountFixtureSchema, { minItems: 1 }) }, closed);
 
 export type AccountFixture = Static<typeof AccountFixtureSchema>;
 export type Fixtures = Static<typeof FixturesSchema>;
@@ -56,7 +68,7 @@ export function loadFixtures(path: string): { fixtures: Fixtures; text: string }
     throw new FixturesError(`cannot read fixtures ${path}: ${(err as Error).message}`);
   }
   const first = Value.Errors(FixturesSchema, data).First();
-  if (first) throw new FixturesError(`fixtures ${path}: ${first.path || '/'} ${first.message}`);
+  if (first) throw new FixturesError(`fixtures ${path}: ${describe(first)}`);
   const fixtures = data as Fixtures;
   const seen = new Set<string>();
   for (const account of fixtures.accounts) {
@@ -76,4 +88,16 @@ export function loadFixtures(path: string): { fixtures: Fixtures; text: string }
     }
   }
   return { fixtures, text };
+}
+
+/** An unknown field is named with where it is and what is allowed there; any other error by its path. */
+function describe(error: ValueError): string {
+  if (error.type !== ValueErrorType.ObjectAdditionalProperties) return `${error.path || '/'} ${error.message}`;
+  const field = error.path.split('/').pop()!.replace(/~1/g, '/').replace(/~0/g, '~');
+  const known = Object.keys((error.schema as TObject).properties);
+  const hint = nearest(field, known);
+  return (
+    `unknown field "${field}" at ${error.path}${hint ? ` (did you mean "${hint}"?)` : ''}; ` +
+    `the fields there are ${known.join(', ')} (docs/fixtures.md)`
+  );
 }
