@@ -8,7 +8,7 @@ import t from 'tap';
 import { INTEGRATIONS } from '../src/integrations/registry.js';
 import { CATALOGUE, type ResourceName } from '../src/model/catalogue.js';
 import { ListEnvelope } from '../src/model/list.js';
-import { ACC, ADA, ADA_APPLICATION, assertSchema, expectError, expectOk, get, normalizedSchema, testApp } from './helpers.js';
+import { ACC, ADA, ADA_APPLICATION, REMOTE_404, assertSchema, expectError, expectOk, get, normalizedSchema, testApp } from './helpers.js';
 
 type Json = Record<string, unknown> & { id: string };
 const greenhouse = INTEGRATIONS.get('greenhouse')!;
@@ -59,14 +59,7 @@ t.test('every resource: pages walk to the same set as one whole list; schemas, r
         const one = expectOk(t, await get(app, `${path(r)}/${encodeURIComponent(record.id)}`, ACC), spec.schema as TSchema, `${r} ${record.id}`);
         t.strictSame(one, record, `${r}: the get of ${record.id} is the listed record`);
       }
-      expectError(t, await get(app, `${path(r)}/1`, ACC), {
-        statusCode: 404,
-        error: 'Not Found',
-        message: 'Resource not found',
-        truto_is_remote_error: true,
-        raw_response: { message: 'Resource not found' },
-        truto_error_insight: { remote_error: { description: "The error came from the integration's own API; raw_response holds its answer." } },
-      }, `${r}: an unknown id is Harvest's 404`);
+      expectError(t, await get(app, `${path(r)}/1`, ACC), REMOTE_404, `${r}: an unknown id is Harvest's 404`);
     }
   }
 });

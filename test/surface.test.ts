@@ -8,7 +8,7 @@ import { ApplicationSchema } from '../src/model/application.js';
 import { CandidateSchema } from '../src/model/candidate.js';
 import { ListEnvelope } from '../src/model/list.js';
 import type { TrutoErrorBody } from '../src/model/error.js';
-import { ACC, ADA, ADA_APPLICATION, AUTH, CANDIDATES, JSON_CT, expectError, expectOk, get, probe, testApp } from './helpers.js';
+import { ACC, ADA, ADA_APPLICATION, AUTH, CANDIDATES, JSON_CT, REMOTE_404, expectError, expectOk, get, probe, testApp } from './helpers.js';
 
 const APPLICATIONS = '/unified/ats/applications';
 const WARNING = 'x-truto-mock-warning';
@@ -113,14 +113,7 @@ t.test('greenhouse applications: get and list, the same records the candidate em
   t.ok(page.result.some((a: { id: string }) => a.id === ADA_APPLICATION), 'hers among them');
   const debug = await get(app, APPLICATIONS, `${ACC}&job_id=${job}&limit=2&truto_response_format=debug`);
   t.match(debug.json().debug.requestUrl, new RegExp(`^https://harvest\\.greenhouse\\.io/v1/applications\\?per_page=2&page=1&job_id=${job}$`), 'Harvest\'s /applications call');
-  expectError(t, await get(app, `${APPLICATIONS}/404`, ACC), {
-    statusCode: 404,
-    error: 'Not Found',
-    message: 'Resource not found',
-    truto_is_remote_error: true,
-    raw_response: { message: 'Resource not found' },
-    truto_error_insight: { remote_error: { description: "The error came from the integration's own API; raw_response holds its answer." } },
-  }, 'an unknown application: Harvest\'s 404');
+  expectError(t, await get(app, `${APPLICATIONS}/404`, ACC), REMOTE_404, 'an unknown application: Harvest\'s 404');
 });
 
 t.test('remote_query on a get reaches the emulated call, on every integration', async (t) => {

@@ -1,6 +1,6 @@
 import type { TSchema } from '@sinclair/typebox';
 import type { ReadMethod } from '../../model/catalogue.js';
-import type { DateRange, RecordFilter } from '../../store/records.js';
+import { refKey, type DateRange, type RecordFilter } from '../../store/records.js';
 import type { FilterName, ListRequest, RemoteCall, RemoteError, Rendered, ResourceEmulation } from '../types.js';
 import { HARVEST } from './ids.js';
 import { NOT_FOUND_BODY } from './raw.js';
@@ -66,17 +66,19 @@ export interface HarvestResourceSpec<Unified, Raw extends object> {
   /** Unified filters Harvest's list takes (dates become `created_after`…), and those it demands. */
   supported?: readonly FilterName[];
   required?: readonly FilterName[];
-  /** The store query, when more than the dates; `base` holds the date ranges already. */
-  query?(request: ListRequest, base: RecordFilter): RecordFilter;
-  /** The list call, when not `GET <path>` with the dates (a relation in the path, another endpoint). */
-  listCall?(request: ListRequest, hasMore: boolean): RemoteCall;
+  /**
+   * A relation Harvest reads through a path of its own (`/applications/{id}/scorecards`): the unified filter, the
+   * stored ref it matches, and that path. `exclusive`: the scoped call takes no other parameter (offers).
+   */
+  scope?: { filter: 'application_id' | 'job_id'; ref: string; path(id: string): string; exclusive?: boolean };
   /** The path of a single record, when not `<path>/<id>`. */
   getPath?(id: string): string;
 }
 
 /** A Harvest resource whose records are stored as Harvest answers them: bare objects, pages of a bare array. */
 export function harvestResource<Unified, Raw extends object>(spec: HarvestResourceSpec<Unified, Raw>): ResourceEmulation<Unified, Rendered<Raw>> {
-  const supported = spec.supported ?? [];
+  const { scope } = spec;
+  const supported = [...(scope ? [scope.filter] : []), ...(spec.supported ?? [])];
   return {
     kind: spec.kind,
     methods: spec.methods,
@@ -84,11 +86,11 @@ export function harvestResource<Unified, Raw extends object>(spec: HarvestResour
     filters: { supported, required: { list: spec.required ?? [], get: [] } },
     query: (request) => {
       const { filters } = request;
-      const base: RecordFilter = {
-        ...(supported.includes('created_at') && filters.created_at ? { createdAt: filters.created_at } : {}),
-        ...(supported.includes('updated_at') && filters.updated_at ? { updatedAt: filters.updated_at } : {}),
+      const scoped = scope ? filters[scope.filter] : undefined;
+      return {
+        ...(scoped !== undefined ? { keys: [refKey(scope!.ref, scoped)] } : {}),
+        ...(scoped !== undefined && scope!.exclusive ? {} : datesOf(supported, filters)),
       };
-      return spec.query ? spec.query(request, base) : base;
     },
     render: (rows) => rows.map((row) => ({ raw: JSON.parse(row.raw) as Raw, row })),
     toUnified: spec.toUnified,
@@ -97,9 +99,22 @@ export function harvestResource<Unified, Raw extends object>(spec: HarvestResour
     call: (op) =>
       op.kind === 'get'
         ? getCall(spec.getPath ? spec.getPath(op.request.id) : `${spec.path}/${enc(op.request.id)}`, op.request.remoteQuery)
-        : spec.listCall
-          ? spec.listCall(op.request, op.hasMore)
-          : listCall(spec.path, op.request, op.hasMore, dateParams(op.request.filters)),
+        : scopedList(spec, op.request, op.hasMore),
     rawSchema: spec.rawSchema,
   };
+}
+
+function datesOf(supported: readonly FilterName[], filters: ListRequest['filters']): RecordFilter {
+  return {
+    ...(supported.includes('created_at') && filters.created_at ? { createdAt: filters.created_at } : {}),
+    ...(supported.includes('updated_at') && filters.updated_at ? { updatedAt: filters.updated_at } : {}),
+  };
+}
+
+/** The list call: the scope's own path when its filter is given, else `<path>`; with the dates, unless exclusive. */
+function scopedList(spec: HarvestResourceSpec<unknown, object>, request: ListRequest, hasMore: boolean): RemoteCall {
+  const { scope } = spec;
+  const scoped = scope ? request.filters[scope.filter] : undefined;
+  if (scoped === undefined) return listCall(spec.path, request, hasMore, dateParams(request.filters));
+  return listCall(scope!.path(scoped), request, hasMore, scope!.exclusive ? {} : dateParams(request.filters));
 }

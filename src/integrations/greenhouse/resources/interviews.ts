@@ -1,6 +1,5 @@
-import { refKey } from '../../../store/records.js';
 import type { Interview } from '../../../model/interview.js';
-import { dateParams, enc, harvestResource, listCall } from '../api.js';
+import { enc, harvestResource } from '../api.js';
 import { fields, GreenhouseScheduledInterview, interviewToUnified } from '../shapes/interviews.js';
 
 /**
@@ -14,10 +13,6 @@ export const interviews = harvestResource<Interview, GreenhouseScheduledIntervie
   path: '/scheduled_interviews',
   rawSchema: GreenhouseScheduledInterview,
   toUnified: ({ raw }) => interviewToUnified(raw),
-  supported: ['application_id', 'created_at', 'updated_at'],
-  query: ({ filters }, base) => ({ ...base, ...(filters.application_id !== undefined ? { keys: [refKey('application', filters.application_id)] } : {}) }),
-  listCall: (request, hasMore) =>
-    request.filters.application_id !== undefined
-      ? listCall(`/applications/${enc(request.filters.application_id)}/scheduled_interviews`, request, hasMore, dateParams(request.filters))
-      : listCall('/scheduled_interviews', request, hasMore, dateParams(request.filters)),
+  supported: ['created_at', 'updated_at'],
+  scope: { filter: 'application_id', ref: 'application', path: (id) => `/applications/${enc(id)}/scheduled_interviews` },
 });

@@ -1,6 +1,5 @@
-import { refKey } from '../../../store/records.js';
 import type { JobInterviewStage } from '../../../model/job-interview-stage.js';
-import { dateParams, enc, harvestResource, listCall } from '../api.js';
+import { enc, harvestResource } from '../api.js';
 import { fields, GreenhouseJobStage, jobStageToUnified } from '../shapes/job-stages.js';
 
 /** `GET /v1/job_stages` (dates), or `GET /v1/jobs/{id}/stages` for one job; `/v1/job_stages/{id}`. */
@@ -11,10 +10,6 @@ export const jobInterviewStages = harvestResource<JobInterviewStage, GreenhouseJ
   path: '/job_stages',
   rawSchema: GreenhouseJobStage,
   toUnified: ({ raw }) => jobStageToUnified(raw),
-  supported: ['job_id', 'created_at', 'updated_at'],
-  query: ({ filters }, base) => ({ ...base, ...(filters.job_id !== undefined ? { keys: [refKey('job', filters.job_id)] } : {}) }),
-  listCall: (request, hasMore) =>
-    request.filters.job_id !== undefined
-      ? listCall(`/jobs/${enc(request.filters.job_id)}/stages`, request, hasMore, dateParams(request.filters))
-      : listCall('/job_stages', request, hasMore, dateParams(request.filters)),
+  supported: ['created_at', 'updated_at'],
+  scope: { filter: 'job_id', ref: 'job', path: (id) => `/jobs/${enc(id)}/stages` },
 });

@@ -1,6 +1,5 @@
-import { refKey } from '../../../store/records.js';
 import type { Scorecard } from '../../../model/scorecard.js';
-import { dateParams, enc, harvestResource, listCall } from '../api.js';
+import { enc, harvestResource } from '../api.js';
 import { fields, GreenhouseScorecard, scorecardToUnified } from '../shapes/scorecards.js';
 
 /** `GET /v1/scorecards` (dates), or `GET /v1/applications/{id}/scorecards` for one application. */
@@ -11,10 +10,6 @@ export const scorecards = harvestResource<Scorecard, GreenhouseScorecard>({
   path: '/scorecards',
   rawSchema: GreenhouseScorecard,
   toUnified: ({ raw }) => scorecardToUnified(raw),
-  supported: ['application_id', 'created_at', 'updated_at'],
-  query: ({ filters }, base) => ({ ...base, ...(filters.application_id !== undefined ? { keys: [refKey('application', filters.application_id)] } : {}) }),
-  listCall: (request, hasMore) =>
-    request.filters.application_id !== undefined
-      ? listCall(`/applications/${enc(request.filters.application_id)}/scorecards`, request, hasMore, dateParams(request.filters))
-      : listCall('/scorecards', request, hasMore, dateParams(request.filters)),
+  supported: ['created_at', 'updated_at'],
+  scope: { filter: 'application_id', ref: 'application', path: (id) => `/applications/${enc(id)}/scorecards` },
 });
