@@ -13,7 +13,7 @@ import { AUTH, GH, get } from './helpers.js';
 const tmp = mkdtempSync(join(tmpdir(), 'truto-mock-large-'));
 t.teardown(() => rmSync(tmp, { recursive: true, force: true }));
 
-t.test('100,000 candidates: seeded into a file, first and deep pages answer', { timeout: 240_000 }, async (t) => {
+t.test('100,000 candidates: seeded into a file, first and deep pages answer', { timeout: 540_000 }, async (t) => {
   const db = join(tmp, 'large.db');
   // One account of 100,000 (Greenhouse's), not 100,000 for every integration of the default fixtures.
   const fixtures = join(tmp, 'greenhouse-only.json');
