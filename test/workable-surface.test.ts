@@ -8,7 +8,7 @@ import type { TSchema } from '@sinclair/typebox';
 import t from 'tap';
 import { INTEGRATIONS } from '../src/integrations/registry.js';
 import { SPI } from '../src/integrations/workable/ids.js';
-import { WorkableAnyJob, WorkableJob, WorkableJobListItem } from '../src/integrations/workable/shapes/jobs.js';
+import { WorkableJob, WorkableJobListItem } from '../src/integrations/workable/shapes/jobs.js';
 import { CATALOGUE, RESOURCE_NAMES, type ResourceName } from '../src/model/catalogue.js';
 import { ListEnvelope } from '../src/model/list.js';
 import { assertSchema, expectError, expectOk, get, normalizedSchema, testApp } from './helpers.js';
@@ -109,7 +109,6 @@ t.test('jobs: the list\'s item and the get\'s record differ as Workable\'s do', 
   const unified = (await get(app, `${path('jobs')}/${shortcode}`, ACC)).json() as Json;
   t.equal(unified.id, shortcode, 'the unified id is the shortcode');
   t.match(unified.description, /^<p>/, 'the get fills description');
-  t.ok(WorkableAnyJob, 'schema exported');
   const debug = (await get(app, path('jobs'), `${ACC}&limit=2&truto_response_format=debug`)).json();
   t.equal(debug.debug.requestUrl, `${SPI}/jobs?limit=2`);
   t.strictSame(Object.keys(debug.debug.data), ['jobs', 'paging']);
@@ -231,6 +230,15 @@ t.test('filters narrow as Workable does, with its endpoints in debug', async (t)
   // Activities: per candidate, each one that candidate's.
   const ada = await whole(app, 'activities', `&candidate_id=${ADA}`);
   t.ok(ada.length > 0 && ada.every((a) => (a.candidate as Json).id === ADA), 'Ada\'s activities only');
+  const emails = ada.filter((a) => a.activity_type === 'email');
+  t.ok(emails.length > 0, 'Ada has messages');
+  for (const e of emails) {
+    t.equal((e.remote_data as Json).action, 'message', `${e.id}: an email is a message`);
+    t.match(e.body, /^<p><strong>[^<]+<\/strong><\/p>(<p>[^\n]*<\/p>)+$/, `${e.id}: HTML, the subject first`);
+  }
+  const all = await whole(app, 'applications');
+  const notes = (await Promise.all(all.map((c) => whole(app, 'activities', `&candidate_id=${c.id}`)))).flat().filter((a) => a.activity_type === 'note');
+  t.ok(notes.length > 0 && notes.every((n) => (n.remote_data as Json).action === 'comment' && (n.actor as Json).type === 'user'), 'notes are comments by members');
   expectError(t, await get(app, path('activities'), ACC), {
     statusCode: 400,
     error: 'Bad Request',

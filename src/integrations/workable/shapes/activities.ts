@@ -48,9 +48,17 @@ export function toWorkableActivity(a: WorldActivity, world: World, stage: Workab
     created_at: at,
     updated_at: at,
     ...(author ? { member: memberRef(author) } : {}),
-    body: a.kind === 'email' && a.subject !== null ? `<p><strong>${a.subject}</strong></p>${a.body}` : a.body,
+    body: a.kind === 'email' ? messageHtml(a.subject, a.body) : a.body,
     visibility_roles: ROLES[a.visibility],
   };
+}
+
+const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** A message's body is HTML: the subject in bold, then a paragraph per blank-line-separated block. */
+function messageHtml(subject: string | null, text: string): string {
+  const paragraphs = text.split(/\n{2,}/).map((p) => `<p>${escape(p).replace(/\n/g, '<br>')}</p>`);
+  return `${subject !== null ? `<p><strong>${escape(subject)}</strong></p>` : ''}${paragraphs.join('')}`;
 }
 
 const VISIBILITY = (roles: readonly string[]): Activity['visibility'] =>
