@@ -219,6 +219,14 @@ t.test('filters narrow as Workable does, with its endpoints in debug', async (t)
     const debug = (await get(app, path(r), `${ACC}&${filter}&truto_response_format=debug`)).json() as { debug: { requestUrl: string } };
     t.equal(debug.debug.requestUrl, call, `${r} ${filter}: ${call}`);
   }
+  // Workable's `state`, through remote_query: applied and passed on.
+  const jobsAll = await whole(app, 'jobs');
+  for (const state of ['published', 'closed']) {
+    const some = await whole(app, 'jobs', `&remote_query[state]=${state}`);
+    t.ok(some.length > 0, `state=${state}: some jobs`);
+    t.strictSame(some, jobsAll.filter((j) => (j.remote_data as Json).state === state), `state=${state}: exactly those`);
+  }
+  t.equal((await get(app, path('jobs'), `${ACC}&remote_query[state]=closed&truto_response_format=debug`)).json().debug.requestUrl, `${SPI}/jobs?limit=50&state=closed`);
   // The account's pipeline: every stage once, belonging to no job; each job's is a subset of it.
   const account = await whole(app, 'job_interview_stages');
   t.ok(account.every((s) => s.job === undefined), 'the account pipeline names no job');

@@ -57,7 +57,9 @@ export function* workableSeed(world: World): Generator<SeedRecord> {
   const pipelines = new Map<number, WorkableStage[]>();
   for (const job of world.jobs) {
     const shortcode = ids.shortcode(job.n);
-    yield row('job', shortcode, null, stored(job.createdAt), stored(job.updatedAt), toWorkableJob(job, world, wdate));
+    const raw = toWorkableJob(job, world, wdate);
+    // `remote_query[state]` (published, draft, closed, archived) finds jobs by this key.
+    yield { kind: 'job', record: { id: shortcode, created_at: stored(job.createdAt), updated_at: stored(job.updatedAt), keys: [jobStateKey(raw.state)], raw: JSON.stringify(raw) } };
     const pipeline = pipeline_(job);
     pipelines.set(job.n, pipeline);
     for (const stage of pipeline) yield row('stage', String(stage.id), shortcode, stored(job.createdAt), stored(job.createdAt), stage);
@@ -119,6 +121,9 @@ export function* workableSeed(world: World): Generator<SeedRecord> {
     }
   }
 }
+
+/** The lookup key `remote_query[state]` finds jobs by. */
+export const jobStateKey = (state: string): string => `state:${state}`;
 
 /** The lookup key of the account-wide pipeline (`/stages`), beside the jobs' own (`/jobs/:shortcode/stages`). */
 export const ACCOUNT_PIPELINE = 'pipeline:account';
