@@ -33,3 +33,17 @@ export const seconds = (ms: number): number => Math.floor(ms / 1000) * 1000;
 
 /** A stage's slug, as Workable's `/stages` names it (`Phone Screen` → `phone-screen`). */
 export const stageSlug = (name: string): string => name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+
+/** Ids of the account's other records, in the same hex style, rising with the world's numbers. */
+export const more = {
+  job: hex(0x6100_0000, 0x59),
+  /** Departments are short hex strings; jobs' `department_hierarchy` names them by the same number, as an integer. */
+  departmentNumber: (n: number) => 0x92b00 + n,
+  department: (n: number) => (0x92b00 + n).toString(16),
+  member: hex(0x1f_3900, 0x3),
+  /** Stages have an integer id and a hex `identifier`; the pipeline's closing "Hired" stage is numbered per job. */
+  stage: (n: number) => 5_272_000 + n,
+  hiredStage: (jobN: number) => 5_900_000 + jobN,
+  stageIdentifier: (id: number) => (0x500000 + id - 5_272_000).toString(16),
+  activity: hex(0x9074_0000, 0x2b),
+};

@@ -46,7 +46,7 @@ export function candidateToUnified({ raw, resume }: CandidateItem): Candidate {
   };
 }
 
-function applicationToUnified(raw: WorkableAnyCandidate): Application {
+export function applicationToUnified(raw: WorkableAnyCandidate): Application {
   const job = { id: raw.job.shortcode };
   const rejectedAt = isFull(raw) ? raw.disqualified_at : null;
   return {

@@ -1,7 +1,12 @@
 import { iso } from '../../seed/reference-time.js';
-import type { World, WorldApplication, WorldAttachment, WorldCandidate } from '../../seed/world.js';
+import type { World, WorldApplication, WorldAttachment, WorldCandidate, WorldJob } from '../../seed/world.js';
 import type { SeedRecord } from '../types.js';
-import { ACCOUNT, ids, SUBDOMAIN, seconds, stageSlug } from './ids.js';
+import { ACCOUNT, ids, more, seconds, stageSlug } from './ids.js';
+import { toWorkableActivity } from './shapes/activities.js';
+import { toWorkableDepartment } from './shapes/departments.js';
+import { toWorkableJob } from './shapes/jobs.js';
+import { toWorkableMember } from './shapes/members.js';
+import { toWorkableStage, type WorkableStage } from './shapes/stages.js';
 import type { WorkableCandidate, WorkableFile } from './raw.js';
 
 /** Workable's timestamp for an instant of the world (whole seconds). */
@@ -47,27 +52,29 @@ export function candidacyId(c: WorldCandidate, a: WorldApplication, index: numbe
  * the file links are made when read.
  */
 export function* workableSeed(world: World): Generator<SeedRecord> {
+  for (const d of world.departments) yield row('department', more.department(d.n), null, stored(d.createdAt), stored(d.createdAt), toWorkableDepartment(d));
+  for (const u of world.users) yield row('member', more.member(u.n), null, stored(u.createdAt), stored(Math.max(u.createdAt, u.updatedAt)), toWorkableMember(u));
+  const pipelines = new Map<number, WorkableStage[]>();
   for (const job of world.jobs) {
     const shortcode = ids.shortcode(job.n);
-    yield row('job', shortcode, null, stored(job.createdAt), stored(job.updatedAt), {
-      id: (0x6100_0000 + job.n * 0x59).toString(16),
-      title: job.title,
-      full_title: `${job.title} - ${job.department}`,
-      shortcode,
-      code: null,
-      state: job.status === 'open' ? 'published' : job.status,
-      department: job.department,
-      department_hierarchy: [{ id: 10_000 + job.n, name: job.department }],
-      url: `https://apply.workable.com/${SUBDOMAIN}/j/${shortcode}/`,
-      application_url: `https://apply.workable.com/${SUBDOMAIN}/j/${shortcode}/apply`,
-      shortlink: `https://apply.workable.com/j/${shortcode}`,
-      location: { location_str: job.office, country: null, country_code: null, region: null, region_code: null, city: job.office, zip_code: null, telecommuting: false },
-      created_at: wdate(job.createdAt),
-    });
+    const raw = toWorkableJob(job, world, wdate);
+    // `remote_query[state]` (published, draft, closed, archived) finds jobs by this key.
+    yield { kind: 'job', record: { id: shortcode, created_at: stored(job.createdAt), updated_at: stored(job.updatedAt), keys: [jobStateKey(raw.state)], raw: JSON.stringify(raw) } };
+    const pipeline = pipeline_(job);
+    pipelines.set(job.n, pipeline);
+    for (const stage of pipeline) yield row('stage', String(stage.id), shortcode, stored(job.createdAt), stored(job.createdAt), stage);
+  }
+  // The account's `/stages`: each stage any pipeline has, once, as the first job to have it numbers it.
+  const account = new Map<string, WorkableStage>();
+  for (const pipeline of pipelines.values()) for (const stage of pipeline) if (!account.has(stage.slug)) account.set(stage.slug, stage);
+  const first = stored(world.jobs[0]?.createdAt ?? 0);
+  for (const stage of account.values()) {
+    yield { kind: 'stage', record: { id: `account:${stage.slug}`, created_at: first, updated_at: first, keys: [ACCOUNT_PIPELINE], raw: JSON.stringify(stage) } };
   }
 
   for (const c of world.candidates()) {
     const firstId = candidacyId(c, c.applications[0]!, 0);
+    const candidacies = new Map<number, { id: string; stage: WorkableStage | undefined }>();
     for (const [index, a] of c.applications.entries()) {
       const id = candidacyId(c, a, index);
       const files = c.attachments.filter((f) => f.applicationN === a.n || (index === 0 && f.applicationN === undefined));
@@ -76,6 +83,7 @@ export function* workableSeed(world: World): Generator<SeedRecord> {
       const keys = [stageKey(candidate.stage)];
       if (candidate.email !== null) keys.push(emailKey(candidate.email));
       const shortcode = candidate.job.shortcode;
+      candidacies.set(a.n, { id, stage: pipelines.get(a.jobN)?.find((st) => st.name === candidate.stage) });
       yield {
         kind: 'candidate',
         record: {
@@ -101,7 +109,30 @@ export function* workableSeed(world: World): Generator<SeedRecord> {
         };
       }
     }
+    // Workable files a person's activities under a candidacy: the one it is about, else the first.
+    const firstCandidacy = candidacies.get(c.applications[0]!.n)!;
+    for (const act of c.activities) {
+      const on = (act.applicationN !== null ? candidacies.get(act.applicationN) : undefined) ?? firstCandidacy;
+      const raw = toWorkableActivity(act, world, on.stage);
+      yield {
+        kind: 'activity',
+        record: { id: raw.id, refs: { candidate: on.id }, created_at: stored(act.createdAt), updated_at: stored(act.createdAt), raw: JSON.stringify(raw) },
+      };
+    }
   }
+}
+
+/** The lookup key `remote_query[state]` finds jobs by. */
+export const jobStateKey = (state: string): string => `state:${state}`;
+
+/** The lookup key of the account-wide pipeline (`/stages`), beside the jobs' own (`/jobs/:shortcode/stages`). */
+export const ACCOUNT_PIPELINE = 'pipeline:account';
+
+/** A job's pipeline: its stages as the world orders them, then Workable's closing "Hired" stage. */
+function pipeline_(job: WorldJob): WorkableStage[] {
+  const stages = job.stages.map((st) => toWorkableStage(more.stage(st.n), st.name, STAGE_KIND[st.name] ?? 'interview', st.position + 1));
+  stages.push(toWorkableStage(more.hiredStage(job.n), 'Hired', 'hired', stages.length + 1));
+  return stages;
 }
 
 const updatedAt = (a: WorldApplication, files: readonly WorldAttachment[]) => Math.max(a.lastActivityAt, ...files.map((f) => f.createdAt));

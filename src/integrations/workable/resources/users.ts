@@ -1,0 +1,28 @@
+import type { User } from '../../../model/user.js';
+import type { ListRequest, Rendered, ResourceEmulation } from '../../types.js';
+import { get, notFound, pagedUrl, wrappedPage } from '../api.js';
+import { SPI, successor } from '../ids.js';
+import { fields, memberToUnified, WorkableMember } from '../shapes/members.js';
+
+/** `status=all`: deactivated members too, since activities and jobs still name them. */
+const listUrl = (request: ListRequest, sinceId: string | undefined) => pagedUrl('/members', request, sinceId, { status: 'all' });
+
+/**
+ * `GET /spi/v3/members` (`{ members, paging }`). Workable has no single-member endpoint, so users are listed only;
+ * its `name`/`email` parameters are passed on through remote_query but the unified `name` filter is not honoured.
+ */
+export const users: ResourceEmulation<User, Rendered<WorkableMember>> = {
+  kind: 'member',
+  methods: ['list'],
+  fields,
+  filters: { supported: [], required: { list: [], get: [] } },
+  query: () => ({}),
+  render: (rows) => rows.map((row) => ({ raw: JSON.parse(row.raw) as WorkableMember, row })),
+  toUnified: ({ raw }) => memberToUnified(raw),
+  rawSingle: (raw) => raw,
+  rawPage: wrappedPage('members', listUrl),
+  pageToken: (last) => successor((last as WorkableMember).id),
+  notFound,
+  call: (op) => (op.kind === 'get' ? get(`${SPI}/members`) : get(listUrl(op.request, op.request.pageToken))),
+  rawSchema: WorkableMember,
+};
