@@ -3,6 +3,11 @@ import { reasonWord, remoteErrorFor } from '../remote-errors.js';
 import { notFound } from './api.js';
 import { attachments } from './resources/attachments.js';
 import { candidates } from './resources/candidates.js';
+import { jobFormFields } from './resources/job-form-fields.js';
+import { jobInterviewStages } from './resources/job-interview-stages.js';
+import { jobs } from './resources/jobs.js';
+import { tags } from './resources/tags.js';
+import { users } from './resources/users.js';
 import { leverSeed } from './seed.js';
 
 /**
@@ -22,5 +27,10 @@ export const lever: Integration = {
   resources: {
     attachments,
     candidates,
+    job_form_fields: jobFormFields,
+    job_interview_stages: jobInterviewStages,
+    jobs,
+    tags,
+    users,
   },
 };
