@@ -3,12 +3,16 @@
  * its unified and normalized schemas, its raw record Lever's schema, every get the listed record, every `{id}` of every
  * record resolving in the same account, the filters, Lever's endpoints in `debug`, the unsupported pairs, determinism.
  */
-import type { TSchema } from '@sinclair/typebox';
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import t from 'tap';
 import { lever } from '../src/integrations/lever/index.js';
+import { ids } from '../src/integrations/lever/ids.js';
 import { LeverPage, LeverSingle } from '../src/integrations/lever/raw.js';
+import { LeverApply } from '../src/integrations/lever/shapes/job-form-fields.js';
 import { CATALOGUE, type ResourceName } from '../src/model/catalogue.js';
 import { ListEnvelope } from '../src/model/list.js';
+import { STAGES } from '../src/seed/vocabulary.js';
+import { buildWorld } from '../src/seed/world.js';
 import { assertSchema, expectError, expectOk, get, normalizedSchema, testApp } from './helpers.js';
 
 type Json = Record<string, unknown> & { id: string };
@@ -255,4 +259,51 @@ t.test('the same seed gives the same bytes for every resource', async (t) => {
     const q = `${ACC}${await needs(a, r)}&truto_ignore_limit=true&truto_response_format=raw`;
     t.equal((await get(a, path(r), q)).body, (await get(b, path(r), q)).body, `${r}: identical`);
   }
+});
+
+t.test('a posting\'s form: debug answers Lever\'s /apply object, its fields those of the unified list', async (t) => {
+  const app = await testApp(t);
+  const job = (await whole(app, 'jobs'))[0]!.id;
+  const all = await whole(app, 'job_form_fields', `&job_id=${job}`);
+  const res = (await get(app, path('job_form_fields'), `${ACC}&job_id=${job}&limit=100&truto_response_format=debug`)).json();
+  assertSchema(t, Type.Object({ data: LeverApply }), res.debug.data, '{data: the form}');
+  const form = res.debug.data.data as Static<typeof LeverApply>;
+  t.equal(form.id, job, 'the posting');
+  t.strictSame(form.personalInformation.map((f) => f.name), ['fullName', 'email', 'currentCompany', 'currentLocation', 'phone', 'resume', 'additionalInformation'], "Lever's seven personal fields");
+  t.strictSame(form.urls.map((f) => f.name), ['LinkedIn', 'Other'], 'two links');
+  const custom = form.customQuestions.flatMap((q) => q.fields);
+  t.ok(custom.length >= 1, 'questions of its own');
+  t.strictSame([...form.personalInformation, ...form.urls, ...custom], all.map((f) => f.remote_data), 'the unified fields are the form\'s, in order');
+  t.strictSame(all.map((f) => f.index), all.map((_, i) => i), 'index: the place in the form');
+  t.strictSame(all.slice(9).map((f) => f.id), custom.map((f) => f.id), 'a custom field is known by its UUID');
+  t.strictSame(all.slice(0, 9).map((f) => f.id), [...form.personalInformation, ...form.urls].map((f) => f.name), 'a standard field by its name');
+});
+
+t.test('the world as Lever says it: users, postings, stages and forms', async (t) => {
+  const app = await testApp(t);
+  const account = app.mock.accounts.get(ACCOUNT);
+  const world = buildWorld(app.mock.config.seed, ACCOUNT, account.row.candidates, []);
+  const users = await whole(app, 'users');
+  t.strictSame(
+    users.map((u) => [u.name, u.disabled, u.access_role]),
+    world.users.map((u) => [`${u.firstName} ${u.lastName}`, u.disabled, { admin: 'super admin', interviewer: 'interviewer' }[u.role as string] ?? 'team member']),
+    'every user: name, deactivated as the world says, its access role',
+  );
+  const jobs = await whole(app, 'jobs');
+  t.strictSame(
+    jobs.map((j) => [j.id, j.name, j.status, (j.hiring_managers as Json[])[0]!.id, (j.recruiters as Json[])[0]!.id, j.locations]),
+    world.jobs.map((j) => [ids.posting(j.n), j.title, j.status, ids.user(j.hiringManagerN), ids.user(j.recruiterN), [j.office]]),
+    'every job: title, status, hiring manager, recruiter, office',
+  );
+  const stages = await whole(app, 'job_interview_stages');
+  const used = new Set([...world.stages.values()].map(({ stage }) => stage.name));
+  t.strictSame(stages.map((s) => [s.id, s.name]), STAGES.filter((n) => used.has(n)).map((n) => [ids.stage(n), n]), 'the pipeline, in order, the first stage Lever\'s applicant-new');
+  t.equal(stages[0]!.id, 'applicant-new');
+  const job = world.jobs[0]!;
+  const form = await whole(app, 'job_form_fields', `&job_id=${ids.posting(job.n)}`);
+  t.strictSame(
+    form.slice(9).map((f) => [f.label, f.is_required, f.type, (f.options as Json[] | undefined)?.map((o) => o.label) ?? []]),
+    job.questions.filter((q) => q.key === null).map((q) => [q.label, q.required, q.type === 'number' ? 'text' : q.type, q.options]),
+    'the job\'s own questions: label, required, type, options',
+  );
 });

@@ -26,6 +26,23 @@ export const LeverCustomField = Type.Object(
 );
 /** One field of `GET /v1/postings/{id}/apply`, as a unified job form field's raw record. */
 export const LeverFormField = Type.Union([LeverCustomField, LeverStandardField]);
+/** `GET /v1/postings/{id}/apply`'s `data`: the posting's whole form (no `eeoQuestions`: no EEO survey here). */
+export const LeverApply = Type.Object(
+  {
+    id: Uuid,
+    text: Type.String(),
+    customQuestions: Type.Array(
+      Type.Object(
+        { id: Uuid, text: Type.String(), fields: Type.Array(LeverCustomField), distribution: Type.Array(Type.String()) },
+        { additionalProperties: false },
+      ),
+    ),
+    personalInformation: Type.Array(LeverStandardField),
+    urls: Type.Array(LeverStandardField),
+    consentDisclosures: Type.Null(),
+  },
+  { additionalProperties: false },
+);
 export type LeverStandardField = Static<typeof LeverStandardField>;
 export type LeverCustomField = Static<typeof LeverCustomField>;
 export type LeverFormField = Static<typeof LeverFormField>;
