@@ -208,7 +208,14 @@ t.test('filters: what Lever honours narrows, with its endpoints in debug', async
     const debug = (await get(app, path(r), `${ACC}&truto_response_format=debug`)).json() as { debug: { requestUrl: string } };
     t.equal(debug.debug.requestUrl, call, `${r}: ${call}`);
   }
-  const user = (await whole(app, 'users'))[0]!.id;
+  const everyone = await whole(app, 'users');
+  const user = everyone[0]!.id;
+  const interviewers = everyone.filter((u) => u.access_role === 'interviewer');
+  t.ok(interviewers.length > 0 && interviewers.length < everyone.length, 'some users are interviewers');
+  t.strictSame(await whole(app, 'users', '&remote_query[access_role]=interviewer'), interviewers, "Lever's access_role filter");
+  const last = everyone.at(-1)!;
+  const address = (last.emails as { email: string }[])[0]!.email;
+  t.strictSame(await whole(app, 'users', `&remote_query[email]=${encodeURIComponent(address.toUpperCase())}`), [last], "Lever's email filter, any case");
   const one = (await get(app, `${path('users')}/${user}`, `${ACC}&truto_response_format=debug`)).json() as { debug: { requestUrl: string } };
   t.equal(one.debug.requestUrl, `https://api.lever.co/v1/users/${user}`, 'a user: GET /users/{id}');
   // Lever's stages are the account's: a job filter is not Lever's to honour.

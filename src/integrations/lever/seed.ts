@@ -15,6 +15,8 @@ export const keyOf = {
   tag: (tag: string) => `tag:${tag}`,
   stage: (id: string) => `stage:${id}`,
   archived: (yes: boolean) => `archived:${yes}`,
+  /** A user's `accessRole`, which /users filters by (`access_role`). */
+  accessRole: (role: string) => `access_role:${role}`,
   /** A posting's `state`, which /postings filters by. */
   state: (state: string) => `state:${state}`,
 };
@@ -35,7 +37,10 @@ export function* leverSeed(world: World): Generator<SeedRecord> {
     stages: new Map(),
     reasons: [ids.archiveReason(0), ...world.rejectReasons.map((r) => ids.archiveReason(r.n))],
   };
-  for (const u of world.users) yield row('user', ids.user(u.n), u.createdAt, toLeverUser(u), u.updatedAt);
+  for (const u of world.users) {
+    const user = toLeverUser(u);
+    yield { kind: 'user', record: { ...cols(user.id, u.createdAt, u.updatedAt, user), keys: [keyOf.email(user.email), keyOf.accessRole(user.accessRole)] } };
+  }
   // Lever's stages are one account-wide pipeline, listed in pipeline order: the world's stage names in their order.
   const used = new Set([...world.stages.values()].map(({ stage }) => stage.name));
   for (const name of STAGES.filter((n) => used.has(n))) yield row('stage', ids.stage(name), 0, { id: ids.stage(name), text: name });
