@@ -47,7 +47,7 @@ async function needs(app: App, r: ResourceName): Promise<string> {
 async function whole(app: App, r: ResourceName, extra = ''): Promise<Json[]> {
   const need = extra.includes('_id=') ? '' : await needs(app, r);
   const res = await get(app, path(r), `${ACC}${need}${extra}&truto_ignore_limit=true`);
-  t.equal(res.statusCode, 200, `${r}${extra}: listed`);
+  if (res.statusCode !== 200) throw new Error(`${r}${extra}: ${res.statusCode} ${res.body}`);
   return (res.json() as { result: Json[] }).result;
 }
 
