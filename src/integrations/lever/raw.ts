@@ -49,7 +49,7 @@ export const LeverUser = Type.Object(
     name: Type.String(),
     username: Type.String(),
     email: Type.String(),
-    accessRole: Type.String(),
+    accessRole: Lit(['super admin', 'admin', 'team member', 'limited team member', 'interviewer']),
     photo: Nullable(Type.String()),
     createdAt: Ms,
     deactivatedAt: Nullable(Ms),
@@ -157,6 +157,8 @@ export type StoredOpportunity = Omit<LeverOpportunity, 'applications' | 'stage' 
   sourcedBy: string | null;
   followers: string[];
 };
+export type LeverUser = Static<typeof LeverUser>;
+export type LeverStage = Static<typeof LeverStage>;
 export type LeverResume = Static<typeof LeverResume>;
 export type LeverFile = Static<typeof LeverFile>;
 export type LeverAttachment = Static<typeof LeverAttachment>;

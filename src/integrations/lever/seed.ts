@@ -1,8 +1,12 @@
 import { iso } from '../../seed/reference-time.js';
+import { STAGES } from '../../seed/vocabulary.js';
 import type { World, WorldApplication, WorldCandidate } from '../../seed/world.js';
 import { refKey } from '../../store/records.js';
 import type { SeedRecord } from '../types.js';
 import { HIRE, ids } from './ids.js';
+import { toLeverForm } from './shapes/job-form-fields.js';
+import { toLeverPosting } from './shapes/jobs.js';
+import { toLeverUser } from './shapes/users.js';
 import type { LeverApplication, LeverFile, LeverPhone, LeverResume, StoredOpportunity } from './raw.js';
 
 /** Lookup keys for the `remote_query` filters Lever's /opportunities answers by exact match. */
@@ -11,6 +15,10 @@ export const keyOf = {
   tag: (tag: string) => `tag:${tag}`,
   stage: (id: string) => `stage:${id}`,
   archived: (yes: boolean) => `archived:${yes}`,
+  /** A user's `accessRole`, which /users filters by (`access_role`). */
+  accessRole: (role: string) => `access_role:${role}`,
+  /** A posting's `state`, which /postings filters by. */
+  state: (state: string) => `state:${state}`,
 };
 
 const ORIGIN: Record<string, StoredOpportunity['origin']> = { referral: 'referred', agency: 'agency', prospecting: 'sourced' };
@@ -22,7 +30,6 @@ const ORIGIN: Record<string, StoredOpportunity['origin']> = { referral: 'referre
  * Lever keeps no link from a file to an application or posting, so attachment rows carry only their opportunity.
  */
 export function* leverSeed(world: World): Generator<SeedRecord> {
-  const user = (n: number | null) => (n === null ? null : ids.user(n));
   // Ids that many records repeat, made once: hashing and formatting a UUID is most of a record's cost.
   const known: Known = {
     users: world.users.map((u) => ids.user(u.n)),
@@ -31,52 +38,36 @@ export function* leverSeed(world: World): Generator<SeedRecord> {
     reasons: [ids.archiveReason(0), ...world.rejectReasons.map((r) => ids.archiveReason(r.n))],
   };
   for (const u of world.users) {
-    yield row('user', ids.user(u.n), u.createdAt, {
-      id: ids.user(u.n),
-      name: `${u.firstName} ${u.lastName}`,
-      username: u.email.split('@')[0],
-      email: u.email,
-      accessRole: u.n === 1 ? 'super admin' : 'team member',
-      photo: null,
-      createdAt: u.createdAt,
-      deactivatedAt: null,
-      externalDirectoryId: null,
-      linkedContactIds: null,
-      jobTitle: null,
-      managerId: null,
-    });
+    const user = toLeverUser(u);
+    yield { kind: 'user', record: { ...cols(user.id, u.createdAt, u.updatedAt, user), keys: [keyOf.email(user.email), keyOf.accessRole(user.accessRole)] } };
   }
-  const stageNames = new Map<string, number>();
-  for (const { stage } of world.stages.values()) if (!stageNames.has(stage.name)) stageNames.set(stage.name, stageNames.size);
-  for (const name of stageNames.keys()) yield row('stage', ids.stage(name), 0, { id: ids.stage(name), text: name });
+  // Lever's stages are one account-wide pipeline, listed in pipeline order: the world's stage names in their order.
+  const used = new Set([...world.stages.values()].map(({ stage }) => stage.name));
+  for (const name of STAGES.filter((n) => used.has(n))) yield row('stage', ids.stage(name), 0, { id: ids.stage(name), text: name });
   yield row('archive_reason', ids.archiveReason(0), 0, { id: ids.archiveReason(0), text: 'Hired', status: 'active', type: 'hired' });
   for (const r of world.rejectReasons) {
     yield row('archive_reason', ids.archiveReason(r.n), 0, { id: ids.archiveReason(r.n), text: r.name, status: 'active', type: 'non-hired' });
   }
   for (const job of world.jobs) {
-    const id = ids.posting(job.n);
-    yield row('posting', id, job.createdAt, {
-      id,
-      text: job.title,
-      createdAt: job.createdAt,
-      updatedAt: job.updatedAt,
-      user: user(job.recruiterN),
-      owner: user(job.recruiterN),
-      hiringManager: user(job.hiringManagerN),
-      confidentiality: 'non-confidential',
-      categories: { team: job.department, department: job.department, location: job.office, allLocations: [job.office], commitment: 'Full-time', level: null },
-      tags: [],
-      state: job.status === 'open' ? 'published' : job.status,
-      distributionChannels: job.status === 'open' ? ['public', 'internal'] : [],
-      reqCode: `REQ-${String(job.n).padStart(4, '0')}`,
-      requisitionCodes: [],
-      followers: [],
-      workplaceType: 'onsite',
-      urls: { list: 'https://jobs.lever.co/northwind', show: `https://jobs.lever.co/northwind/${id}`, apply: `https://jobs.lever.co/northwind/${id}/apply` },
-    }, job.updatedAt);
+    const posting = toLeverPosting(job, (n) => known.users[n - 1]!);
+    yield { kind: 'posting', record: { ...cols(posting.id, job.createdAt, job.updatedAt, posting), keys: [keyOf.state(posting.state)] } };
+    for (const f of toLeverForm(job)) {
+      const id = `${posting.id}:${'id' in f.field ? f.field.id : f.field.name}`;
+      yield { kind: 'form_field', record: { ...cols(id, job.createdAt, job.updatedAt, f), refs: { job: posting.id } } };
+    }
   }
 
-  for (const c of world.candidates()) yield* opportunity(world, known, c);
+  // `GET /tags` counts the opportunities carrying each tag: counted while they are made, listed once all are.
+  const tagCounts = new Map<string, number>();
+  for (const c of world.candidates()) {
+    for (const tag of c.tags) tagCounts.set(tag, (tagCounts.get(tag) ?? 0) + 1);
+    yield* opportunity(world, known, c);
+  }
+  const created = new Map(world.tags.map((t) => [t.name, t.createdAt]));
+  // Lever lists tags by their text.
+  for (const [text, count] of [...tagCounts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    yield row('tag', text, created.get(text) ?? 0, { count, text });
+  }
 }
 
 interface Known {
