@@ -1,8 +1,16 @@
 import type { Integration } from '../types.js';
 import { reasonWord, remoteErrorFor } from '../remote-errors.js';
 import { notFoundOf } from './api.js';
+import { applications } from './resources/applications.js';
 import { attachments } from './resources/attachments.js';
 import { candidates } from './resources/candidates.js';
+import { departments } from './resources/departments.js';
+import { jobInterviewStages } from './resources/job-interview-stages.js';
+import { jobs } from './resources/jobs.js';
+import { offices } from './resources/offices.js';
+import { rejectReasons } from './resources/reject-reasons.js';
+import { tags } from './resources/tags.js';
+import { users } from './resources/users.js';
 import { ashbySeed } from './seed.js';
 
 const notFound = notFoundOf('candidate');
@@ -22,7 +30,15 @@ export const ashby: Integration = {
           return { success: false, errors: [code], errorInfo: { code, message } };
         }),
   resources: {
+    applications,
     attachments,
     candidates,
+    departments,
+    job_interview_stages: jobInterviewStages,
+    jobs,
+    offices,
+    reject_reasons: rejectReasons,
+    tags,
+    users,
   },
 };
