@@ -1,14 +1,19 @@
 import type { Integration } from '../types.js';
 import { reasonWord, remoteErrorFor } from '../remote-errors.js';
 import { notFoundOf } from './api.js';
+import { activities } from './resources/activities.js';
 import { applications } from './resources/applications.js';
 import { attachments } from './resources/attachments.js';
 import { candidates } from './resources/candidates.js';
 import { departments } from './resources/departments.js';
+import { interviews } from './resources/interviews.js';
+import { jobFormFields } from './resources/job-form-fields.js';
 import { jobInterviewStages } from './resources/job-interview-stages.js';
 import { jobs } from './resources/jobs.js';
+import { offers } from './resources/offers.js';
 import { offices } from './resources/offices.js';
 import { rejectReasons } from './resources/reject-reasons.js';
+import { scorecards } from './resources/scorecards.js';
 import { tags } from './resources/tags.js';
 import { users } from './resources/users.js';
 import { ashbySeed } from './seed.js';
@@ -30,14 +35,19 @@ export const ashby: Integration = {
           return { success: false, errors: [code], errorInfo: { code, message } };
         }),
   resources: {
+    activities,
     applications,
     attachments,
     candidates,
     departments,
+    interviews,
+    job_form_fields: jobFormFields,
     job_interview_stages: jobInterviewStages,
     jobs,
+    offers,
     offices,
     reject_reasons: rejectReasons,
+    scorecards,
     tags,
     users,
   },

@@ -1,7 +1,8 @@
 import { iso } from '../../seed/reference-time.js';
 import type { World } from '../../seed/world.js';
 import type { SeedRecord } from '../types.js';
-import { interviewPlanId, uuid } from './ids.js';
+import { interviewPlanId, jobPostingId, uuid } from './ids.js';
+import { toFormFields } from './shapes/job-form-fields.js';
 import type { AshbyUser } from './raw.js';
 import type { AshbyDepartment } from './shapes/departments.js';
 import type { AshbyInterviewStage } from './shapes/job-stages.js';
@@ -80,7 +81,7 @@ export function* organizationRecords(world: World, made: Made): Generator<SeedRe
       departmentId: ref.departmentId,
       defaultInterviewPlanId: plan,
       interviewPlanIds: [plan],
-      jobPostingIds: [],
+      jobPostingIds: job.status === 'draft' ? [] : [jobPostingId(ref.id)],
       customFields: [],
       hiringTeam,
       customRequisitionId: null,
@@ -92,6 +93,11 @@ export function* organizationRecords(world: World, made: Made): Generator<SeedRe
       closedAt: job.status === 'closed' ? iso(job.updatedAt) : null,
     };
     yield { kind: 'job', record: { id: raw.id, created_at: raw.createdAt, updated_at: raw.updatedAt, raw: JSON.stringify(raw) } };
+    if (job.status !== 'draft') {
+      for (const field of toFormFields(salt, job.n, job.questions)) {
+        yield { kind: 'form_field', record: { id: field.field.id, refs: { job: ref.id }, created_at: raw.createdAt, updated_at: raw.createdAt, raw: JSON.stringify(field) } };
+      }
+    }
     for (const stage of job.stages) {
       const s = made.stages.get(stage.n)!;
       yield { kind: 'interview_stage', record: { id: s.id, refs: { job: ref.id }, created_at: raw.createdAt, updated_at: raw.createdAt, raw: JSON.stringify(s) } };

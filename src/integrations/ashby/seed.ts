@@ -3,6 +3,7 @@ import type { World, WorldAttachment, WorldCandidate, WorldUser } from '../../se
 import type { SeedRecord } from '../types.js';
 import { fileHandle, interviewPlanId, saltOf, uuid } from './ids.js';
 import { organizationRecords } from './seed-organization.js';
+import { candidateStories } from './seed-stories.js';
 import type { AshbyApplication, AshbyCandidate, AshbyContact, AshbyFileHandle, AshbySource, AshbyUser } from './raw.js';
 
 /** What an attachment row stores: the file handle, and whether a `resumeFileHandle` names it. */
@@ -72,6 +73,7 @@ export function* ashbySeed(world: World): Generator<SeedRecord> {
     },
     hiringTeam: [hiringTeamMember(users[job.recruiterN - 1]!, 'Recruiter'), hiringTeamMember(users[job.hiringManagerN - 1]!, 'Hiring Manager')],
   }));
+  const jobIds = jobs.map((j) => j.ref.id);
   const stages = new Map(
     [...world.stages].map(([n, { stage, jobN }]) => [
       n,
@@ -218,6 +220,7 @@ export function* ashbySeed(world: World): Generator<SeedRecord> {
         },
       };
     }
+    yield* candidateStories(c, { world, salt, users, candidateId, appIds, jobIds, stages });
   }
 
   yield* organizationRecords(world, { salt, users, jobs, stages, reasons });
