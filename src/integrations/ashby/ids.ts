@@ -54,3 +54,12 @@ export function requestId(of: string): string {
   }
   return out;
 }
+
+/**
+ * A job's interview plan: derived from the job's id alone, because Truto reads a job's stages with
+ * `interviewStage.list {interviewPlanId}` and the call shown in `debug` knows nothing but the `job_id` asked for.
+ */
+export const interviewPlanId = (jobId: string): string => uuid(jobId, 'interviewPlan', 1);
+
+/** A job's posting, derived from the job's id for the same reason: `job_form_fields` is read by `job_id`. */
+export const jobPostingId = (jobId: string): string => uuid(jobId, 'jobPosting', 1);

@@ -1,7 +1,9 @@
 import { iso } from '../../seed/reference-time.js';
 import type { World, WorldAttachment, WorldCandidate, WorldUser } from '../../seed/world.js';
 import type { SeedRecord } from '../types.js';
-import { fileHandle, saltOf, uuid } from './ids.js';
+import { fileHandle, interviewPlanId, saltOf, uuid } from './ids.js';
+import { organizationRecords } from './seed-organization.js';
+import { candidateStories } from './seed-stories.js';
 import type { AshbyApplication, AshbyCandidate, AshbyContact, AshbyFileHandle, AshbySource, AshbyUser } from './raw.js';
 
 /** What an attachment row stores: the file handle, and whether a `resumeFileHandle` names it. */
@@ -71,6 +73,7 @@ export function* ashbySeed(world: World): Generator<SeedRecord> {
     },
     hiringTeam: [hiringTeamMember(users[job.recruiterN - 1]!, 'Recruiter'), hiringTeamMember(users[job.hiringManagerN - 1]!, 'Hiring Manager')],
   }));
+  const jobIds = jobs.map((j) => j.ref.id);
   const stages = new Map(
     [...world.stages].map(([n, { stage, jobN }]) => [
       n,
@@ -78,7 +81,7 @@ export function* ashbySeed(world: World): Generator<SeedRecord> {
         id: uuid(salt, 'stage', stage.n),
         title: stage.name,
         type: stage.position === 0 ? 'PreInterviewScreen' : stage.name === 'Offer' ? 'Offer' : 'Active',
-        interviewPlanId: uuid(salt, 'interviewPlan', jobN),
+        interviewPlanId: interviewPlanId(jobs[jobN - 1]!.ref.id),
         orderInInterviewPlan: stage.position,
         interviewStageGroupId: uuid(salt, 'stageGroup', stage.position === 0 ? 'screen' : 'interview'),
       },
@@ -217,7 +220,10 @@ export function* ashbySeed(world: World): Generator<SeedRecord> {
         },
       };
     }
+    yield* candidateStories(c, { world, salt, users, candidateId, appIds, jobIds, stages });
   }
+
+  yield* organizationRecords(world, { salt, users, jobs, stages, reasons });
 }
 
 /**
