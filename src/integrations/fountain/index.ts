@@ -3,6 +3,9 @@ import type { Integration } from '../types.js';
 import { notFound } from './api.js';
 import { attachments } from './resources/attachments.js';
 import { candidates } from './resources/candidates.js';
+import { jobInterviewStages } from './resources/job-interview-stages.js';
+import { jobs } from './resources/jobs.js';
+import { users } from './resources/users.js';
 import { fountainSeed } from './seed.js';
 
 /** Fountain Hire API v2: the resources Truto's Fountain page lists. */
@@ -16,5 +19,8 @@ export const fountain: Integration = {
   resources: {
     attachments,
     candidates,
+    job_interview_stages: jobInterviewStages,
+    jobs,
+    users,
   },
 };

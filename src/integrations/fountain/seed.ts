@@ -3,6 +3,9 @@ import type { World, WorldApplication, WorldCandidate, WorldJob } from '../../se
 import type { SeedRecord } from '../types.js';
 import { accountSalt, ids as idsFor, word } from './ids.js';
 import type { FountainAddress, FountainApplicant, FountainSecureDocument } from './raw.js';
+import { toFountainFunnel } from './shapes/funnels.js';
+import { closingStage, toFountainStage, type FountainStage as FountainStageRaw } from './shapes/stages.js';
+import { toFountainUser } from './shapes/users.js';
 import { pacific } from './time.js';
 
 /**
@@ -82,6 +85,8 @@ export function* fountainSeed(world: World): Generator<SeedRecord> {
   };
   const rejectReasons = world.rejectReasons.map((r) => r.name);
 
+  yield* accountRecords(world, ids, funnelOf);
+
   for (const c of world.candidates()) {
     const id = c.pinnedId ?? ids.applicant(c.n);
     const current = currentApplication(c);
@@ -153,5 +158,52 @@ export function* fountainSeed(world: World): Generator<SeedRecord> {
         },
       };
     }
+  }
+}
+
+/** A stored record: its row dates in UTC (the store's), its raw record as Fountain answers it. */
+const row = (kind: string, id: string, createdAt: number, updatedAt: number, raw: object, refs?: Record<string, string>, keys?: string[]): SeedRecord => ({
+  kind,
+  record: { id, created_at: iso(createdAt), updated_at: iso(updatedAt), ...(refs ? { refs } : {}), ...(keys ? { keys } : {}), raw: JSON.stringify(raw) },
+});
+
+/** Every opening carries it, so a page of `/v2/funnels` can say which page is the last. */
+export const FUNNELS_KEY = 'funnels';
+
+/**
+ * The account's users, and its openings with their workflows: the job's stages, then Hired and Rejected, where
+ * Fountain moves the applicants it closes (the ids the applicants' `stage` already carries).
+ */
+function* accountRecords(
+  world: World,
+  ids: ReturnType<typeof idsFor>,
+  funnelOf: (job: WorldJob) => FountainApplicant['funnel'],
+): Generator<SeedRecord> {
+  const userIds = world.users.map((u) => ids.user(u.n));
+  for (const u of world.users) yield row('user', userIds[u.n - 1]!, u.createdAt, u.updatedAt, toFountainUser(u, userIds[u.n - 1]!));
+  for (const job of world.jobs) {
+    const { id, title } = funnelOf(job);
+    const stages: FountainStageRaw[] = [
+      ...job.stages.map((s) => toFountainStage(s, ids.stage(s.n))),
+      closingStage('hired', ids.hiredStage(job.n)),
+      closingStage('rejected', ids.rejectedStage(job.n)),
+    ];
+    const owner = world.users[job.recruiterN - 1]!;
+    const funnel = toFountainFunnel(job, {
+      id,
+      title,
+      stages,
+      createdAt: pacific(job.createdAt),
+      location: {
+        name: job.office,
+        id: ids.location(job.officeN),
+        latitude: null,
+        longitude: null,
+        location_group: { name: 'Unassigned', id: ids.locationGroup(1) },
+        owner: { name: `${owner.firstName} ${owner.lastName}`, email: owner.email, id: userIds[owner.n - 1]! },
+      },
+    });
+    yield row('funnel', id, job.createdAt, job.updatedAt, funnel, undefined, [FUNNELS_KEY]);
+    for (const stage of stages) yield row('stage', stage.id, job.createdAt, job.createdAt, stage, { job: id });
   }
 }
