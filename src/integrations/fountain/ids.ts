@@ -56,6 +56,7 @@ export const ids = (salt: string) => {
     rejectedStage: of('stage-rejected'),
     document: of('secure_document'),
     user: of('user'),
+    bookedSlot: of('booked_slot'),
     /** An opening's location: one per office of the world. */
     location: of('location'),
     locationGroup: of('location_group'),

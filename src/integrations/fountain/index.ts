@@ -3,6 +3,7 @@ import type { Integration } from '../types.js';
 import { notFound } from './api.js';
 import { attachments } from './resources/attachments.js';
 import { candidates } from './resources/candidates.js';
+import { interviews } from './resources/interviews.js';
 import { jobInterviewStages } from './resources/job-interview-stages.js';
 import { jobs } from './resources/jobs.js';
 import { users } from './resources/users.js';
@@ -19,6 +20,7 @@ export const fountain: Integration = {
   resources: {
     attachments,
     candidates,
+    interviews,
     job_interview_stages: jobInterviewStages,
     jobs,
     users,

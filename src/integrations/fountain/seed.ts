@@ -3,6 +3,7 @@ import type { World, WorldApplication, WorldCandidate, WorldJob } from '../../se
 import type { SeedRecord } from '../types.js';
 import { accountSalt, ids as idsFor, word } from './ids.js';
 import type { FountainAddress, FountainApplicant, FountainSecureDocument } from './raw.js';
+import { toFountainBookedSlot } from './shapes/booked-slots.js';
 import { toFountainFunnel } from './shapes/funnels.js';
 import { closingStage, toFountainStage, type FountainStage as FountainStageRaw } from './shapes/stages.js';
 import { toFountainUser } from './shapes/users.js';
@@ -133,6 +134,14 @@ export function* fountainSeed(world: World): Generator<SeedRecord> {
         raw: JSON.stringify(applicant),
       },
     };
+
+    // The sessions the applicant booked in this opening: the interviews of its current application.
+    for (const i of c.interviews) {
+      if (i.applicationN !== current.n) continue;
+      const slotId = ids.bookedSlot(i.n);
+      const slot = toFountainBookedSlot(i, slotId, world.users[i.organizerN - 1]!);
+      yield row('booked_slot', slotId, i.createdAt, i.updatedAt, slot, { candidate: id });
+    }
 
     // Files are uploaded in the opening's first (data collection) stage.
     const first = job.stages[0]!;
