@@ -8,6 +8,7 @@ import type { TSchema } from '@sinclair/typebox';
 import t from 'tap';
 import { fountain } from '../src/integrations/fountain/index.js';
 import { FountainBookedSlotList } from '../src/integrations/fountain/shapes/booked-slots.js';
+import { FountainNoteList } from '../src/integrations/fountain/shapes/notes.js';
 import { FountainFunnelList } from '../src/integrations/fountain/shapes/funnels.js';
 import { FountainStageList } from '../src/integrations/fountain/shapes/stages.js';
 import { FountainUserList } from '../src/integrations/fountain/shapes/users.js';
@@ -33,9 +34,9 @@ async function adaFunnel(app: App): Promise<string> {
   return ada.applications[0]!.job.id;
 }
 
-/** What a list needs on Fountain: an applicant for files and sessions, an opening for stages. */
+/** What a list needs on Fountain: an applicant for notes, files and sessions, an opening for stages. */
 async function needs(app: App): Promise<Partial<Record<ResourceName, string>>> {
-  return { attachments: `&candidate_id=${ADA}`, interviews: `&candidate_id=${INTERVIEWED}`, job_interview_stages: `&job_id=${await adaFunnel(app)}` };
+  return { activities: `&candidate_id=${ADA}`, attachments: `&candidate_id=${ADA}`, interviews: `&candidate_id=${INTERVIEWED}`, job_interview_stages: `&job_id=${await adaFunnel(app)}` };
 }
 
 async function whole(app: App, r: ResourceName, extra: string): Promise<Json[]> {
@@ -56,6 +57,7 @@ const REMOTE_404 = {
 t.test('fountain serves what Truto lists for it, with its methods', async (t) => {
   const methods = Object.fromEntries(SERVED.map((r) => [r, [...fountain.resources[r]!.methods]]));
   t.strictSame(methods, {
+    activities: ['list'],
     attachments: ['list'],
     candidates: ['list', 'get'],
     interviews: ['list'],
@@ -181,6 +183,7 @@ t.test('every {id} in every record resolves in the same account', async (t) => {
     }
   }
   let sessions = 0;
+  let notes = 0;
   for (const c of candidates.slice(0, 40)) {
     for (const f of await whole(app, 'attachments', `&candidate_id=${c.id}`)) expect(candidateIds, (f.candidate as Json).id, `attachment ${f.id}.candidate`);
     for (const i of await whole(app, 'interviews', `&candidate_id=${c.id}`)) {
@@ -188,7 +191,14 @@ t.test('every {id} in every record resolves in the same account', async (t) => {
       t.equal((i.candidate as Json).id, c.id, `session ${i.id} is ${c.id}'s`);
       expect(candidateIds, (i.application as Json).id, `session ${i.id}.application`);
     }
+    for (const n of await whole(app, 'activities', `&candidate_id=${c.id}`)) {
+      notes++;
+      t.equal((n.candidate as Json).id, c.id, `note ${n.id} is on ${c.id}`);
+      t.equal((n.actor as Json).type, 'user', `note ${n.id}: a user wrote it`);
+      expect(userIds, (n.actor as Json).id, `note ${n.id}.actor`);
+    }
   }
+  t.ok(notes > 10, `${notes} notes`);
   t.ok(sessions > 10, `${sessions} interview sessions`);
   t.ok(checked > 200, `${checked} references checked, every one resolved`);
 });
@@ -224,6 +234,15 @@ t.test('filters: job_id narrows the stages, candidate_id the sessions; both requ
       missing_required_query_parameters: { description: 'The fountain integration requires these query parameters for this request.', value: ['candidate_id'] },
     },
   }, 'interviews without candidate_id');
+  const notes = await whole(app, 'activities', `&candidate_id=${ADA}`);
+  const cut = notes[Math.floor(notes.length / 2)]!.created_at as string;
+  const later = await whole(app, 'activities', `&candidate_id=${ADA}&created_at[gte]=${cut}`);
+  t.ok(later.length > 0 && later.length < notes.length, `created_at narrows Ada's ${notes.length} notes to ${later.length}`);
+  t.strictSame(later, notes.filter((n) => (n.created_at as string) >= cut), 'exactly those created since');
+  const notesDebug = (await get(app, path('activities'), `${ACC}&candidate_id=${ADA}&truto_response_format=debug`)).json() as { debug: { requestUrl: string; data: unknown } };
+  t.equal(notesDebug.debug.requestUrl, `${API}/applicants/${ADA}/notes`, 'GET /v2/applicants/{id}/notes');
+  assertSchema(t, FountainNoteList, notesDebug.debug.data, 'notes page');
+  expectError(t, await get(app, path('activities'), `${ACC}&candidate_id=${UNKNOWN}`), REMOTE_404, 'notes of an unknown applicant');
   // Filters Fountain's lists do not take change nothing.
   t.strictSame(await whole(app, 'jobs', '&created_at[gte]=2099-01-01T00:00:00Z'), await whole(app, 'jobs', ''), 'jobs ignore created_at');
   t.strictSame(await whole(app, 'users', '&name=nobody'), await whole(app, 'users', ''), 'users ignore name');
@@ -252,7 +271,7 @@ t.test('every pair of the catalogue Fountain does not serve answers the 404 with
     }
   }
   // 29 catalogue pairs, less those served.
-  t.equal(pairs, 18, `${pairs} unsupported pairs`);
+  t.equal(pairs, 17, `${pairs} unsupported pairs`);
 });
 
 t.test('the same seed gives the same bytes for every resource', async (t) => {

@@ -57,6 +57,7 @@ export const ids = (salt: string) => {
     document: of('secure_document'),
     user: of('user'),
     bookedSlot: of('booked_slot'),
+    note: of('note'),
     /** An opening's location: one per office of the world. */
     location: of('location'),
     locationGroup: of('location_group'),

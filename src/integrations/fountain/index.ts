@@ -1,6 +1,7 @@
 import { remoteErrorFor } from '../remote-errors.js';
 import type { Integration } from '../types.js';
 import { notFound } from './api.js';
+import { activities } from './resources/activities.js';
 import { attachments } from './resources/attachments.js';
 import { candidates } from './resources/candidates.js';
 import { interviews } from './resources/interviews.js';
@@ -18,6 +19,7 @@ export const fountain: Integration = {
   // Injected faults in Fountain's envelope: `{ message }`.
   errorBody: (status) => (status === 404 ? notFound() : remoteErrorFor(status, { 401: 'Unauthorized', 429: 'Rate limit exceeded' }, (message) => ({ message }))),
   resources: {
+    activities,
     attachments,
     candidates,
     interviews,

@@ -5,6 +5,7 @@ import { accountSalt, ids as idsFor, word } from './ids.js';
 import type { FountainAddress, FountainApplicant, FountainSecureDocument } from './raw.js';
 import { toFountainBookedSlot } from './shapes/booked-slots.js';
 import { toFountainFunnel } from './shapes/funnels.js';
+import { toFountainNote } from './shapes/notes.js';
 import { closingStage, toFountainStage, type FountainStage as FountainStageRaw } from './shapes/stages.js';
 import { toFountainUser } from './shapes/users.js';
 import { pacific } from './time.js';
@@ -141,6 +142,13 @@ export function* fountainSeed(world: World): Generator<SeedRecord> {
       const slotId = ids.bookedSlot(i.n);
       const slot = toFountainBookedSlot(i, slotId, world.users[i.organizerN - 1]!);
       yield row('booked_slot', slotId, i.createdAt, i.updatedAt, slot, { candidate: id });
+    }
+
+    // Notes are kept on the applicant, whichever of the person's applications they were about; emails are not kept.
+    for (const a of c.activities) {
+      if (a.kind !== 'note' || a.authorN === null) continue;
+      const noteId = ids.note(a.n);
+      yield row('note', noteId, a.createdAt, a.createdAt, toFountainNote(a, noteId, world.users[a.authorN - 1]!, ids.user(a.authorN)), { candidate: id });
     }
 
     // Files are uploaded in the opening's first (data collection) stage.
