@@ -155,6 +155,8 @@ t.test('every {id} in every record resolves in the same account', async (t) => {
   const userIds = new Set(users.map((u) => u.id));
   const candidateIds = new Set(candidates.map((c) => c.id));
   const stageIds = new Set<string>();
+  const stageNames = new Map<string, string>();
+  const jobNames = new Map(jobs.map((j) => [j.id, j.name as string]));
   let checked = 0;
   const expect = (set: Set<string>, id: unknown, where: string) => {
     checked++;
@@ -170,6 +172,7 @@ t.test('every {id} in every record resolves in the same account', async (t) => {
       expect(jobIds, (s.job as Json).id, `stage ${s.id}.job`);
       t.equal((s.job as Json).id, job.id, `stage ${s.id} belongs to ${job.id}`);
       stageIds.add(s.id);
+      stageNames.set(s.id, s.name as string);
     }
     const owner = (job.remote_data as { location: { owner: { id: string } } }).location.owner;
     expect(userIds, owner.id, `funnel ${job.id}.location.owner`);
@@ -180,6 +183,9 @@ t.test('every {id} in every record resolves in the same account', async (t) => {
       expect(jobIds, (a.job as Json).id, `candidate ${c.id}.application.job`);
       expect(stageIds, (a.current_stage as Json).id, `candidate ${c.id}.application.current_stage`);
       expect(jobIds, ((a.current_stage as Json).job as Json).id, `candidate ${c.id}.application.current_stage.job`);
+      // The same opening and stage, in the same words, wherever they appear.
+      t.equal(stageNames.get((a.current_stage as Json).id), (a.current_stage as Json).name, `candidate ${c.id}: stage name`);
+      t.equal(jobNames.get((a.job as Json).id), (c.remote_data as { funnel: { title: string } }).funnel.title, `candidate ${c.id}: opening title`);
     }
   }
   let sessions = 0;
