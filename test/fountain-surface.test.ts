@@ -228,6 +228,10 @@ t.test('filters: job_id narrows the stages, candidate_id the sessions; both requ
   expectError(t, await get(app, path('job_interview_stages'), `${ACC}&job_id=${UNKNOWN}`), REMOTE_404, 'stages of an unknown opening');
   const sessions = await whole(app, 'interviews', `&candidate_id=${INTERVIEWED}`);
   t.ok(sessions.length > 0 && sessions.every((i) => (i.candidate as Json).id === INTERVIEWED), `${sessions.length} sessions, all Alan's`);
+  const end = sessions[Math.floor(sessions.length / 2)]!.end_at as string;
+  const ended = await whole(app, 'interviews', `&candidate_id=${INTERVIEWED}&end_at[lte]=${end}`);
+  t.ok(ended.length > 0 && ended.length < sessions.length, `end_at narrows Alan's ${sessions.length} sessions to ${ended.length}`);
+  t.strictSame(ended, sessions.filter((i) => (i.end_at as string) <= end), 'exactly those ended by then');
   const debug = (await get(app, path('interviews'), `${ACC}&candidate_id=${INTERVIEWED}&truto_response_format=debug`)).json() as { debug: { requestUrl: string; data: unknown } };
   t.equal(debug.debug.requestUrl, `${API}/applicants/${INTERVIEWED}/booked_slots`, 'GET /v2/applicants/{id}/booked_slots');
   assertSchema(t, FountainBookedSlotList, debug.debug.data, 'booked slots page');

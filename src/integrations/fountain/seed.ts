@@ -141,7 +141,9 @@ export function* fountainSeed(world: World): Generator<SeedRecord> {
       if (i.applicationN !== current.n) continue;
       const slotId = ids.bookedSlot(i.n);
       const slot = toFountainBookedSlot(i, slotId, world.users[i.organizerN - 1]!);
-      yield row('booked_slot', slotId, i.createdAt, i.updatedAt, slot, { candidate: id });
+      // A session shows no dates of its own, so its row's serve the store's filters only: the last is the session's
+      // end, which Truto's `end_at` filters on.
+      yield row('booked_slot', slotId, i.createdAt, i.endAt, slot, { candidate: id });
     }
 
     // Notes are kept on the applicant, whichever of the person's applications they were about; emails are not kept.
