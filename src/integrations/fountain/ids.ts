@@ -55,5 +55,11 @@ export const ids = (salt: string) => {
     hiredStage: of('stage-hired'),
     rejectedStage: of('stage-rejected'),
     document: of('secure_document'),
+    user: of('user'),
+    bookedSlot: of('booked_slot'),
+    note: of('note'),
+    /** An opening's location: one per office of the world. */
+    location: of('location'),
+    locationGroup: of('location_group'),
   };
 };

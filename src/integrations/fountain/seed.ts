@@ -3,6 +3,11 @@ import type { World, WorldApplication, WorldCandidate, WorldJob } from '../../se
 import type { SeedRecord } from '../types.js';
 import { accountSalt, ids as idsFor, word } from './ids.js';
 import type { FountainAddress, FountainApplicant, FountainSecureDocument } from './raw.js';
+import { toFountainBookedSlot } from './shapes/booked-slots.js';
+import { toFountainFunnel } from './shapes/funnels.js';
+import { toFountainNote } from './shapes/notes.js';
+import { closingStage, toFountainStage, type FountainStage as FountainStageRaw } from './shapes/stages.js';
+import { toFountainUser } from './shapes/users.js';
 import { pacific } from './time.js';
 
 /**
@@ -82,6 +87,8 @@ export function* fountainSeed(world: World): Generator<SeedRecord> {
   };
   const rejectReasons = world.rejectReasons.map((r) => r.name);
 
+  yield* accountRecords(world, ids, funnelOf);
+
   for (const c of world.candidates()) {
     const id = c.pinnedId ?? ids.applicant(c.n);
     const current = currentApplication(c);
@@ -129,6 +136,23 @@ export function* fountainSeed(world: World): Generator<SeedRecord> {
       },
     };
 
+    // The sessions the applicant booked in this opening: the interviews of its current application.
+    for (const i of c.interviews) {
+      if (i.applicationN !== current.n) continue;
+      const slotId = ids.bookedSlot(i.n);
+      const slot = toFountainBookedSlot(i, slotId, world.users[i.organizerN - 1]!);
+      // A session shows no dates of its own, so its row's serve the store's filters only: the last is the session's
+      // end, which Truto's `end_at` filters on.
+      yield row('booked_slot', slotId, i.createdAt, i.endAt, slot, { candidate: id });
+    }
+
+    // Notes are kept on the applicant, whichever of the person's applications they were about; emails are not kept.
+    for (const a of c.activities) {
+      if (a.kind !== 'note' || a.authorN === null) continue;
+      const noteId = ids.note(a.n);
+      yield row('note', noteId, a.createdAt, a.createdAt, toFountainNote(a, noteId, world.users[a.authorN - 1]!, ids.user(a.authorN)), { candidate: id });
+    }
+
     // Files are uploaded in the opening's first (data collection) stage.
     const first = job.stages[0]!;
     const uploadStage = { id: ids.stage(first.n), title: first.name };
@@ -153,5 +177,52 @@ export function* fountainSeed(world: World): Generator<SeedRecord> {
         },
       };
     }
+  }
+}
+
+/** A stored record: its row dates in UTC (the store's), its raw record as Fountain answers it. */
+const row = (kind: string, id: string, createdAt: number, updatedAt: number, raw: object, refs?: Record<string, string>, keys?: string[]): SeedRecord => ({
+  kind,
+  record: { id, created_at: iso(createdAt), updated_at: iso(updatedAt), ...(refs ? { refs } : {}), ...(keys ? { keys } : {}), raw: JSON.stringify(raw) },
+});
+
+/** Every opening carries it, so a page of `/v2/funnels` can say which page is the last. */
+export const FUNNELS_KEY = 'funnels';
+
+/**
+ * The account's users, and its openings with their workflows: the job's stages, then Hired and Rejected, where
+ * Fountain moves the applicants it closes (the ids the applicants' `stage` already carries).
+ */
+function* accountRecords(
+  world: World,
+  ids: ReturnType<typeof idsFor>,
+  funnelOf: (job: WorldJob) => FountainApplicant['funnel'],
+): Generator<SeedRecord> {
+  const userIds = world.users.map((u) => ids.user(u.n));
+  for (const u of world.users) yield row('user', userIds[u.n - 1]!, u.createdAt, u.updatedAt, toFountainUser(u, userIds[u.n - 1]!));
+  for (const job of world.jobs) {
+    const { id, title } = funnelOf(job);
+    const stages: FountainStageRaw[] = [
+      ...job.stages.map((s) => toFountainStage(s, ids.stage(s.n))),
+      closingStage('hired', ids.hiredStage(job.n)),
+      closingStage('rejected', ids.rejectedStage(job.n)),
+    ];
+    const owner = world.users[job.recruiterN - 1]!;
+    const funnel = toFountainFunnel(job, {
+      id,
+      title,
+      stages,
+      createdAt: pacific(job.createdAt),
+      location: {
+        name: job.office,
+        id: ids.location(job.officeN),
+        latitude: null,
+        longitude: null,
+        location_group: { name: 'Unassigned', id: ids.locationGroup(1) },
+        owner: { name: `${owner.firstName} ${owner.lastName}`, email: owner.email, id: userIds[owner.n - 1]! },
+      },
+    });
+    yield row('funnel', id, job.createdAt, job.updatedAt, funnel, undefined, [FUNNELS_KEY]);
+    for (const stage of stages) yield row('stage', stage.id, job.createdAt, job.createdAt, stage, { job: id });
   }
 }
