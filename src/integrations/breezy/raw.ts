@@ -143,6 +143,7 @@ export type BreezyError = Static<typeof BreezyError>;
  * share the `{ error: { type, message } }` envelope; the 404's own type string is not documented, so this one is
  * named after the documented pattern.
  */
-export const notFoundBody = (what: 'candidate' | 'document'): BreezyError => ({
+export type NotFoundWhat = 'candidate' | 'document' | 'company' | 'position';
+export const notFoundBody = (what: NotFoundWhat): BreezyError => ({
   error: { type: `${what}NotFound`, message: `${what} not found` },
 });
