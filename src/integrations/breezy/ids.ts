@@ -26,6 +26,7 @@ export interface BreezyIds {
   file(n: number): string;
   user(n: number): string;
   reason(n: number): string;
+  questionnaire(n: number): string;
 }
 
 export function breezyIds(salt: string): BreezyIds {
@@ -43,6 +44,7 @@ export function breezyIds(salt: string): BreezyIds {
     file: id('file'),
     user: id('user'),
     reason: id('disposition_reason'),
+    questionnaire: id('questionnaire'),
   };
 }
 

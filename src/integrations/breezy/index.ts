@@ -3,6 +3,8 @@ import { reasonWord, remoteErrorFor } from '../remote-errors.js';
 import { notFound } from './api.js';
 import { attachments } from './resources/attachments.js';
 import { candidates } from './resources/candidates.js';
+import { jobs } from './resources/jobs.js';
+import { organizations } from './resources/organizations.js';
 import { breezySeed } from './seed.js';
 
 /** Breezy HR API v3: what Truto's Breezy integration serves (its coverage page). */
@@ -22,5 +24,7 @@ export const breezy: Integration = {
   resources: {
     attachments,
     candidates,
+    jobs,
+    organizations,
   },
 };

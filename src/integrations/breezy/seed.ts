@@ -3,7 +3,9 @@ import { iso } from '../../seed/reference-time.js';
 import type { World, WorldAttachment, WorldCandidate, WorldUser } from '../../seed/world.js';
 import type { SeedRecord } from '../types.js';
 import { breezyIds, sourceId, stageId, type BreezyIds } from './ids.js';
-import type { BreezyCandidate, BreezyCompany, BreezyDocument, BreezyPosition, BreezyResume } from './raw.js';
+import type { BreezyCandidate, BreezyDocument, BreezyResume } from './raw.js';
+import type { BreezyCompany } from './shapes/companies.js';
+import { positionOf } from './seed-positions.js';
 
 /**
  * The world as Breezy stores it. A Breezy candidate lives under one position: a person who applied to three
@@ -20,6 +22,7 @@ export function* breezySeed(world: World): Generator<SeedRecord> {
     _id: ids.company,
     name: 'Initech Logistics',
     friendly_id: 'initech-logistics',
+    initial: 'I',
     member_count: world.users.length,
     creation_date: iso(Math.min(...world.users.map((u) => u.createdAt))),
     updated_date: iso(Math.min(...world.users.map((u) => u.createdAt))),
@@ -27,21 +30,7 @@ export function* breezySeed(world: World): Generator<SeedRecord> {
   yield row('company', company._id, null, company.creation_date, company.updated_date, company);
 
   for (const job of world.jobs) {
-    const position: BreezyPosition = {
-      _id: ids.position(job.n),
-      friendly_id: `${job.title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${job.n}`,
-      name: job.title,
-      state: job.status === 'open' ? 'published' : job.status,
-      org_type: 'position',
-      type: { id: 'fullTime', name: 'Full-Time' },
-      department: job.department,
-      location: { name: job.office, is_remote: job.office === 'Remote' },
-      company: { _id: company._id, name: company.name, friendly_id: company.friendly_id },
-      pipeline_id: 'default',
-      tags: [],
-      creation_date: iso(job.createdAt),
-      updated_date: iso(job.updatedAt),
-    };
+    const position = positionOf(ids, world, job);
     yield row('position', position._id, null, position.creation_date, position.updated_date, position);
   }
 
