@@ -37,6 +37,7 @@ const positionOf = (app: FastifyInstance, candidate: string) => app.mock.account
 function needs(app: FastifyInstance, r: ResourceName): string {
   if (r === 'candidates') return `&job_id=${positionOf(app, ADA)}`;
   if (r === 'attachments') return `&candidate_id=${ADA}&job_id=${positionOf(app, ADA)}`;
+  if (r === 'activities') return `&candidate_id=${ADA}`;
   return '';
 }
 
@@ -49,6 +50,7 @@ async function whole(app: FastifyInstance, r: ResourceName, extra = ''): Promise
 t.test('breezy serves what Truto lists for it, with its methods', async (t) => {
   const methods = Object.fromEntries(SERVED.map((r) => [r, [...breezy.resources[r]!.methods]]));
   t.strictSame(methods, {
+    activities: ['list'],
     attachments: ['list'],
     candidates: ['list', 'get'],
     jobs: ['list', 'get'],
@@ -73,7 +75,7 @@ t.test('every resource: pages walk to the same set as one whole list; schemas, r
       cursor = body.next_cursor;
     } while (cursor && pages < 10_000);
     t.strictSame(walked, all, `${r}: ${pages} pages of 3 are the whole list, once each, in order`);
-    if (r !== 'organizations') t.ok(pages > 1, `${r}: more than one page`);
+    if (r !== 'organizations' && r !== 'activities') t.ok(pages > 1, `${r}: more than one page`);
 
     const normalized = (await get(app, path(r), `${ACC}${needs(app, r)}&truto_ignore_limit=true&truto_response_format=normalized`)).json() as { result: unknown[] };
     t.equal(normalized.result.length, all.length, `${r}: normalized lists as many`);
@@ -140,6 +142,22 @@ t.test('every {id} in every record resolves in the same account', async (t) => {
       expect(jobIds, (f.job as Json).id, `${f.id} job`);
     }
   }
+  let notes = 0;
+  const types = new Set<string>();
+  for (const c of candidates) {
+    for (const a of await whole(app, 'activities', `&candidate_id=${c.id}`)) {
+      notes++;
+      types.add(`${String(a.activity_type)}:${(a.remote_data as Json).type as string}`);
+      expect(candidateIds, (a.candidate as Json).id, `${a.id} candidate`);
+      t.equal((a.candidate as Json).id, c.id, `${a.id}: on the candidate asked for`);
+      if (a.actor !== undefined) {
+        t.strictSame(a.actor, { id: c.id, type: 'candidate' }, `${a.id}: only the candidate is an actor`);
+        expect(candidateIds, (a.actor as Json).id, `${a.id} actor`);
+      }
+    }
+  }
+  t.ok(notes > 50, `${notes} stream items`);
+  t.strictSame([...types].sort(), ['email:messageFromCandidatePosted', 'email:messageToCandidatePosted', 'note:companyNotePosted'], 'notes and messages both ways');
   for (const j of jobs) expect(orgIds, companyOf(j.id), `${j.id} company`);
   t.ok(checked > 300, `${checked} references checked, every one resolved`);
 });
@@ -149,6 +167,7 @@ t.test('unknown ids: Breezy\'s own 404 bodies', async (t) => {
   expectError(t, await get(app, `${path('organizations')}/ffffffffffff`, ACC), remote404('companyNotFound', 'company not found'), 'organization');
   expectError(t, await get(app, `${path('jobs')}/ffffffffffff`, ACC), remote404('positionNotFound', 'position not found'), 'job');
   expectError(t, await get(app, `${path('jobs')}/${ADA}`, ACC), remote404('positionNotFound', 'position not found'), 'a candidate id is no position');
+  expectError(t, await get(app, path('activities'), `${ACC}&candidate_id=ffffffffffff`), remote404('candidateNotFound', 'candidate not found'), 'stream of no candidate');
 });
 
 t.test('filters: what Breezy honours narrows, the rest is ignored with a warning; Breezy\'s endpoints in debug', async (t) => {
@@ -178,6 +197,21 @@ t.test('filters: what Breezy honours narrows, the rest is ignored with a warning
   t.equal(one.requestUrl, `${API}/company/${company}/position/${job}`);
   t.strictSame(one.data, jobs.find((j) => j.id === job)!.remote_data, 'debug.data: the bare position');
   t.ok(Array.isArray((await debug(path('jobs'))).data), 'a list: a bare array');
+  const stream = await debug(path('activities'), `&candidate_id=${ADA}&limit=2`);
+  const adaJob = positionOf(app, ADA);
+  t.equal(stream.requestUrl, `${API}/company/${companyOf(adaJob)}/position/${adaJob}/candidate/${ADA}/stream?skip=0`);
+  const items = await whole(app, 'activities', `&candidate_id=${ADA}`);
+  t.ok(items.length > 0 && items.every((a) => (a.candidate as Json).id === ADA), `activities candidate_id: ${items.length} items, all Ada's`);
+  const other = await whole(app, 'activities', `&candidate_id=${positionOf(app, ADA) === positionOf(app, ALAN) ? '5e1ada000a02' : ALAN}`);
+  t.notOk(other.some((a) => items.some((b) => b.id === a.id)), 'another record: other items');
+  expectError(t, await get(app, path('activities'), ACC), {
+    statusCode: 400,
+    error: 'Bad Request',
+    message: 'Missing required query parameter: candidate_id',
+    truto_error_insight: {
+      missing_required_query_parameters: { description: 'The breezy integration requires these query parameters for this request.', value: ['candidate_id'] },
+    },
+  }, 'activities without candidate_id');
 });
 
 t.test('every resource and method Breezy does not serve: Truto\'s 404 with the supported methods', async (t) => {

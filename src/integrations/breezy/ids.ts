@@ -27,6 +27,9 @@ export interface BreezyIds {
   user(n: number): string;
   reason(n: number): string;
   questionnaire(n: number): string;
+  /** A candidate record's stream, by the world application the record is. */
+  stream(n: number): string;
+  streamItem(n: number): string;
 }
 
 export function breezyIds(salt: string): BreezyIds {
@@ -45,6 +48,8 @@ export function breezyIds(salt: string): BreezyIds {
     user: id('user'),
     reason: id('disposition_reason'),
     questionnaire: id('questionnaire'),
+    stream: id('stream'),
+    streamItem: id('stream_item'),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { Integration } from '../types.js';
 import { reasonWord, remoteErrorFor } from '../remote-errors.js';
 import { notFound } from './api.js';
+import { activities } from './resources/activities.js';
 import { attachments } from './resources/attachments.js';
 import { candidates } from './resources/candidates.js';
 import { jobs } from './resources/jobs.js';
@@ -22,6 +23,7 @@ export const breezy: Integration = {
           return { error: { type: word[0]!.toLowerCase() + word.slice(1), message } };
         }),
   resources: {
+    activities,
     attachments,
     candidates,
     jobs,

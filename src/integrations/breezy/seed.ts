@@ -6,6 +6,7 @@ import { breezyIds, sourceId, stageId, type BreezyIds } from './ids.js';
 import type { BreezyCandidate, BreezyDocument, BreezyResume } from './raw.js';
 import type { BreezyCompany } from './shapes/companies.js';
 import { positionOf } from './seed-positions.js';
+import { streamOf } from './seed-stream.js';
 
 /**
  * The world as Breezy stores it. A Breezy candidate lives under one position: a person who applied to three
@@ -78,6 +79,9 @@ export function* breezySeed(world: World): Generator<SeedRecord> {
           raw: JSON.stringify(candidate),
         },
       };
+      const about = c.activities.filter((x) => (x.applicationN === null ? i === 0 : x.applicationN === a.n));
+      const owner = { candidate: { _id: id, name: candidate.name }, position: { _id: positionId, name: world.jobs[a.jobN - 1]!.title }, companyId: ids.company, applicationN: a.n };
+      yield* streamOf(ids, world, owner, about);
       // The documents list: the resume first, then every other file of this record.
       const ordered = resumeFile ? [resumeFile, ...files.filter((f) => f !== resumeFile)] : files;
       for (const f of ordered) {
