@@ -197,6 +197,12 @@ t.test('filters: what Breezy honours narrows, the rest is ignored with a warning
   t.equal(one.requestUrl, `${API}/company/${company}/position/${job}`);
   t.strictSame(one.data, jobs.find((j) => j.id === job)!.remote_data, 'debug.data: the bare position');
   t.ok(Array.isArray((await debug(path('jobs'))).data), 'a list: a bare array');
+  for (const state of ['published', 'closed', 'draft']) {
+    const some = await whole(app, 'jobs', `&remote_query[state]=${state}`);
+    const expected = jobs.filter((j) => (j.remote_data as Json).state === state);
+    t.ok(expected.length > 0, `some ${state} positions`);
+    t.strictSame(some, expected, `jobs remote_query[state]=${state}: exactly those`);
+  }
   const stream = await debug(path('activities'), `&candidate_id=${ADA}&limit=2`);
   const adaJob = positionOf(app, ADA);
   t.equal(stream.requestUrl, `${API}/company/${companyOf(adaJob)}/position/${adaJob}/candidate/${ADA}/stream?skip=0`);

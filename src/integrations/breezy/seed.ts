@@ -32,7 +32,8 @@ export function* breezySeed(world: World): Generator<SeedRecord> {
 
   for (const job of world.jobs) {
     const position = positionOf(ids, world, job);
-    yield row('position', position._id, null, position.creation_date, position.updated_date, position);
+    // Keyed by state: the positions list narrows by it (`?state=`).
+    yield { kind: 'position', record: { id: position._id, keys: [`state:${position.state}`], created_at: position.creation_date, updated_at: position.updated_date, raw: JSON.stringify(position) } };
   }
 
   for (const c of world.candidates()) {

@@ -21,15 +21,16 @@ function render(rows: readonly RecordRow[], reader: AccountReader): Item[] {
 /**
  * `GET /v3/company/:company/positions` and `…/position/:id`. A position id names its company (ids.ts), so a get
  * needs no `organization_id`; the list's company is the account's own, which Truto holds in the account's context
- * and the mock's list call cannot see, so `debug` names it `:company_id`.
+ * and the mock's list call cannot see, so `debug` names it `:company_id`. Breezy answers only published positions
+ * when `state` is left out; Truto's jobs are every position, so without `remote_query[state]` the mock lists them all.
  */
 export const jobs: ResourceEmulation<Job, Item> = {
   kind: 'position',
   methods: ['list', 'get'],
   fields,
-  // The positions list filters by `state` only (a `remote_query`); Truto's date filters are ignored.
+  // The positions list filters by `state` only (`remote_query[state]`); Truto's date filters are ignored.
   filters: { supported: [], required: { list: [], get: [] } },
-  query: () => ({}),
+  query: ({ remoteQuery }) => (remoteQuery.state !== undefined ? { keys: [`state:${String(remoteQuery.state)}`] } : {}),
   render: (rows, reader) => render(rows, reader),
   toUnified: ({ raw, companySlug }) => positionToUnified(raw, companySlug),
   rawSingle: (raw) => raw,
