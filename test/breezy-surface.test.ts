@@ -38,6 +38,7 @@ function needs(app: FastifyInstance, r: ResourceName): string {
   if (r === 'candidates') return `&job_id=${positionOf(app, ADA)}`;
   if (r === 'attachments') return `&candidate_id=${ADA}&job_id=${positionOf(app, ADA)}`;
   if (r === 'activities') return `&candidate_id=${ADA}`;
+  if (r === 'job_form_fields') return `&job_id=${positionOf(app, ADA)}`;
   return '';
 }
 
@@ -53,6 +54,7 @@ t.test('breezy serves what Truto lists for it, with its methods', async (t) => {
     activities: ['list'],
     attachments: ['list'],
     candidates: ['list', 'get'],
+    job_form_fields: ['list'],
     jobs: ['list', 'get'],
     organizations: ['list', 'get'],
   });
@@ -156,6 +158,20 @@ t.test('every {id} in every record resolves in the same account', async (t) => {
       }
     }
   }
+  let formFields = 0;
+  for (const j of jobs) {
+    const form = await whole(app, 'job_form_fields', `&job_id=${j.id}`);
+    t.strictSame(form.map((f) => f.index), form.map((_, i) => i), `${j.id}: fields indexed in order`);
+    const raw = j.remote_data as Json & { application_form: Record<string, unknown>; questionnaire_id: string | null };
+    const on = Object.entries(raw.application_form).filter(([, v]) => v === 'required' || v === 'optional');
+    t.strictSame(form.slice(0, on.length).map((f) => [f.name, f.is_required]), on.map(([k, v]) => [k, v === 'required']), `${j.id}: the standard fields on`);
+    for (const f of form) {
+      formFields++;
+      expect(jobIds, (f.job as Json).id, `${f.id} job`);
+      if (f.group_id !== 'application_form') t.equal(f.group_id, raw.questionnaire_id, `${f.id}: its position's questionnaire`);
+    }
+  }
+  t.ok(formFields > jobs.length * 4, `${formFields} form fields`);
   t.ok(notes > 50, `${notes} stream items`);
   t.strictSame([...types].sort(), ['email:messageFromCandidatePosted', 'email:messageToCandidatePosted', 'note:companyNotePosted'], 'notes and messages both ways');
   for (const j of jobs) expect(orgIds, companyOf(j.id), `${j.id} company`);
@@ -167,6 +183,7 @@ t.test('unknown ids: Breezy\'s own 404 bodies', async (t) => {
   expectError(t, await get(app, `${path('organizations')}/ffffffffffff`, ACC), remote404('companyNotFound', 'company not found'), 'organization');
   expectError(t, await get(app, `${path('jobs')}/ffffffffffff`, ACC), remote404('positionNotFound', 'position not found'), 'job');
   expectError(t, await get(app, `${path('jobs')}/${ADA}`, ACC), remote404('positionNotFound', 'position not found'), 'a candidate id is no position');
+  expectError(t, await get(app, path('job_form_fields'), `${ACC}&job_id=ffffffffffff`), remote404('positionNotFound', 'position not found'), 'form of no position');
   expectError(t, await get(app, path('activities'), `${ACC}&candidate_id=ffffffffffff`), remote404('candidateNotFound', 'candidate not found'), 'stream of no candidate');
 });
 
@@ -203,6 +220,7 @@ t.test('filters: what Breezy honours narrows, the rest is ignored with a warning
     t.ok(expected.length > 0, `some ${state} positions`);
     t.strictSame(some, expected, `jobs remote_query[state]=${state}: exactly those`);
   }
+  t.equal((await debug(path('job_form_fields'), `&job_id=${job}`)).requestUrl, `${API}/company/${company}/position/${job}`);
   const stream = await debug(path('activities'), `&candidate_id=${ADA}&limit=2`);
   const adaJob = positionOf(app, ADA);
   t.equal(stream.requestUrl, `${API}/company/${companyOf(adaJob)}/position/${adaJob}/candidate/${ADA}/stream?skip=0`);

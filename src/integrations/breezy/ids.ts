@@ -30,6 +30,8 @@ export interface BreezyIds {
   /** A candidate record's stream, by the world application the record is. */
   stream(n: number): string;
   streamItem(n: number): string;
+  question(n: number): string;
+  option(n: number): string;
 }
 
 export function breezyIds(salt: string): BreezyIds {
@@ -50,6 +52,8 @@ export function breezyIds(salt: string): BreezyIds {
     questionnaire: id('questionnaire'),
     stream: id('stream'),
     streamItem: id('stream_item'),
+    question: id('question'),
+    option: id('option'),
   };
 }
 

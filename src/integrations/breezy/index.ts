@@ -4,6 +4,7 @@ import { notFound } from './api.js';
 import { activities } from './resources/activities.js';
 import { attachments } from './resources/attachments.js';
 import { candidates } from './resources/candidates.js';
+import { jobFormFields } from './resources/job-form-fields.js';
 import { jobs } from './resources/jobs.js';
 import { organizations } from './resources/organizations.js';
 import { breezySeed } from './seed.js';
@@ -26,6 +27,7 @@ export const breezy: Integration = {
     activities,
     attachments,
     candidates,
+    job_form_fields: jobFormFields,
     jobs,
     organizations,
   },

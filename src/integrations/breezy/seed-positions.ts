@@ -2,6 +2,7 @@ import { iso } from '../../seed/reference-time.js';
 import { OFFICE_PLACES } from '../../seed/vocabulary.js';
 import type { World, WorldJob } from '../../seed/world.js';
 import type { BreezyIds } from './ids.js';
+import { applicationFormOf } from './seed-forms.js';
 import type { BreezyPosition } from './shapes/positions.js';
 
 const US = { id: 'US', name: 'United States' };
@@ -54,11 +55,7 @@ export function positionOf(ids: BreezyIds, world: World, job: WorldJob): BreezyP
     category: { id: slug(job.department), name: job.department },
     location: locationOf(job.office),
     description: `<p>${escapeHtml(job.title)}, ${escapeHtml(job.department)}, ${escapeHtml(job.office)}.</p>`,
-    application_form: {
-      name: 'required', headline: 'optional', summary: 'optional', profile_photo: 'off', address: 'optional', email_address: 'required',
-      phone_number: 'optional', resume: 'required', work_history: 'optional', education: 'optional', cover_letter: 'optional',
-      questionnaire_in_experience: false,
-    },
+    application_form: applicationFormOf(job),
     pipeline_id: 'default',
     questionnaire_id: job.questions.some((q) => q.key === null) ? ids.questionnaire(job.n) : null,
     scorecard_id: null,

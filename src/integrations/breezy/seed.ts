@@ -7,6 +7,7 @@ import type { BreezyCandidate, BreezyDocument, BreezyResume } from './raw.js';
 import type { BreezyCompany } from './shapes/companies.js';
 import { positionOf } from './seed-positions.js';
 import { streamOf } from './seed-stream.js';
+import { formFieldsOf } from './seed-forms.js';
 
 /**
  * The world as Breezy stores it. A Breezy candidate lives under one position: a person who applied to three
@@ -34,6 +35,7 @@ export function* breezySeed(world: World): Generator<SeedRecord> {
     const position = positionOf(ids, world, job);
     // Keyed by state: the positions list narrows by it (`?state=`).
     yield { kind: 'position', record: { id: position._id, keys: [`state:${position.state}`], created_at: position.creation_date, updated_at: position.updated_date, raw: JSON.stringify(position) } };
+    yield* formFieldsOf(ids, position, job);
   }
 
   for (const c of world.candidates()) {
