@@ -38,6 +38,7 @@ function needs(app: FastifyInstance, r: ResourceName): string {
   if (r === 'candidates') return `&job_id=${positionOf(app, ADA)}`;
   if (r === 'attachments') return `&candidate_id=${ADA}&job_id=${positionOf(app, ADA)}`;
   if (r === 'activities') return `&candidate_id=${ADA}`;
+  if (r === 'scorecards') return `&candidate_id=${ALAN}`;
   if (r === 'job_form_fields') return `&job_id=${positionOf(app, ADA)}`;
   return '';
 }
@@ -57,6 +58,7 @@ t.test('breezy serves what Truto lists for it, with its methods', async (t) => {
     job_form_fields: ['list'],
     jobs: ['list', 'get'],
     organizations: ['list', 'get'],
+    scorecards: ['list'],
   });
 });
 
@@ -77,7 +79,7 @@ t.test('every resource: pages walk to the same set as one whole list; schemas, r
       cursor = body.next_cursor;
     } while (cursor && pages < 10_000);
     t.strictSame(walked, all, `${r}: ${pages} pages of 3 are the whole list, once each, in order`);
-    if (r !== 'organizations' && r !== 'activities') t.ok(pages > 1, `${r}: more than one page`);
+    if (!['organizations', 'activities', 'scorecards'].includes(r)) t.ok(pages > 1, `${r}: more than one page`);
 
     const normalized = (await get(app, path(r), `${ACC}${needs(app, r)}&truto_ignore_limit=true&truto_response_format=normalized`)).json() as { result: unknown[] };
     t.equal(normalized.result.length, all.length, `${r}: normalized lists as many`);
@@ -172,6 +174,19 @@ t.test('every {id} in every record resolves in the same account', async (t) => {
     }
   }
   t.ok(formFields > jobs.length * 4, `${formFields} form fields`);
+  let cards = 0;
+  const scores = new Set<unknown>();
+  for (const c of candidates) {
+    for (const s of await whole(app, 'scorecards', `&candidate_id=${c.id}`)) {
+      cards++;
+      scores.add(s.overall_recommendation);
+      expect(candidateIds, (s.candidate as Json).id, `${s.id} candidate`);
+      t.equal((s.candidate as Json).id, c.id, `${s.id}: on the candidate asked for`);
+      t.equal((s.remote_data as Json).position_id, ((c.applications as Json[])[0]!.job as Json).id, `${s.id}: under the candidate's position`);
+    }
+  }
+  t.ok(cards > 20, `${cards} scorecards`);
+  t.ok(scores.size >= 3, `scores given: ${[...scores].join(', ')}`);
   t.ok(notes > 50, `${notes} stream items`);
   t.strictSame([...types].sort(), ['email:messageFromCandidatePosted', 'email:messageToCandidatePosted', 'note:companyNotePosted'], 'notes and messages both ways');
   for (const j of jobs) expect(orgIds, companyOf(j.id), `${j.id} company`);
@@ -184,6 +199,7 @@ t.test('unknown ids: Breezy\'s own 404 bodies', async (t) => {
   expectError(t, await get(app, `${path('jobs')}/ffffffffffff`, ACC), remote404('positionNotFound', 'position not found'), 'job');
   expectError(t, await get(app, `${path('jobs')}/${ADA}`, ACC), remote404('positionNotFound', 'position not found'), 'a candidate id is no position');
   expectError(t, await get(app, path('job_form_fields'), `${ACC}&job_id=ffffffffffff`), remote404('positionNotFound', 'position not found'), 'form of no position');
+  expectError(t, await get(app, path('scorecards'), `${ACC}&candidate_id=ffffffffffff`), remote404('candidateNotFound', 'candidate not found'), 'scorecards of no candidate');
   expectError(t, await get(app, path('activities'), `${ACC}&candidate_id=ffffffffffff`), remote404('candidateNotFound', 'candidate not found'), 'stream of no candidate');
 });
 
@@ -221,6 +237,8 @@ t.test('filters: what Breezy honours narrows, the rest is ignored with a warning
     t.strictSame(some, expected, `jobs remote_query[state]=${state}: exactly those`);
   }
   t.equal((await debug(path('job_form_fields'), `&job_id=${job}`)).requestUrl, `${API}/company/${company}/position/${job}`);
+  const alanJob = positionOf(app, ALAN);
+  t.equal((await debug(path('scorecards'), `&candidate_id=${ALAN}`)).requestUrl, `${API}/company/${companyOf(alanJob)}/position/${alanJob}/candidate/${ALAN}/scorecards`);
   const stream = await debug(path('activities'), `&candidate_id=${ADA}&limit=2`);
   const adaJob = positionOf(app, ADA);
   t.equal(stream.requestUrl, `${API}/company/${companyOf(adaJob)}/position/${adaJob}/candidate/${ADA}/stream?skip=0`);

@@ -1,5 +1,5 @@
 import type { RecordFilter } from '../../store/records.js';
-import type { ListRequest, RemoteCall, RemoteError, UnifiedFilters } from '../types.js';
+import type { AccountReader, ListRequest, RemoteCall, RemoteError, UnifiedFilters } from '../types.js';
 import { BREEZY, companyOf } from './ids.js';
 import { notFoundBody, type NotFoundWhat } from './raw.js';
 
@@ -42,3 +42,26 @@ export const notFound = (what: NotFoundWhat) => (): RemoteError => {
   const body = notFoundBody(what);
   return { statusCode: 404, message: body.error.message, body };
 };
+
+/**
+ * The position of the candidate a list asked for (`candidate_id` alone: a Breezy candidate id is one record under one
+ * position), found when its candidate was looked up: `parentError` and `call` see the same filters object, and
+ * `call` is given no store to read it again.
+ */
+const positionFound = new WeakMap<UnifiedFilters, string>();
+
+/** `parentError` of a list read per candidate: Breezy's 404 for no such candidate; else its position, kept. */
+export function checkCandidate(reader: AccountReader, filters: UnifiedFilters): RemoteError | undefined {
+  const row = reader.get('candidate', filters.candidate_id ?? '');
+  if (!row) return notFound('candidate')();
+  positionFound.set(filters, row.refs.job ?? '');
+  return undefined;
+}
+
+/** `/company/:c/position/:p/candidate/:id` of the candidate `checkCandidate` found. */
+export function candidatePath(filters: UnifiedFilters): string {
+  const position = candidatePosition(filters);
+  return `/company/${enc(companyOf(position))}/position/${enc(position)}/candidate/${enc(filters.candidate_id ?? '')}`;
+}
+
+export const candidatePosition = (filters: UnifiedFilters): string => positionFound.get(filters) ?? '';

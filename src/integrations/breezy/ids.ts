@@ -32,6 +32,7 @@ export interface BreezyIds {
   streamItem(n: number): string;
   question(n: number): string;
   option(n: number): string;
+  scorecard(n: number): string;
 }
 
 export function breezyIds(salt: string): BreezyIds {
@@ -54,6 +55,7 @@ export function breezyIds(salt: string): BreezyIds {
     streamItem: id('stream_item'),
     question: id('question'),
     option: id('option'),
+    scorecard: id('scorecard'),
   };
 }
 

@@ -7,6 +7,7 @@ import { candidates } from './resources/candidates.js';
 import { jobFormFields } from './resources/job-form-fields.js';
 import { jobs } from './resources/jobs.js';
 import { organizations } from './resources/organizations.js';
+import { scorecards } from './resources/scorecards.js';
 import { breezySeed } from './seed.js';
 
 /** Breezy HR API v3: what Truto's Breezy integration serves (its coverage page). */
@@ -30,5 +31,6 @@ export const breezy: Integration = {
     job_form_fields: jobFormFields,
     jobs,
     organizations,
+    scorecards,
   },
 };

@@ -8,6 +8,7 @@ import type { BreezyCompany } from './shapes/companies.js';
 import { positionOf } from './seed-positions.js';
 import { streamOf } from './seed-stream.js';
 import { formFieldsOf } from './seed-forms.js';
+import { scorecardsOf } from './seed-scorecards.js';
 
 /**
  * The world as Breezy stores it. A Breezy candidate lives under one position: a person who applied to three
@@ -85,6 +86,7 @@ export function* breezySeed(world: World): Generator<SeedRecord> {
       const about = c.activities.filter((x) => (x.applicationN === null ? i === 0 : x.applicationN === a.n));
       const owner = { candidate: { _id: id, name: candidate.name }, position: { _id: positionId, name: world.jobs[a.jobN - 1]!.title }, companyId: ids.company, applicationN: a.n };
       yield* streamOf(ids, world, owner, about);
+      yield* scorecardsOf(ids, world, id, positionId, c.scorecards.filter((x) => x.applicationN === a.n));
       // The documents list: the resume first, then every other file of this record.
       const ordered = resumeFile ? [resumeFile, ...files.filter((f) => f !== resumeFile)] : files;
       for (const f of ordered) {
