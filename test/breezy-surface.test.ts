@@ -244,6 +244,9 @@ t.test('filters: what Breezy honours narrows, the rest is ignored with a warning
   t.equal(stream.requestUrl, `${API}/company/${companyOf(adaJob)}/position/${adaJob}/candidate/${ADA}/stream?skip=0`);
   const items = await whole(app, 'activities', `&candidate_id=${ADA}`);
   t.ok(items.length > 0 && items.every((a) => (a.candidate as Json).id === ADA), `activities candidate_id: ${items.length} items, all Ada's`);
+  const byUser = await get(app, path('activities'), `${ACC}&candidate_id=${ADA}&user_id=ffffffffffff&truto_ignore_limit=true`);
+  t.strictSame((byUser.json() as { result: Json[] }).result, items, 'activities: user_id is ignored (the stream takes no filter)');
+  t.match(JSON.stringify(byUser.headers), /user_id is not supported by breezy on activities: ignored/, 'and says so');
   const other = await whole(app, 'activities', `&candidate_id=${positionOf(app, ADA) === positionOf(app, ALAN) ? '5e1ada000a02' : ALAN}`);
   t.notOk(other.some((a) => items.some((b) => b.id === a.id)), 'another record: other items');
   expectError(t, await get(app, path('activities'), ACC), {
