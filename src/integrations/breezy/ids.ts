@@ -26,6 +26,13 @@ export interface BreezyIds {
   file(n: number): string;
   user(n: number): string;
   reason(n: number): string;
+  questionnaire(n: number): string;
+  /** A candidate record's stream, by the world application the record is. */
+  stream(n: number): string;
+  streamItem(n: number): string;
+  question(n: number): string;
+  option(n: number): string;
+  scorecard(n: number): string;
 }
 
 export function breezyIds(salt: string): BreezyIds {
@@ -43,6 +50,12 @@ export function breezyIds(salt: string): BreezyIds {
     file: id('file'),
     user: id('user'),
     reason: id('disposition_reason'),
+    questionnaire: id('questionnaire'),
+    stream: id('stream'),
+    streamItem: id('stream_item'),
+    question: id('question'),
+    option: id('option'),
+    scorecard: id('scorecard'),
   };
 }
 

@@ -96,30 +96,6 @@ export const BreezyCandidate = Type.Object(
   Strict,
 );
 
-export const BreezyPosition = Type.Object(
-  {
-    _id: Id,
-    friendly_id: Type.String(),
-    name: Type.String(),
-    state: Type.Union(['published', 'closed', 'draft'].map((s) => Type.Literal(s))),
-    org_type: Type.Literal('position'),
-    type: Type.Object({ id: Type.String(), name: Type.String() }, Strict),
-    department: Type.String(),
-    location: Type.Object({ name: Type.String(), is_remote: Type.Boolean() }, Strict),
-    company: Type.Object({ _id: Id, name: Type.String(), friendly_id: Type.String() }, Strict),
-    pipeline_id: Type.String(),
-    tags: Type.Array(Type.String()),
-    creation_date: Date,
-    updated_date: Date,
-  },
-  Strict,
-);
-
-export const BreezyCompany = Type.Object(
-  { _id: Id, name: Type.String(), friendly_id: Type.String(), member_count: Type.Integer(), creation_date: Date, updated_date: Date },
-  Strict,
-);
-
 /** A list answer: Breezy answers a bare JSON array, no paging metadata. */
 export const BreezyCandidateList = Type.Array(BreezyCandidate);
 export const BreezyFileList = Type.Array(BreezyFile);
@@ -134,8 +110,6 @@ export type BreezyResume = Static<typeof BreezyResume>;
 export type BreezyDocument = Static<typeof BreezyDocument>;
 export type BreezyFile = Static<typeof BreezyFile>;
 export type BreezyCandidate = Static<typeof BreezyCandidate>;
-export type BreezyPosition = Static<typeof BreezyPosition>;
-export type BreezyCompany = Static<typeof BreezyCompany>;
 export type BreezyError = Static<typeof BreezyError>;
 
 /**
@@ -143,6 +117,7 @@ export type BreezyError = Static<typeof BreezyError>;
  * share the `{ error: { type, message } }` envelope; the 404's own type string is not documented, so this one is
  * named after the documented pattern.
  */
-export const notFoundBody = (what: 'candidate' | 'document'): BreezyError => ({
+export type NotFoundWhat = 'candidate' | 'document' | 'company' | 'position';
+export const notFoundBody = (what: NotFoundWhat): BreezyError => ({
   error: { type: `${what}NotFound`, message: `${what} not found` },
 });

@@ -3,7 +3,12 @@ import { iso } from '../../seed/reference-time.js';
 import type { World, WorldAttachment, WorldCandidate, WorldUser } from '../../seed/world.js';
 import type { SeedRecord } from '../types.js';
 import { breezyIds, sourceId, stageId, type BreezyIds } from './ids.js';
-import type { BreezyCandidate, BreezyCompany, BreezyDocument, BreezyPosition, BreezyResume } from './raw.js';
+import type { BreezyCandidate, BreezyDocument, BreezyResume } from './raw.js';
+import type { BreezyCompany } from './shapes/companies.js';
+import { positionOf } from './seed-positions.js';
+import { streamOf } from './seed-stream.js';
+import { formFieldsOf } from './seed-forms.js';
+import { scorecardsOf } from './seed-scorecards.js';
 
 /**
  * The world as Breezy stores it. A Breezy candidate lives under one position: a person who applied to three
@@ -20,6 +25,7 @@ export function* breezySeed(world: World): Generator<SeedRecord> {
     _id: ids.company,
     name: 'Initech Logistics',
     friendly_id: 'initech-logistics',
+    initial: 'I',
     member_count: world.users.length,
     creation_date: iso(Math.min(...world.users.map((u) => u.createdAt))),
     updated_date: iso(Math.min(...world.users.map((u) => u.createdAt))),
@@ -27,22 +33,10 @@ export function* breezySeed(world: World): Generator<SeedRecord> {
   yield row('company', company._id, null, company.creation_date, company.updated_date, company);
 
   for (const job of world.jobs) {
-    const position: BreezyPosition = {
-      _id: ids.position(job.n),
-      friendly_id: `${job.title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${job.n}`,
-      name: job.title,
-      state: job.status === 'open' ? 'published' : job.status,
-      org_type: 'position',
-      type: { id: 'fullTime', name: 'Full-Time' },
-      department: job.department,
-      location: { name: job.office, is_remote: job.office === 'Remote' },
-      company: { _id: company._id, name: company.name, friendly_id: company.friendly_id },
-      pipeline_id: 'default',
-      tags: [],
-      creation_date: iso(job.createdAt),
-      updated_date: iso(job.updatedAt),
-    };
-    yield row('position', position._id, null, position.creation_date, position.updated_date, position);
+    const position = positionOf(ids, world, job);
+    // Keyed by state: the positions list narrows by it (`?state=`).
+    yield { kind: 'position', record: { id: position._id, keys: [`state:${position.state}`], created_at: position.creation_date, updated_at: position.updated_date, raw: JSON.stringify(position) } };
+    yield* formFieldsOf(ids, position, job);
   }
 
   for (const c of world.candidates()) {
@@ -89,6 +83,10 @@ export function* breezySeed(world: World): Generator<SeedRecord> {
           raw: JSON.stringify(candidate),
         },
       };
+      const about = c.activities.filter((x) => (x.applicationN === null ? i === 0 : x.applicationN === a.n));
+      const owner = { candidate: { _id: id, name: candidate.name }, position: { _id: positionId, name: world.jobs[a.jobN - 1]!.title }, companyId: ids.company, applicationN: a.n };
+      yield* streamOf(ids, world, owner, about);
+      yield* scorecardsOf(ids, world, id, positionId, c.scorecards.filter((x) => x.applicationN === a.n));
       // The documents list: the resume first, then every other file of this record.
       const ordered = resumeFile ? [resumeFile, ...files.filter((f) => f !== resumeFile)] : files;
       for (const f of ordered) {
