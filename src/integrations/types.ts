@@ -91,6 +91,12 @@ export interface Rendered<Raw extends object = object> {
   row: RecordRow;
 }
 
+/** What a page's wrapper may need beside its raw records: the items they were rendered as, and the account's store. */
+export interface PageContext<Item extends Rendered = Rendered> {
+  items: readonly Item[];
+  reader: AccountReader;
+}
+
 export interface ResourceEmulation<Unified, Item extends Rendered = Rendered> {
   /** Store kind whose rows this resource's list walks. */
   kind: string;
@@ -131,13 +137,16 @@ export interface ResourceEmulation<Unified, Item extends Rendered = Rendered> {
    * Its API's answer for a page of records (`debug.data`); without it, the bare array. `request`: the list asked
    * for (Workable's next-page link, Ashby's `candidate.search` vs `.list`).
    */
-  rawPage?(raws: readonly object[], next: { hasMore: boolean; token?: string }, request?: ListRequest): unknown;
+  rawPage?(raws: readonly object[], next: { hasMore: boolean; token?: string }, request?: ListRequest, page?: PageContext<Item>): unknown;
   /** For an API that pages with tokens of its own: the token that asks for the records after this last one. */
   pageToken?(last: object): string;
   /** What it answers for an unknown id. */
   notFound(id: string): RemoteError;
   /** The call its real API would get; `nextToken` is the paging token of the following page, if any. */
-  call(op: { kind: 'get'; request: GetRequest } | { kind: 'list'; request: ListRequest; hasMore: boolean; nextToken?: string }): RemoteCall;
+  call(
+    op: { kind: 'get'; request: GetRequest } | { kind: 'list'; request: ListRequest; hasMore: boolean; nextToken?: string },
+    reader: AccountReader,
+  ): RemoteCall;
   /** TypeBox schema of one raw record, for its tests and the OpenAPI document. */
   rawSchema: TSchema;
 }

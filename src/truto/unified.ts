@@ -54,7 +54,7 @@ export class UnifiedApi {
     const record = presentRecord(p, res.toUnified(item));
     if (format === 'stream') return stream(NDJSON_TYPE, [`${JSON.stringify(record)}\n`], warnings);
     if (format === 'debug') {
-      return json({ result: record, debug: debugOf(res.call({ kind: 'get', request }), res.rawSingle(raw)) }, ctx.stable, warnings);
+      return json({ result: record, debug: debugOf(res.call({ kind: 'get', request }, account.reader), res.rawSingle(raw)) }, ctx.stable, warnings);
     }
     return json(record, ctx.stable, warnings);
   }
@@ -101,7 +101,7 @@ export class UnifiedApi {
       if (format === 'stream') {
         return stream(NDJSON_TYPE, mapBatches(batches(), (batch) => batch.map((item) => `${JSON.stringify(toRecord(item))}\n`).join('')), warnings);
       }
-      const debug = format === 'debug' ? () => ({ call: res.call({ kind: 'list', request, hasMore: false }), raws: batches() }) : undefined;
+      const debug = format === 'debug' ? () => ({ call: res.call({ kind: 'list', request, hasMore: false }, account.reader), raws: batches() }) : undefined;
       // The whole list's debug.data is every raw record in one array, whatever the API's page wrapper.
       return stream(JSON_TYPE, wholeList(batches(), toRecord, query.truto_key_by, debug), warnings);
     }
@@ -117,8 +117,8 @@ export class UnifiedApi {
       : null;
     const page = envelope(items.map(toRecord), next);
     if (format !== 'debug') return json(page, ctx.stable, warnings);
-    const data = res.rawPage ? res.rawPage(raws, { hasMore, ...(nextToken !== undefined ? { token: nextToken } : {}) }, request) : raws;
-    const call = res.call({ kind: 'list', request, hasMore, ...(nextToken !== undefined ? { nextToken } : {}) });
+    const data = res.rawPage ? res.rawPage(raws, { hasMore, ...(nextToken !== undefined ? { token: nextToken } : {}) }, request, { items, reader: account.reader }) : raws;
+    const call = res.call({ kind: 'list', request, hasMore, ...(nextToken !== undefined ? { nextToken } : {}) }, account.reader);
     const debug = { ...debugOf(call, data), ...listDebug(next, raws.length) };
     return json({ ...page, debug }, ctx.stable, warnings);
   }

@@ -43,25 +43,19 @@ export const notFound = (what: NotFoundWhat) => (): RemoteError => {
   return { statusCode: 404, message: body.error.message, body };
 };
 
-/**
- * The position of the candidate a list asked for (`candidate_id` alone: a Breezy candidate id is one record under one
- * position), found when its candidate was looked up: `parentError` and `call` see the same filters object, and
- * `call` is given no store to read it again.
- */
-const positionFound = new WeakMap<UnifiedFilters, string>();
-
-/** `parentError` of a list read per candidate: Breezy's 404 for no such candidate; else its position, kept. */
+/** `parentError` of a list read per candidate: Breezy's 404 for no such candidate. */
 export function checkCandidate(reader: AccountReader, filters: UnifiedFilters): RemoteError | undefined {
-  const row = reader.get('candidate', filters.candidate_id ?? '');
-  if (!row) return notFound('candidate')();
-  positionFound.set(filters, row.refs.job ?? '');
-  return undefined;
+  return reader.get('candidate', filters.candidate_id ?? '') ? undefined : notFound('candidate')();
 }
 
-/** `/company/:c/position/:p/candidate/:id` of the candidate `checkCandidate` found. */
-export function candidatePath(filters: UnifiedFilters): string {
-  const position = candidatePosition(filters);
+/**
+ * `/company/:c/position/:p/candidate/:id` of the candidate a list asked for (`candidate_id` alone: a Breezy
+ * candidate id is one record under one position, which the store knows).
+ */
+export function candidatePath(reader: AccountReader, filters: UnifiedFilters): string {
+  const position = candidatePosition(reader, filters);
   return `/company/${enc(companyOf(position))}/position/${enc(position)}/candidate/${enc(filters.candidate_id ?? '')}`;
 }
 
-export const candidatePosition = (filters: UnifiedFilters): string => positionFound.get(filters) ?? '';
+export const candidatePosition = (reader: AccountReader, filters: UnifiedFilters): string =>
+  reader.get('candidate', filters.candidate_id ?? '')?.refs.job ?? '';

@@ -21,9 +21,9 @@ export const activities: ResourceEmulation<Activity, Rendered<BreezyStreamItem>>
   toUnified: ({ raw }) => streamItemToUnified(raw),
   rawSingle: (raw) => raw,
   notFound: notFound('candidate'),
-  call: (op) => {
+  call: (op, reader) => {
     const query = new URLSearchParams(op.kind === 'list' ? { skip: String((op.request.page - 1) * op.request.limit) } : {});
-    return call(`${BREEZY}${candidatePath(op.request.filters)}/stream?${query}`, op.request.remoteQuery);
+    return call(`${BREEZY}${candidatePath(reader, op.request.filters)}/stream?${query}`, op.request.remoteQuery);
   },
   rawSchema: BreezyStreamItem,
 };

@@ -17,6 +17,6 @@ export const scorecards: ResourceEmulation<Scorecard, Rendered<BreezyScorecard>>
   toUnified: ({ raw }) => scorecardToUnified(raw),
   rawSingle: (raw) => raw,
   notFound: notFound('candidate'),
-  call: (op) => call(`${BREEZY}${candidatePath(op.request.filters)}/scorecards`, op.request.remoteQuery),
+  call: (op, reader) => call(`${BREEZY}${candidatePath(reader, op.request.filters)}/scorecards`, op.request.remoteQuery),
   rawSchema: BreezyScorecard,
 };

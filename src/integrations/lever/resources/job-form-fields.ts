@@ -8,9 +8,6 @@ interface FieldItem extends Rendered<LeverFormField> {
   stored: StoredFormField;
 }
 
-// `rawPage` sees only the raw fields; the part of the form each came from is remembered by the field object itself.
-const storedOf = new WeakMap<object, StoredFormField>();
-
 /**
  * A posting's application form, `GET /v1/postings/{id}/apply`: one unified field per form field, so the posting
  * is required (Lever has no account-wide form list). Lever answers the form in one object, unpaged; the mock pages
@@ -26,12 +23,12 @@ export const jobFormFields: ResourceEmulation<JobFormField, FieldItem> = {
   render: (rows) =>
     rows.map((row) => {
       const stored = JSON.parse(row.raw) as StoredFormField;
-      storedOf.set(stored.field, stored);
       return { raw: stored.field, row, stored };
     }),
   toUnified: ({ stored }) => formFieldToUnified(stored),
   rawSingle: (raw) => ({ data: raw }),
-  rawPage: (raws) => ({ data: applyForm(raws.flatMap((r) => storedOf.get(r) ?? [])) }),
+  // The form object holding this page's fields, each in the part of the form it came from.
+  rawPage: (_raws, _next, _request, page) => ({ data: applyForm((page?.items ?? []).map((i) => i.stored)) }),
   notFound: notFound('posting'),
   call: (op) => getCall(`/postings/${enc(op.kind === 'get' ? op.request.id : (op.request.filters.job_id ?? ''))}/apply`, op.request.remoteQuery),
   rawSchema: LeverFormField,
