@@ -175,22 +175,20 @@ export function* greenhouseSeed(world: World): Generator<SeedRecord> {
       };
     }
 
-    const owner = (applicationN: number) => {
-      const a = c.applications.find((x) => x.n === applicationN)!;
-      return { candidate: candidateId, application: appIds.get(a.n)!, job: ids.job(a.jobN) };
-    };
+    // Only the relation Harvest reads them through (`/applications/{id}/…`): each ref is an indexed key to write.
+    const application = (applicationN: number) => ({ application: appIds.get(applicationN)! });
     for (const i of c.interviews) {
       const raw = toHarvestScheduledInterview(i, c, world);
       // A cancelled interview is gone from Harvest.
-      if (raw) yield row('interview', String(raw.id), raw.created_at, raw.updated_at, raw, owner(i.applicationN));
+      if (raw) yield row('interview', String(raw.id), raw.created_at, raw.updated_at, raw, application(i.applicationN));
     }
     for (const sc of c.scorecards) {
       const raw = toHarvestScorecard(sc, c, world);
-      yield row('scorecard', String(raw.id), raw.created_at, raw.updated_at, raw, owner(sc.applicationN));
+      yield row('scorecard', String(raw.id), raw.created_at, raw.updated_at, raw, application(sc.applicationN));
     }
     for (const o of c.offers) {
       const raw = toHarvestOffer(o, c, world);
-      yield row('offer', String(raw.id), raw.created_at, raw.updated_at, raw, owner(o.applicationN));
+      yield row('offer', String(raw.id), raw.created_at, raw.updated_at, raw, application(o.applicationN));
     }
     for (const act of c.activities) {
       const raw = act.kind === 'note' ? toHarvestNote(act, world) : toHarvestEmail(act, world);
@@ -198,7 +196,7 @@ export function* greenhouseSeed(world: World): Generator<SeedRecord> {
     }
     if (c.eeoc) {
       const raw = toHarvestEeoc(c.eeoc, c);
-      yield row('eeoc', String(raw.application_id), raw.submitted_at, raw.submitted_at, raw, owner(c.eeoc.applicationN));
+      yield row('eeoc', String(raw.application_id), raw.submitted_at, raw.submitted_at, raw);
     }
   }
 }
