@@ -11,9 +11,8 @@ import { interviewPlanId, jobPostingId } from '../src/integrations/ashby/ids.js'
 import { AshbyListPage } from '../src/integrations/ashby/raw.js';
 import { INTEGRATIONS } from '../src/integrations/registry.js';
 import { CATALOGUE, type ResourceName } from '../src/model/catalogue.js';
-import { ListEnvelope } from '../src/model/list.js';
 import { loadFixtures } from '../src/seed/fixtures.js';
-import { assertSchema, expectError, expectOk, get, normalizedSchema, testApp } from './helpers.js';
+import { assertSchema, expectError, expectOk, get, normalizedSchema, testApp, walkPages } from './helpers.js';
 
 type Json = Record<string, unknown> & { id: string };
 type App = Awaited<ReturnType<typeof testApp>>;
@@ -72,15 +71,7 @@ t.test('every resource: pages walk to the whole list; schemas, raw, envelope, ge
     const need = await needs(app, r);
     const all = await whole(app, r, need);
     t.ok(all.length > 0, `${r}: some records`);
-    const walked: Json[] = [];
-    let cursor: string | null = null;
-    let pages = 0;
-    do {
-      const res = await get(app, path(r), `${ACC}${need}&limit=3${cursor ? `&next_cursor=${encodeURIComponent(cursor)}` : ''}`);
-      const body = expectOk(t, res, ListEnvelope(spec.schema as TSchema), `${r} page ${++pages}`) as { result: Json[]; next_cursor: string | null };
-      walked.push(...body.result);
-      cursor = body.next_cursor;
-    } while (cursor && pages < 10_000);
+    const { records: walked, pages } = await walkPages<Json>(t, app, path(r), `${ACC}${need}`, spec.schema as TSchema, 3);
     t.strictSame(walked, all, `${r}: ${pages} pages of 3 are the whole list, once each, in order`);
     t.equal(new Set(all.map((x) => x.id)).size, all.length, `${r}: ids unique`);
 

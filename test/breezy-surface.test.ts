@@ -10,8 +10,7 @@ import t from 'tap';
 import { breezy } from '../src/integrations/breezy/index.js';
 import { companyOf } from '../src/integrations/breezy/ids.js';
 import { CATALOGUE, RESOURCE_NAMES, type ResourceName } from '../src/model/catalogue.js';
-import { ListEnvelope } from '../src/model/list.js';
-import { assertSchema, expectError, expectOk, get, normalizedSchema, testApp } from './helpers.js';
+import { assertSchema, expectError, expectOk, get, normalizedSchema, testApp, walkPages } from './helpers.js';
 
 type Json = Record<string, unknown> & { id: string };
 const BZ = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
@@ -69,15 +68,7 @@ t.test('every resource: pages walk to the same set as one whole list; schemas, r
     const emulation = breezy.resources[r]!;
     const all = await whole(app, r);
     t.ok(all.length > 0, `${r}: some records`);
-    const walked: Json[] = [];
-    let cursor: string | null = null;
-    let pages = 0;
-    do {
-      const res = await get(app, path(r), `${ACC}${needs(app, r)}&limit=3${cursor ? `&next_cursor=${encodeURIComponent(cursor)}` : ''}`);
-      const body = expectOk(t, res, ListEnvelope(spec.schema as TSchema), `${r} page ${++pages}`) as { result: Json[]; next_cursor: string | null };
-      walked.push(...body.result);
-      cursor = body.next_cursor;
-    } while (cursor && pages < 10_000);
+    const { records: walked, pages } = await walkPages<Json>(t, app, path(r), `${ACC}${needs(app, r)}`, spec.schema as TSchema, 3);
     t.strictSame(walked, all, `${r}: ${pages} pages of 3 are the whole list, once each, in order`);
     if (!['organizations', 'activities', 'scorecards'].includes(r)) t.ok(pages > 1, `${r}: more than one page`);
 

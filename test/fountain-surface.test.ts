@@ -13,8 +13,7 @@ import { FountainFunnelList } from '../src/integrations/fountain/shapes/funnels.
 import { FountainStageList } from '../src/integrations/fountain/shapes/stages.js';
 import { FountainUserList } from '../src/integrations/fountain/shapes/users.js';
 import { CATALOGUE, type ReadMethod, type ResourceName } from '../src/model/catalogue.js';
-import { ListEnvelope } from '../src/model/list.js';
-import { assertSchema, expectError, expectOk, get, normalizedSchema, testApp } from './helpers.js';
+import { assertSchema, expectError, expectOk, get, normalizedSchema, testApp, walkPages } from './helpers.js';
 
 type Json = Record<string, unknown> & { id: string };
 type App = Awaited<ReturnType<typeof testApp>>;
@@ -75,16 +74,7 @@ t.test('every resource: pages walk to the same set as one whole list; schemas, r
     const emulation = fountain.resources[r]!;
     const all = await whole(app, r, need[r] ?? '');
     t.ok(all.length > 1, `${r}: ${all.length} records`);
-    const walked: Json[] = [];
-    let cursor: string | null = null;
-    let pages = 0;
-    do {
-      const res = await get(app, path(r), `${ACC}${need[r] ?? ''}&limit=3${cursor ? `&next_cursor=${encodeURIComponent(cursor)}` : ''}`);
-      const body = expectOk(t, res, ListEnvelope(spec.schema as TSchema), `${r} page ${++pages}`) as { result: Json[]; next_cursor: string | null };
-      t.ok(body.result.length <= 3, `${r} page ${pages}: at most 3`);
-      walked.push(...body.result);
-      cursor = body.next_cursor;
-    } while (cursor && pages < 10_000);
+    const { records: walked, pages } = await walkPages<Json>(t, app, path(r), `${ACC}${need[r] ?? ''}`, spec.schema as TSchema, 3);
     t.strictSame(walked, all, `${r}: ${pages} pages of 3 are the whole list, once each, in order`);
     t.equal(new Set(all.map((x) => x.id)).size, all.length, `${r}: ids unique`);
 

@@ -7,8 +7,7 @@ import type { TSchema } from '@sinclair/typebox';
 import t from 'tap';
 import { INTEGRATIONS } from '../src/integrations/registry.js';
 import { CATALOGUE, type ResourceName } from '../src/model/catalogue.js';
-import { ListEnvelope } from '../src/model/list.js';
-import { ACC, ADA, ADA_APPLICATION, REMOTE_404, assertSchema, expectError, expectOk, get, normalizedSchema, testApp } from './helpers.js';
+import { ACC, ADA, ADA_APPLICATION, REMOTE_404, assertSchema, expectError, expectOk, get, normalizedSchema, testApp, walkPages } from './helpers.js';
 
 type Json = Record<string, unknown> & { id: string };
 const greenhouse = INTEGRATIONS.get('greenhouse')!;
@@ -36,15 +35,7 @@ t.test('every resource: pages walk to the same set as one whole list; schemas, r
     if (!emulation.methods.includes('list')) continue;
     const all = await whole(app, r);
     t.ok(all.length > 0, `${r}: some records`);
-    const walked: Json[] = [];
-    let cursor: string | null = null;
-    let pages = 0;
-    do {
-      const res = await get(app, path(r), `${ACC}${NEEDS[r] ?? ''}&limit=7${cursor ? `&next_cursor=${encodeURIComponent(cursor)}` : ''}`);
-      const body = expectOk(t, res, ListEnvelope(spec.schema as TSchema), `${r} page ${++pages}`) as { result: Json[]; next_cursor: string | null };
-      walked.push(...body.result);
-      cursor = body.next_cursor;
-    } while (cursor && pages < 10_000);
+    const { records: walked, pages } = await walkPages<Json>(t, app, path(r), `${ACC}${NEEDS[r] ?? ''}`, spec.schema as TSchema, 7);
     t.strictSame(walked, all, `${r}: ${pages} pages of 7 are the whole list, once each, in order`);
 
     const normalized = (await get(app, path(r), `${ACC}${NEEDS[r] ?? ''}&limit=20&truto_response_format=normalized`)).json() as { result: unknown[] };

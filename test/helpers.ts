@@ -5,6 +5,7 @@ import type { AccountReader, FilterName, SeedRecord } from '../src/integrations/
 import { keysOf, refKey, type RecordRow } from '../src/store/records.js';
 import type { Test } from 'tap';
 import { TrutoErrorSchema, type TrutoErrorBody } from '../src/model/error.js';
+import { ListEnvelope } from '../src/model/list.js';
 import { buildApp } from '../src/app.js';
 import type { ConfigInput } from '../src/config.js';
 
@@ -146,4 +147,29 @@ export function memoryStore(records: Iterable<SeedRecord>): { rows: Map<string, 
     byKeys: (kind, wanted) => (rows.get(kind) ?? []).filter((r) => wanted.some((k) => keys.get(r)!.has(k))),
   };
   return { rows, reader };
+}
+
+/**
+ * Every page of a list, `limit` records at a time, following `next_cursor` as an SDK does; each page checked against
+ * `schema`'s list envelope. The records in order, and how many pages it took.
+ */
+export async function walkPages<R = { id: string } & Record<string, unknown>>(
+  t: Test,
+  app: FastifyInstance,
+  path: string,
+  query: string,
+  schema: TSchema,
+  limit: number,
+): Promise<{ records: R[]; pages: number }> {
+  const records: R[] = [];
+  let cursor: string | null = null;
+  let pages = 0;
+  do {
+    const res = await get(app, path, `${query}&limit=${limit}${cursor ? `&next_cursor=${encodeURIComponent(cursor)}` : ''}`);
+    const body = expectOk(t, res, ListEnvelope(schema), `${path} page ${++pages}`) as { result: R[]; next_cursor: string | null };
+    t.ok(body.result.length <= limit, `${path} page ${pages}: at most ${limit}`);
+    records.push(...body.result);
+    cursor = body.next_cursor;
+  } while (cursor && pages < 10_000);
+  return { records, pages };
 }

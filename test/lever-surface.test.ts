@@ -10,10 +10,9 @@ import { ids } from '../src/integrations/lever/ids.js';
 import { LeverPage, LeverSingle } from '../src/integrations/lever/raw.js';
 import { LeverApply } from '../src/integrations/lever/shapes/job-form-fields.js';
 import { CATALOGUE, type ResourceName } from '../src/model/catalogue.js';
-import { ListEnvelope } from '../src/model/list.js';
 import { STAGES } from '../src/seed/vocabulary.js';
 import { buildWorld } from '../src/seed/world.js';
-import { assertSchema, expectError, expectOk, get, normalizedSchema, testApp } from './helpers.js';
+import { assertSchema, expectError, expectOk, get, normalizedSchema, testApp, walkPages } from './helpers.js';
 
 type Json = Record<string, unknown> & { id: string };
 type App = Awaited<ReturnType<typeof testApp>>;
@@ -68,15 +67,7 @@ t.test('every resource: pages walk to the whole list; schemas, raw, fields, get,
     const need = await needs(app, r);
     const all = await whole(app, r);
     t.ok(all.length > 0, `${r}: ${all.length} records`);
-    const walked: Json[] = [];
-    let cursor: string | null = null;
-    let pages = 0;
-    do {
-      const res = await get(app, path(r), `${ACC}${need}&limit=7${cursor ? `&next_cursor=${encodeURIComponent(cursor)}` : ''}`);
-      const body = expectOk(t, res, ListEnvelope(spec.schema as TSchema), `${r} page ${++pages}`) as { result: Json[]; next_cursor: string | null };
-      walked.push(...body.result);
-      cursor = body.next_cursor;
-    } while (cursor && pages < 10_000);
+    const { records: walked, pages } = await walkPages<Json>(t, app, path(r), `${ACC}${need}`, spec.schema as TSchema, 7);
     t.strictSame(walked, all, `${r}: ${pages} pages of 7 are the whole list, once each, in order`);
 
     const filled = leafPaths(all, '', new Set());

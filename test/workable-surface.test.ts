@@ -10,8 +10,7 @@ import { INTEGRATIONS } from '../src/integrations/registry.js';
 import { SPI } from '../src/integrations/workable/ids.js';
 import { WorkableJob, WorkableJobListItem } from '../src/integrations/workable/shapes/jobs.js';
 import { CATALOGUE, RESOURCE_NAMES, type ResourceName } from '../src/model/catalogue.js';
-import { ListEnvelope } from '../src/model/list.js';
-import { assertSchema, expectError, expectOk, get, normalizedSchema, testApp } from './helpers.js';
+import { assertSchema, expectError, expectOk, get, normalizedSchema, testApp, walkPages } from './helpers.js';
 
 type Json = Record<string, unknown> & { id: string };
 const workable = INTEGRATIONS.get('workable')!;
@@ -52,15 +51,7 @@ t.test('every resource: pages walk to the same set as one whole list; schemas, r
     const all = await whole(app, r);
     t.ok(all.length > 0, `${r}: some records`);
     t.equal(new Set(all.map((x) => x.id)).size, all.length, `${r}: ids unique`);
-    const walked: Json[] = [];
-    let cursor: string | null = null;
-    let pages = 0;
-    do {
-      const res = await get(app, path(r), `${ACC}${NEEDS[r] ?? ''}&limit=7${cursor ? `&next_cursor=${encodeURIComponent(cursor)}` : ''}`);
-      const body = expectOk(t, res, ListEnvelope(spec.schema as TSchema), `${r} page ${++pages}`) as { result: Json[]; next_cursor: string | null };
-      walked.push(...body.result);
-      cursor = body.next_cursor;
-    } while (cursor && pages < 10_000);
+    const { records: walked, pages } = await walkPages<Json>(t, app, path(r), `${ACC}${NEEDS[r] ?? ''}`, spec.schema as TSchema, 7);
     t.strictSame(walked, all, `${r}: ${pages} pages of 7 are the whole list, once each, in order`);
     t.ok(pages > 1 || all.length <= 7, `${r}: paged`);
     if (r === 'jobs' || r === 'users' || r === 'activities') {
