@@ -12,7 +12,7 @@ import { AshbyListPage } from '../src/integrations/ashby/raw.js';
 import { INTEGRATIONS } from '../src/integrations/registry.js';
 import { CATALOGUE, type ResourceName } from '../src/model/catalogue.js';
 import { loadFixtures } from '../src/seed/fixtures.js';
-import { assertSchema, expectError, expectOk, get, normalizedSchema, testApp, walkPages } from './helpers.js';
+import { assertSchema, expectError, expectOk, get, normalizedSchema, testApp, walkPages, expectUnsupportedPairs } from './helpers.js';
 
 type Json = Record<string, unknown> & { id: string };
 type App = Awaited<ReturnType<typeof testApp>>;
@@ -255,26 +255,7 @@ t.test('filters narrow as Ashby does, with its RPC calls in debug', async (t) =>
 
 t.test('every other resource and method of the catalogue is the "does not support" 404', async (t) => {
   const app = await testApp(t);
-  let pairs = 0;
-  for (const r of Object.keys(CATALOGUE) as ResourceName[]) {
-    const supported = [...(ashby.resources[r]?.methods ?? [])];
-    for (const method of CATALOGUE[r].methods) {
-      if (supported.includes(method)) continue;
-      pairs++;
-      const res = await get(app, method === 'get' ? `${path(r)}/${UNKNOWN}` : path(r), ACC);
-      expectError(t, res, {
-        statusCode: 404,
-        error: 'Not Found',
-        message: `ashby does not support ${method} on ${r}`,
-        truto_error_insight: {
-          supported_methods: {
-            description: supported.length > 0 ? `The methods ashby supports on ${r}.` : `ashby supports no method on ${r}.`,
-            value: supported,
-          },
-        },
-      }, `${method} ${r}`);
-    }
-  }
+  const pairs = await expectUnsupportedPairs(t, app, ACC, ashby);
   // eeocs and organizations (list, get); the get of departments, offices, stages, users and interviews.
   t.equal(pairs, 9, "the unsupported pairs");
 });

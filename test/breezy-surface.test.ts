@@ -10,7 +10,7 @@ import t from 'tap';
 import { breezy } from '../src/integrations/breezy/index.js';
 import { companyOf } from '../src/integrations/breezy/ids.js';
 import { CATALOGUE, RESOURCE_NAMES, type ResourceName } from '../src/model/catalogue.js';
-import { assertSchema, expectError, expectOk, get, normalizedSchema, testApp, walkPages } from './helpers.js';
+import { assertSchema, expectError, expectOk, get, normalizedSchema, testApp, walkPages, expectUnsupportedPairs } from './helpers.js';
 
 type Json = Record<string, unknown> & { id: string };
 const BZ = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
@@ -252,26 +252,7 @@ t.test('filters: what Breezy honours narrows, the rest is ignored with a warning
 
 t.test('every resource and method Breezy does not serve: Truto\'s 404 with the supported methods', async (t) => {
   const app = await testApp(t);
-  let pairs = 0;
-  for (const r of RESOURCE_NAMES) {
-    const served = breezy.resources[r]?.methods ?? [];
-    for (const method of CATALOGUE[r].methods) {
-      if (served.includes(method)) continue;
-      pairs++;
-      const res = await get(app, method === 'get' ? `${path(r)}/x1` : path(r), ACC);
-      expectError(t, res, {
-        statusCode: 404,
-        error: 'Not Found',
-        message: `breezy does not support ${method} on ${r}`,
-        truto_error_insight: {
-          supported_methods: {
-            description: served.length > 0 ? `The methods breezy supports on ${r}.` : `breezy supports no method on ${r}.`,
-            value: [...served],
-          },
-        },
-      }, `${r} ${method}`);
-    }
-  }
+  const pairs = await expectUnsupportedPairs(t, app, ACC, breezy);
   t.equal(pairs, RESOURCE_NAMES.reduce((n, r) => n + CATALOGUE[r].methods.length, 0) - SERVED.reduce((n, r) => n + breezy.resources[r]!.methods.length, 0));
 });
 

@@ -12,8 +12,8 @@ import { FountainNoteList } from '../src/integrations/fountain/shapes/notes.js';
 import { FountainFunnelList } from '../src/integrations/fountain/shapes/funnels.js';
 import { FountainStageList } from '../src/integrations/fountain/shapes/stages.js';
 import { FountainUserList } from '../src/integrations/fountain/shapes/users.js';
-import { CATALOGUE, type ReadMethod, type ResourceName } from '../src/model/catalogue.js';
-import { assertSchema, expectError, expectOk, get, normalizedSchema, testApp, walkPages } from './helpers.js';
+import { CATALOGUE, type ResourceName } from '../src/model/catalogue.js';
+import { assertSchema, expectError, expectOk, get, normalizedSchema, testApp, walkPages, expectUnsupportedPairs } from './helpers.js';
 
 type Json = Record<string, unknown> & { id: string };
 type App = Awaited<ReturnType<typeof testApp>>;
@@ -250,26 +250,7 @@ t.test('filters: job_id narrows the stages, candidate_id the sessions; both requ
 
 t.test('every pair of the catalogue Fountain does not serve answers the 404 with supported_methods', async (t) => {
   const app = await testApp(t);
-  let pairs = 0;
-  for (const r of Object.keys(CATALOGUE) as ResourceName[]) {
-    const served = fountain.resources[r]?.methods ?? [];
-    for (const method of CATALOGUE[r].methods as readonly ReadMethod[]) {
-      if (served.includes(method)) continue;
-      pairs++;
-      const res = await get(app, method === 'get' ? `${path(r)}/${UNKNOWN}` : path(r), ACC);
-      expectError(t, res, {
-        statusCode: 404,
-        error: 'Not Found',
-        message: `fountain does not support ${method} on ${r}`,
-        truto_error_insight: {
-          supported_methods: {
-            description: served.length > 0 ? `The methods fountain supports on ${r}.` : `fountain supports no method on ${r}.`,
-            value: [...served],
-          },
-        },
-      }, `${r}.${method}`);
-    }
-  }
+  const pairs = await expectUnsupportedPairs(t, app, ACC, fountain);
   // 29 catalogue pairs, less those served.
   t.equal(pairs, 17, `${pairs} unsupported pairs`);
 });

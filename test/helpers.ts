@@ -1,7 +1,8 @@
 import { FormatRegistry, Type, type TSchema } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
-import type { AccountReader, FilterName, SeedRecord } from '../src/integrations/types.js';
+import type { AccountReader, FilterName, Integration, SeedRecord } from '../src/integrations/types.js';
+import { CATALOGUE, type ResourceName } from '../src/model/catalogue.js';
 import { keysOf, refKey, type RecordRow } from '../src/store/records.js';
 import type { Test } from 'tap';
 import { TrutoErrorSchema, type TrutoErrorBody } from '../src/model/error.js';
@@ -172,4 +173,33 @@ export async function walkPages<R = { id: string } & Record<string, unknown>>(
     cursor = body.next_cursor;
   } while (cursor && pages < 10_000);
   return { records, pages };
+}
+
+/** Truto's "does not support" 404 of an integration for a method on a resource (CONTRACT §8). */
+export function unsupportedBody(integration: string, method: string, resource: string, supported: readonly string[]): TrutoErrorBody {
+  return {
+    statusCode: 404,
+    error: 'Not Found',
+    message: `${integration} does not support ${method} on ${resource}`,
+    truto_error_insight: {
+      supported_methods: {
+        description: supported.length > 0 ? `The methods ${integration} supports on ${resource}.` : `${integration} supports no method on ${resource}.`,
+        value: [...supported],
+      },
+    },
+  };
+}
+
+/** Every method of the catalogue that `integration` does not serve, asked of the account: each its exact 404. */
+export async function expectUnsupportedPairs(t: Test, app: FastifyInstance, accountQuery: string, integration: Integration): Promise<number> {
+  let pairs = 0;
+  for (const [resource, spec] of Object.entries(CATALOGUE) as [ResourceName, (typeof CATALOGUE)[ResourceName]][]) {
+    const served = integration.resources[resource]?.methods ?? [];
+    for (const method of spec.methods.filter((m) => !served.includes(m))) {
+      pairs++;
+      const path = `/unified/ats/${resource}${method === 'get' ? '/x1' : ''}`;
+      expectError(t, await get(app, path, accountQuery), unsupportedBody(integration.name, method, resource, served), `${method} ${resource}`);
+    }
+  }
+  return pairs;
 }

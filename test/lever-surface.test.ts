@@ -12,7 +12,7 @@ import { LeverApply } from '../src/integrations/lever/shapes/job-form-fields.js'
 import { CATALOGUE, type ResourceName } from '../src/model/catalogue.js';
 import { STAGES } from '../src/seed/vocabulary.js';
 import { buildWorld } from '../src/seed/world.js';
-import { assertSchema, expectError, expectOk, get, normalizedSchema, testApp, walkPages } from './helpers.js';
+import { assertSchema, expectError, expectOk, get, normalizedSchema, testApp, walkPages, expectUnsupportedPairs } from './helpers.js';
 
 type Json = Record<string, unknown> & { id: string };
 type App = Awaited<ReturnType<typeof testApp>>;
@@ -228,25 +228,7 @@ t.test('filters: what Lever honours narrows, with its endpoints in debug', async
 
 t.test('every pair of the catalogue Lever does not serve is Truto\'s 404 with supported_methods', async (t) => {
   const app = await testApp(t);
-  let pairs = 0;
-  for (const [name, spec] of Object.entries(CATALOGUE) as [ResourceName, (typeof CATALOGUE)[ResourceName]][]) {
-    const served = lever.resources[name]?.methods ?? [];
-    for (const method of spec.methods.filter((m) => !served.includes(m))) {
-      pairs++;
-      const res = await get(app, method === 'get' ? `${path(name)}/x` : path(name), ACC);
-      expectError(t, res, {
-        statusCode: 404,
-        error: 'Not Found',
-        message: `lever does not support ${method} on ${name}`,
-        truto_error_insight: {
-          supported_methods: {
-            description: served.length > 0 ? `The methods lever supports on ${name}.` : `lever supports no method on ${name}.`,
-            value: [...served],
-          },
-        },
-      }, `${method} ${name}`);
-    }
-  }
+  const pairs = await expectUnsupportedPairs(t, app, ACC, lever);
   t.equal(pairs, 17, 'seventeen unsupported read pairs (27 in the catalogue, 10 served)');
 });
 

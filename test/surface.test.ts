@@ -7,23 +7,12 @@ import t from 'tap';
 import { ApplicationSchema } from '../src/model/application.js';
 import { CandidateSchema } from '../src/model/candidate.js';
 import { ListEnvelope } from '../src/model/list.js';
-import type { TrutoErrorBody } from '../src/model/error.js';
-import { ACC, ADA, ADA_APPLICATION, AUTH, CANDIDATES, JSON_CT, REMOTE_404, expectError, expectOk, get, probe, testApp } from './helpers.js';
+import { ACC, ADA, ADA_APPLICATION, AUTH, CANDIDATES, JSON_CT, REMOTE_404, expectError, expectOk, get, probe, testApp, unsupportedBody } from './helpers.js';
 
 const APPLICATIONS = '/unified/ats/applications';
 const WARNING = 'x-truto-mock-warning';
 
-const unsupported = (integration: string, method: string, resource: string, supported: string[]): TrutoErrorBody => ({
-  statusCode: 404,
-  error: 'Not Found',
-  message: `${integration} does not support ${method} on ${resource}`,
-  truto_error_insight: {
-    supported_methods: {
-      description: supported.length > 0 ? `The methods ${integration} supports on ${resource}.` : `${integration} supports no method on ${resource}.`,
-      value: supported,
-    },
-  },
-});
+const unsupported = unsupportedBody;
 
 const accountOf = (app: Awaited<ReturnType<typeof testApp>>, integration: string) =>
   app.mock.accounts.list().find((a) => a.integration.name === integration)!.row.id;

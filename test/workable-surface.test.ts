@@ -9,8 +9,8 @@ import t from 'tap';
 import { INTEGRATIONS } from '../src/integrations/registry.js';
 import { SPI } from '../src/integrations/workable/ids.js';
 import { WorkableJob, WorkableJobListItem } from '../src/integrations/workable/shapes/jobs.js';
-import { CATALOGUE, RESOURCE_NAMES, type ResourceName } from '../src/model/catalogue.js';
-import { assertSchema, expectError, expectOk, get, normalizedSchema, testApp, walkPages } from './helpers.js';
+import { CATALOGUE, type ResourceName } from '../src/model/catalogue.js';
+import { assertSchema, expectError, expectOk, get, normalizedSchema, testApp, walkPages, expectUnsupportedPairs } from './helpers.js';
 
 type Json = Record<string, unknown> & { id: string };
 const workable = INTEGRATIONS.get('workable')!;
@@ -255,26 +255,7 @@ t.test('filters narrow as Workable does, with its endpoints in debug', async (t)
 
 t.test('every pair of the catalogue workable does not serve answers Truto\'s 404 with supported_methods', async (t) => {
   const app = await testApp(t);
-  let pairs = 0;
-  for (const r of RESOURCE_NAMES) {
-    const served = workable.resources[r]?.methods ?? [];
-    for (const method of CATALOGUE[r].methods) {
-      if (served.includes(method)) continue;
-      pairs++;
-      const res = await get(app, method === 'list' ? path(r) : `${path(r)}/x1`, ACC);
-      expectError(t, res, {
-        statusCode: 404,
-        error: 'Not Found',
-        message: `workable does not support ${method} on ${r}`,
-        truto_error_insight: {
-          supported_methods: {
-            description: served.length > 0 ? `The methods workable supports on ${r}.` : `workable supports no method on ${r}.`,
-            value: [...served],
-          },
-        },
-      }, `${method} ${r}`);
-    }
-  }
+  const pairs = await expectUnsupportedPairs(t, app, ACC, workable);
   t.equal(pairs, 17, 'seventeen unsupported pairs (27 of the catalogue, 10 served)');
 });
 
