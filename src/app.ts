@@ -26,6 +26,7 @@ import { errors, TrutoError } from './truto/errors.js';
 import { normalizeQuery, parseQueryString } from './truto/query.js';
 import { JSON_TYPE, UnifiedApi } from './truto/unified.js';
 import { validationError } from './truto/validation.js';
+import { WARNING_HEADER } from './truto/warnings.js';
 import { collapseSlashes } from './url-path.js';
 
 export interface MockInfo {
@@ -161,7 +162,7 @@ export async function buildApp(input: ConfigInput = {}, clock: Clock = REAL_CLOC
     });
     await app.register(cors, {
       origin: config.corsOrigins.includes('*') ? '*' : config.corsOrigins,
-      exposedHeaders: ['Content-Disposition', 'Content-Length', 'Retry-After', 'x-truto-mock-warning', 'ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset'],
+      exposedHeaders: ['Content-Disposition', 'Content-Length', 'Retry-After', WARNING_HEADER, 'ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset'],
       methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
       maxAge: 600,
     });

@@ -130,3 +130,15 @@ t.test('workable: attachments by download only, as Truto serves them', async (t)
   t.equal(file.statusCode, 200, 'its résumé link downloads');
   t.ok(file.rawPayload.length > 0, 'with bytes');
 });
+
+t.test('every warning of a request reaches the one header: none hides another', async (t) => {
+  const app = await testApp(t);
+  const res = await get(app, CANDIDATES, `${ACC}&limt=2`, { ...AUTH, 'x-mock-status': '503' });
+  t.equal(res.statusCode, 200, 'x-mock-status is ignored without --header-overrides');
+  t.equal(
+    res.headers[WARNING],
+    'x-mock-status ignored: the mock honours x-mock-* headers only with --header-overrides (TRUTO_MOCK_HEADER_OVERRIDES=true); ' +
+      'unknown query parameter limt ignored; did you mean limit?',
+    'the ignored header and the unknown key, both',
+  );
+});

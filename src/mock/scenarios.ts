@@ -1,4 +1,4 @@
-import { WARNING_HEADER } from '../routes/reply.js';
+import { warn, WARNING_HEADER } from '../truto/warnings.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { IncomingMessage } from 'node:http';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -123,7 +123,7 @@ export class Scenarios {
     } else {
       // Otherwise a header sent by hand would be dropped without a word, and its answer taken for the mock's verdict.
       const ignored = Object.keys(OVERRIDE_HEADERS).filter((name) => request.headers[name] !== undefined);
-      if (ignored.length > 0) reply.header('x-truto-mock-warning', `${ignored.join(', ')} ignored: the mock honours x-mock-* headers only with --header-overrides (TRUTO_MOCK_HEADER_OVERRIDES=true)`);
+      if (ignored.length > 0) warn(reply, [`${ignored.join(', ')} ignored: the mock honours x-mock-* headers only with --header-overrides (TRUTO_MOCK_HEADER_OVERRIDES=true)`]);
     }
     if (this.latency) await this.clock.sleep(draw(this.latency, this.randoms.latency));
     if (this.config.errorRate > 0 && this.randoms.errors.next() < this.config.errorRate) {

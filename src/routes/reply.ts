@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Answer } from '../truto/unified.js';
 import { JSON_TYPE } from '../truto/unified.js';
+import { warn } from '../truto/warnings.js';
 import type { AnswerCache } from './answer-cache.js';
 
 /**
@@ -24,7 +25,7 @@ export function answer(
   }
   const result = produce(base);
   const all = [...warnings, ...result.warnings];
-  if (all.length > 0) void reply.header(WARNING_HEADER, all.join('; '));
+  warn(reply, all);
   if (result.kind === 'stream') {
     void reply.type(result.contentType).send(result.stream);
     return;
@@ -34,8 +35,6 @@ export function answer(
   void reply.type(JSON_TYPE).send((result.cacheable && all.length === 0 ? cache.set(key, text) : undefined) ?? text);
 }
 
-/** What the mock says about a request that Truto would answer without a word (CONTRACT §1, §8). */
-export const WARNING_HEADER = 'x-truto-mock-warning';
 
 const HOST = /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/;
 
