@@ -10,7 +10,7 @@ import { CandidateSchema } from '../src/model/candidate.js';
 import { RESOURCE_NAMES } from '../src/model/catalogue.js';
 import { TrutoErrorSchema, type TrutoErrorBody } from '../src/model/error.js';
 import { ListEnvelope } from '../src/model/list.js';
-import { ACC, ADA, ATTACHMENTS, AUTH, CANDIDATES, GH, JSON_CT, REMOTE_404, assertSchema, expectError, expectOk, get, testApp } from './helpers.js';
+import { ACC, ADA, ATTACHMENTS, AUTH, CANDIDATES, GH, JSON_CT, REMOTE_404, assertSchema, expectError, expectOk, get, testApp, unsupportedBody } from './helpers.js';
 
 const CandidateList = ListEnvelope(CandidateSchema);
 const AttachmentList = ListEnvelope(AttachmentSchema);
@@ -30,14 +30,7 @@ const unknownResource = (name: string): TrutoErrorBody => ({
   error: 'Not Found',
   message: `Unknown resource ${JSON.stringify(name)}: the unified ATS API has ${RESOURCE_NAMES.join(', ')}`,
 });
-const unsupported = (method: string, resource: string, supported: string[]): TrutoErrorBody => ({
-  statusCode: 404,
-  error: 'Not Found',
-  message: `greenhouse does not support ${method} on ${resource}`,
-  truto_error_insight: {
-    supported_methods: { description: `The methods greenhouse supports on ${resource}.`, value: supported },
-  },
-});
+const unsupported = (method: string, resource: string, supported: string[]) => unsupportedBody('greenhouse', method, resource, supported);
 
 /** Ada, exactly as a fresh request on a fresh app answers her. */
 async function expectPinnedIntact(t: Test, app: Awaited<ReturnType<typeof testApp>>, reference: string): Promise<void> {

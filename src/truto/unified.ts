@@ -1,12 +1,13 @@
 import { Readable } from 'node:stream';
 import type { FileLinks } from '../files/links.js';
 import type { GetRequest, ListRequest, RemoteCall, RenderContext, Rendered, ResourceEmulation } from '../integrations/types.js';
-import { CATALOGUE, type ReadMethod, type ResourceName } from '../model/catalogue.js';
+import { CATALOGUE, RESOURCE_NAMES, resourceNamed, type ReadMethod, type ResourceName } from '../model/catalogue.js';
 import type { DateRange, RecordRow } from '../store/records.js';
 import type { Account, Accounts } from './accounts.js';
 import type { Cursors } from './cursor.js';
 import { parseInstant } from '../instant.js';
-import { errors } from './errors.js';
+import { errors, type TrutoError } from './errors.js';
+import { methodOf } from './methods.js';
 import { FILTERS, type FilterName, type UnifiedFilters } from './filters.js';
 import type { TrutoQuery } from './params.js';
 import { envelope, keyOf, presentation, presentRecord } from './present.js';
@@ -123,10 +124,20 @@ export class UnifiedApi {
     return json({ ...page, debug }, ctx.stable, warnings);
   }
 
-  /** The 404 for a method this mock has no route for (a write before writes exist, an update, a delete). */
-  unsupported(accountId: string, resource: ResourceName, method: string) {
+  /**
+   * What an unrouted `/unified/ats/…` request is: an unknown resource, a method the account's integration lacks (a
+   * write before writes exist, an update, a delete), or (a path of another shape) a route that does not exist.
+   */
+  notServed(httpMethod: string, path: string, accountId: unknown): TrutoError {
+    const segments = path.replace(/^\/+unified\/+ats/, '').split('/').filter(Boolean);
+    const [resource, rest] = segments;
+    const method = resource === undefined || segments.length > 2 ? undefined : methodOf(httpMethod, rest);
+    if (method === undefined) return errors.routeNotFound(httpMethod, path);
+    if (!resourceNamed(resource!)) return errors.unknownResource(resource!, RESOURCE_NAMES);
+    if (typeof accountId !== 'string') return errors.missingQuery(['integrated_account_id']);
     const account = this.accounts.get(accountId);
-    return errors.unsupported(account.integration.name, resource, method, account.integration.resources[resource]?.methods ?? []);
+    const emulation = account.integration.resources[resource as ResourceName];
+    return errors.unsupported(account.integration.name, resource!, method, emulation?.methods ?? []);
   }
 
   /** The account's integration's emulation of this resource and method, or Truto's "does not support" 404. */
