@@ -1,4 +1,6 @@
 import { parseInstant } from '../instant.js';
+import type { RecordFilter } from '../store/records.js';
+import type { FilterName, UnifiedFilters } from '../truto/filters.js';
 
 /**
  * Reading `remote_query` values the way a remote API reads its own query string: a value it cannot use is
@@ -21,4 +23,12 @@ export function dateParam(v: unknown): string | undefined {
   if (typeof v !== 'string') return undefined;
   const ms = parseInstant(v);
   return Number.isNaN(ms) ? undefined : new Date(ms).toISOString();
+}
+
+/** The store's date conditions for the unified date filters an integration's API honours (`supported`). */
+export function honouredDates(supported: readonly FilterName[], filters: UnifiedFilters): RecordFilter {
+  return {
+    ...(supported.includes('created_at') && filters.created_at ? { createdAt: filters.created_at } : {}),
+    ...(supported.includes('updated_at') && filters.updated_at ? { updatedAt: filters.updated_at } : {}),
+  };
 }

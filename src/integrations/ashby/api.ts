@@ -2,6 +2,7 @@ import type { TSchema } from '@sinclair/typebox';
 import type { ReadMethod } from '../../model/catalogue.js';
 import type { RecordFilter } from '../../store/records.js';
 import type { FilterName, ListRequest, RemoteCall, RemoteError, Rendered, ResourceEmulation } from '../types.js';
+import { honouredDates } from '../remote-query.js';
 import { ASHBY, requestId } from './ids.js';
 import type { AshbyError } from './raw.js';
 
@@ -93,8 +94,7 @@ export function ashbyResource<Unified, Raw extends object & { id: string }>(spec
     query: (request) => {
       const { filters } = request;
       return {
-        ...(supported.includes('created_at') && filters.created_at ? { createdAt: filters.created_at } : {}),
-        ...(supported.includes('updated_at') && filters.updated_at ? { updatedAt: filters.updated_at } : {}),
+        ...honouredDates(supported, filters),
         ...spec.query?.(request),
       };
     },

@@ -1,7 +1,8 @@
 import type { TSchema } from '@sinclair/typebox';
 import type { ReadMethod } from '../../model/catalogue.js';
-import { refKey, type DateRange, type RecordFilter } from '../../store/records.js';
+import { refKey, type DateRange } from '../../store/records.js';
 import type { FilterName, ListRequest, RemoteCall, RemoteError, Rendered, ResourceEmulation } from '../types.js';
+import { honouredDates } from '../remote-query.js';
 import { HARVEST } from './ids.js';
 import { NOT_FOUND_BODY } from './raw.js';
 
@@ -89,7 +90,7 @@ export function harvestResource<Unified, Raw extends object>(spec: HarvestResour
       const scoped = scope ? filters[scope.filter] : undefined;
       return {
         ...(scoped !== undefined ? { keys: [refKey(scope!.ref, scoped)] } : {}),
-        ...(scoped !== undefined && scope!.exclusive ? {} : datesOf(supported, filters)),
+        ...(scoped !== undefined && scope!.exclusive ? {} : honouredDates(supported, filters)),
       };
     },
     render: (rows) => rows.map((row) => ({ raw: JSON.parse(row.raw) as Raw, row })),
@@ -104,12 +105,6 @@ export function harvestResource<Unified, Raw extends object>(spec: HarvestResour
   };
 }
 
-function datesOf(supported: readonly FilterName[], filters: ListRequest['filters']): RecordFilter {
-  return {
-    ...(supported.includes('created_at') && filters.created_at ? { createdAt: filters.created_at } : {}),
-    ...(supported.includes('updated_at') && filters.updated_at ? { updatedAt: filters.updated_at } : {}),
-  };
-}
 
 /** The list call: the scope's own path when its filter is given, else `<path>`; with the dates, unless exclusive. */
 function scopedList(spec: HarvestResourceSpec<unknown, object>, request: ListRequest, hasMore: boolean): RemoteCall {
