@@ -16,6 +16,7 @@ import { loggerOptions, requestLine } from './logger.js';
 import { registerOpenApi } from './openapi.js';
 import { fileRoutes } from './routes/files.js';
 import { unifiedRoutes } from './routes/unified.js';
+import { writeRoutes } from './routes/writes.js';
 import { loadFixtures } from './seed/fixtures.js';
 import { SeedingHealthSchema, type SeedProgress } from './seed/progress.js';
 import type { Store } from './store/index.js';
@@ -26,6 +27,7 @@ import { errors, TrutoError } from './truto/errors.js';
 import { normalizeQuery, parseQueryString } from './truto/query.js';
 import { JSON_TYPE, UnifiedApi } from './truto/unified.js';
 import { validationError } from './truto/validation.js';
+import { UnifiedWrites } from './truto/writes.js';
 import { WARNING_HEADER } from './truto/warnings.js';
 import { collapseSlashes } from './url-path.js';
 
@@ -79,6 +81,8 @@ export async function buildApp(input: ConfigInput = {}, clock: Clock = REAL_CLOC
   }
   const links = new FileLinks(config.signingKey);
   const api = new UnifiedApi(accounts, new Cursors(config.signingKey), links);
+  const writes = new UnifiedWrites(accounts, links, () => dataset.current.seed);
+  const downloads = new Downloads(accounts, links);
 
   const app = Fastify({
     ...(runtime.logger ? { loggerInstance: runtime.logger } : { logger: loggerOptions(config) }),
@@ -129,6 +133,9 @@ export async function buildApp(input: ConfigInput = {}, clock: Clock = REAL_CLOC
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof TrutoError) return sendError(reply, error);
     if (error.validation) return sendError(reply, validationError(error.validation, error.validationContext ?? 'querystring'));
+    if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+      return sendError(reply, new TrutoError(415, `Unsupported Media Type: send the body as application/json${request.url.includes('/attachments?') ? ', or an upload as multipart/form-data' : ''}`));
+    }
     if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
       return sendError(reply, new TrutoError(error.statusCode, error.message));
     }
@@ -210,13 +217,14 @@ export async function buildApp(input: ConfigInput = {}, clock: Clock = REAL_CLOC
       if (config.rateLimits) unified.addHook('onRequest', scenarios.rateLimit);
       unified.addHook('onRequest', scenarios.faults);
       await unified.register(unifiedRoutes, { api, cache, publicUrl: config.publicUrl, strict: config.strict });
+      await unified.register(writeRoutes, { writes, downloads, cache, publicUrl: config.publicUrl, noteBody: (request, body) => scenarios.noteBody(request, body) });
     },
     { prefix: '/unified/ats' },
   );
   await app.register(
     async (files) => {
       files.addHook('onRequest', scenarios.faults);
-      await files.register(fileRoutes, { downloads: new Downloads(accounts, links) });
+      await files.register(fileRoutes, { downloads });
     },
     { prefix: FILES_PREFIX },
   );

@@ -2,7 +2,7 @@ import { FormatRegistry, Type, type TSchema } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { AccountReader, FilterName, Integration, SeedRecord } from '../src/integrations/types.js';
-import { CATALOGUE, type ResourceName } from '../src/model/catalogue.js';
+import { CATALOGUE, type ResourceSpec, type ResourceName } from '../src/model/catalogue.js';
 import { keysOf, refKey, type RecordRow } from '../src/store/records.js';
 import type { Test } from 'tap';
 import { TrutoErrorSchema, type TrutoErrorBody } from '../src/model/error.js';
@@ -190,15 +190,28 @@ export function unsupportedBody(integration: string, method: string, resource: s
   };
 }
 
-/** Every method of the catalogue that `integration` does not serve, asked of the account: each its exact 404. */
+/**
+ * Every method of the catalogue, reads and writes, that `integration` does not serve, asked of the account: each its
+ * exact 404, listing what it does serve (reads, then writes; a resource's files download wherever it is served).
+ */
 export async function expectUnsupportedPairs(t: Test, app: FastifyInstance, accountQuery: string, integration: Integration): Promise<number> {
   let pairs = 0;
-  for (const [resource, spec] of Object.entries(CATALOGUE) as [ResourceName, (typeof CATALOGUE)[ResourceName]][]) {
-    const served = integration.resources[resource]?.methods ?? [];
-    for (const method of spec.methods.filter((m) => !served.includes(m))) {
+  for (const [resource, spec] of Object.entries(CATALOGUE) as [ResourceName, ResourceSpec][]) {
+    const emulation = integration.resources[resource];
+    const reads: string[] = [...(emulation?.methods ?? [])];
+    const writes: string[] = Object.keys(emulation?.commands ?? {});
+    if (emulation && resource === 'attachments' && !writes.includes('download')) writes.push('download');
+    const served = [...reads, ...writes];
+    for (const method of spec.methods.filter((m) => !reads.includes(m))) {
       pairs++;
       const path = `/unified/ats/${resource}${method === 'get' ? '/x1' : ''}`;
       expectError(t, await get(app, path, accountQuery), unsupportedBody(integration.name, method, resource, served), `${method} ${resource}`);
+    }
+    for (const method of Object.keys(spec.writes ?? {}).filter((m) => !writes.includes(m))) {
+      pairs++;
+      const url = `/unified/ats/${resource}${method === 'create' ? '' : `/${method}`}?${accountQuery}${method === 'download' ? '&file_url=x' : ''}`;
+      const res = await app.inject({ method: 'POST', url, headers: AUTH, payload: {} });
+      expectError(t, res, unsupportedBody(integration.name, method, resource, served), `${method} ${resource}`);
     }
   }
   return pairs;

@@ -174,7 +174,7 @@ t.test('the worker-generated store holds exactly what the generator yields, acco
   const options = { seed: 3, candidates: 600 };
   const inThread = await Store.create(':memory:', 'a', async (s) => {
     for (const account of fixtures.accounts) {
-      const key = s.insertAccount({ id: account.id, integration: account.integration, name: account.name, candidates: options.candidates });
+      const key = s.insertAccount({ id: account.id, integration: account.integration, name: account.name, candidates: options.candidates, settings: {} });
       const seqs = new Map<string, number>();
       const job = { seed: options.seed, accountId: account.id, size: options.candidates, pinned: account.pinned?.candidates ?? [], integration: account.integration };
       for (const { kind, record } of jobRecords(job)) {

@@ -23,9 +23,9 @@ t.test('a resource or method the integration lacks is its 404, naming the integr
   expectError(t, await get(app, APPLICATIONS, `integrated_account_id=${lever}`), unsupported('lever', 'list', 'applications', []), 'lever: list applications');
   expectError(t, await get(app, `${APPLICATIONS}/x`, `integrated_account_id=${lever}`), unsupported('lever', 'get', 'applications', []), 'lever: get an application');
   const create = await app.inject({ method: 'POST', url: `${CANDIDATES}?${ACC}`, headers: { ...AUTH, 'content-type': 'application/json' }, payload: '{}' });
-  expectError(t, create, unsupported('greenhouse', 'create', 'candidates', ['list', 'get']), 'greenhouse: create a candidate (no writes yet)');
-  const move = await app.inject({ method: 'POST', url: `${APPLICATIONS}/move-stage?${ACC}`, headers: AUTH });
-  expectError(t, move, unsupported('greenhouse', 'move-stage', 'applications', ['list', 'get']), 'a custom method by its name');
+  expectError(t, create, unsupported('greenhouse', 'create', 'candidates', ['list', 'get']), 'greenhouse: create a candidate (Lever\'s write)');
+  const move = await app.inject({ method: 'POST', url: `${CANDIDATES}/move-stage?${ACC}`, headers: AUTH });
+  expectError(t, move, unsupported('greenhouse', 'move-stage', 'candidates', ['list', 'get']), 'a custom method by its name, on a resource without it');
   // The account still comes first: an unknown one is its own 404, a missing one the query insight.
   const unknown = await get(app, APPLICATIONS.replace('applications', 'attachments') + '/x', 'integrated_account_id=nope');
   expectError(t, unknown, { statusCode: 404, error: 'Not Found', message: 'Integrated account "nope" not found' }, 'an unknown account');
@@ -121,7 +121,7 @@ t.test('remote_query on a get reaches the emulated call, on every integration', 
 t.test('workable: attachments by download only, as Truto serves them', async (t) => {
   const app = await testApp(t);
   const workable = accountOf(app, 'workable');
-  expectError(t, await get(app, '/unified/ats/attachments', `integrated_account_id=${workable}`), unsupported('workable', 'list', 'attachments', []), 'the list');
+  expectError(t, await get(app, '/unified/ats/attachments', `integrated_account_id=${workable}`), unsupported('workable', 'list', 'attachments', ['download']), 'the list');
   // The links its candidates carry still download.
   const ids = probe(app, workable);
   const candidate = expectOk(t, await get(app, `${CANDIDATES}/${ids.candidate}`, `integrated_account_id=${workable}`), CandidateSchema, 'a candidate with files');
@@ -129,6 +129,13 @@ t.test('workable: attachments by download only, as Truto serves them', async (t)
   const file = await app.inject({ url: link.pathname + link.search });
   t.equal(file.statusCode, 200, 'its résumé link downloads');
   t.ok(file.rawPayload.length > 0, 'with bytes');
+  // And through Truto's download method, the same bytes.
+  const url = `/unified/ats/attachments/download?integrated_account_id=${workable}&file_url=${encodeURIComponent(candidate.attachments[0].file_url as string)}`;
+  const downloaded = await app.inject({ method: 'POST', url, headers: AUTH, payload: {} });
+  t.equal(downloaded.statusCode, 200, 'attachments/download answers');
+  t.equal(downloaded.headers['content-type'], file.headers['content-type'], 'with the file\'s own type');
+  t.equal(downloaded.headers['content-disposition'], file.headers['content-disposition'], 'and its name');
+  t.same(downloaded.rawPayload, file.rawPayload, 'byte for byte');
 });
 
 t.test('every warning of a request reaches the one header: none hides another', async (t) => {

@@ -1,5 +1,6 @@
 import type { TSchema } from '@sinclair/typebox';
-import type { ReadMethod, ResourceName, UnifiedOf } from '../model/catalogue.js';
+import type { ReadMethod, ResourceName, UnifiedOf, WriteMethod } from '../model/catalogue.js';
+import type { UploadedFile } from '../model/writes.js';
 import type { World } from '../seed/world.js';
 import type { NewRecord, RecordFilter, RecordRow } from '../store/records.js';
 import type { FilterName, UnifiedFilters } from '../truto/filters.js';
@@ -100,8 +101,10 @@ export interface PageContext<Item extends Rendered = Rendered> {
 export interface ResourceEmulation<Unified, Item extends Rendered = Rendered> {
   /** Store kind whose rows this resource's list walks. */
   kind: string;
-  /** The methods its API offers for this resource (Truto's coverage for the integration). */
+  /** The read methods its API offers for this resource (Truto's coverage for the integration). */
   methods: readonly ReadMethod[];
+  /** The writes its API offers for this resource, each in a file of its own (`commands/<method>.ts`). */
+  commands?: { readonly [M in WriteMethod]?: WriteCommand };
   /**
    * The unified fields its API fills, as dotted leaf paths (`emails.email`, `applications.job.id`); `attachments`
    * inside a candidate or application stands for every attachment field it fills. Truto's "N supported" counts come
@@ -149,4 +152,60 @@ export interface ResourceEmulation<Unified, Item extends Rendered = Rendered> {
   ): RemoteCall;
   /** TypeBox schema of one raw record, for its tests and the OpenAPI document. */
   rawSchema: TSchema;
+}
+
+/**
+ * One write an integration's API offers (`move-stage` on Greenhouse's applications…): what it demands, and what it
+ * does to the stored records, as that API would. It runs inside one transaction of the account's store: a
+ * `RemoteFailure` thrown anywhere leaves nothing changed.
+ */
+export interface WriteCommand {
+  /** Unified body fields and query parameters its API demands (a missing one is Truto's 400 naming it). */
+  required: { body: readonly string[]; query?: readonly string[] };
+  /** Body fields it demands unless the account's variables hold one of these (Greenhouse's `on_behalf_of_user_id`). */
+  requiredUnlessVariable?: Readonly<Record<string, string>>;
+  run(input: WriteInput, ctx: WriteContext): WriteOutcome;
+}
+
+export interface WriteInput {
+  /** The unified body as sent (an upload's form fields). */
+  body: Record<string, unknown>;
+  query: Record<string, unknown>;
+  /** The file part of an upload. */
+  file?: UploadedFile;
+}
+
+/** What a write may read and change: the account's records as they stand inside its transaction. */
+export interface WriteContext {
+  reader: AccountReader;
+  /** Stores a record of `kind`: replaces the one with its id, or appends it (after every record of its kind). */
+  put(kind: string, record: NewRecord): RecordRow;
+  /** Keeps an uploaded file's bytes, served back from its attachment's `file_url`. */
+  keepFile(attachmentId: string, file: UploadedFile): void;
+  /** The write's number since the last reset (1, 2, …) in this account: created ids derive from it and the seed. */
+  n: number;
+  seed: number;
+  /** The logical clock: the reference time plus one second per write since the last reset, in ms. */
+  now: number;
+  /** The account's fixture variables (`on_behalf_of_user_id`…). */
+  variables: Readonly<Record<string, string>>;
+  /** How file links are made for this request. */
+  render: RenderContext;
+}
+
+/** What a write answers. */
+export interface WriteOutcome {
+  /** The unified record (the created one, or the one a custom method changed). */
+  unified: object;
+  /** Its API's own answer: status and body (`truto_response_format=raw`). */
+  remote: { status: number; body: unknown };
+  /** The call its real API would get, for `debug`. */
+  call: RemoteCall;
+}
+
+/** A write its API refuses (an unknown application, a stage of another job): Truto passes it on as a remote error. */
+export class RemoteFailure extends Error {
+  constructor(readonly error: RemoteError) {
+    super(error.message);
+  }
 }

@@ -27,8 +27,10 @@ export interface Generation {
 
 export interface SwapResult extends Generation {
   accounts: number;
-  /** False when the data asked for is the data served: it never changes while the mock runs, so nothing is redone. */
+  /** False when the data asked for is the data served: then only the writes made since are undone. */
   reseeded: boolean;
+  /** True when writes made since the start or the last reset were undone. */
+  writesUndone: boolean;
   /** Milliseconds to wait for in-flight requests, reseed and swap. */
   ms: number;
 }
@@ -103,7 +105,14 @@ export class Dataset {
       candidates: 'candidates' in options ? options.candidates : this.initial.candidates,
     };
     if (this.gate === undefined && generation.seed === this.generation.seed && generation.candidates === this.generation.candidates) {
-      return Promise.resolve({ ...generation, accounts: this.accounts.list().length, reseeded: false, ms: 0 });
+      // The seeded data never changes; writes sit in one open transaction: dropping it is the whole reset.
+      const started = performance.now();
+      const store = this.accounts.store;
+      const writesUndone = store.written;
+      store.undoWrites();
+      if (writesUndone) this.afterSwap();
+      const ms = Math.round((performance.now() - started) * 10) / 10;
+      return Promise.resolve({ ...generation, accounts: this.accounts.list().length, reseeded: false, writesUndone, ms });
     }
     return this.replace(generation, this.fixtures);
   }
@@ -141,6 +150,7 @@ export class Dataset {
       const started = performance.now();
       const options = { seed: generation.seed, candidates: generation.candidates };
       const old = this.accounts.store;
+      const writesUndone = old.written;
       // A file is replaced in place: the old connection lets go of its name and keeps reading its own data. When it
       // cannot, the requests reading it are waited for and it is closed before the file goes.
       if (!old.releaseFile()) {
@@ -153,7 +163,7 @@ export class Dataset {
       this.generation = generation;
       this.fixtures = fixtures;
       this.afterSwap();
-      return { ...generation, accounts: this.accounts.list().length, reseeded: true, ms: Math.round((performance.now() - started) * 10) / 10 };
+      return { ...generation, accounts: this.accounts.list().length, reseeded: true, writesUndone, ms: Math.round((performance.now() - started) * 10) / 10 };
     };
     // One replacement at a time; requests wait for the last one queued.
     const next = (this.gate ?? Promise.resolve()).catch(() => undefined).then(run);

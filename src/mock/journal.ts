@@ -19,6 +19,12 @@ export const JournalEntrySchema = Type.Object({
   fault: Type.Union([Type.String(), Type.Null()], {
     description: 'What shaped the answer: a rule id, "rate_limit", "header" or "error_rate"; null for a plain answer',
   }),
+  body: Type.Optional(
+    Type.Unknown({
+      description:
+        'A write\'s body as parsed (values of keys naming tokens, secrets or passwords redacted); an upload\'s file as { file_name, content_type, size }',
+    }),
+  ),
 });
 export type JournalEntry = Static<typeof JournalEntrySchema>;
 
@@ -50,6 +56,8 @@ export interface JournalRecord {
   duration_ms: number | null;
   fault: string | null;
   warning: string | null;
+  /** A write's body, redacted. */
+  body?: unknown;
 }
 
 /**
@@ -140,7 +148,7 @@ function entryMatcher(filter: JournalFilter): (entry: JournalEntry) => boolean {
     (filter.query === undefined || queryMatches(e.query, filter.query));
 }
 
-function entryOf({ id, at, arrival, status, duration_ms, fault, warning }: JournalRecord): JournalEntry {
+function entryOf({ id, at, arrival, status, duration_ms, fault, warning, body }: JournalRecord): JournalEntry {
   const q = arrival.url.indexOf('?');
   return {
     id,
@@ -154,7 +162,20 @@ function entryOf({ id, at, arrival, status, duration_ms, fault, warning }: Journ
     duration_ms,
     warning,
     fault,
+    ...(body !== undefined ? { body } : {}),
   };
+}
+
+const SECRET_KEY = /token|secret|password|passwd|api[_-]?key|authorization|credential/i;
+
+/** A body as the journal keeps it: a copy, with the values of keys that name secrets redacted at any depth. */
+export function redactBody(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(redactBody);
+  if (value === null || typeof value !== 'object') return value;
+  if (Buffer.isBuffer(value)) return `[${value.length} bytes]`;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) out[k] = SECRET_KEY.test(k) ? '[redacted]' : redactBody(v);
+  return out;
 }
 
 const REDACTED = new Set(['authorization', 'proxy-authorization', 'cookie', 'x-mock-admin-token']);

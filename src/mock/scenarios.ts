@@ -6,7 +6,7 @@ import { ConfigError, type Config } from '../config.js';
 import { Random, hash32 } from '../seed/random.js';
 import type { Accounts } from '../truto/accounts.js';
 import { errors, reasonPhrase, type TrutoError } from '../truto/errors.js';
-import { Journal, queryValues, type JournalRecord } from './journal.js';
+import { Journal, queryValues, redactBody, type JournalRecord } from './journal.js';
 import { RateLimiter, TRUTO_LIMITS } from './rate-limit.js';
 import { RuleSet, type FaultAction, type Inbound, type Latency, type RuleInput } from './rules.js';
 
@@ -86,6 +86,12 @@ export class Scenarios {
     // 'finish': the answer was written; 'close' first: the connection ended without one (a reset, a client gone).
     reply.raw.once('finish', () => done(true));
     reply.raw.once('close', () => done(reply.raw.writableFinished));
+  }
+
+  /** Keeps a write's body with its journal entry (redacted), so a test can assert what its code sent. */
+  noteBody(request: FastifyRequest, body: unknown): void {
+    const entry = this.entries.get(request.raw);
+    if (entry) entry.body = redactBody(body);
   }
 
   /** Unified onRequest, after auth: Truto's limits per token and per integrated account, headers on every answer. */

@@ -17,9 +17,31 @@ import { RejectReasonSchema } from './reject-reason.js';
 import { ScorecardSchema } from './scorecard.js';
 import { TagSchema } from './tag.js';
 import { UserSchema } from './user.js';
+import {
+  ActivityCreateBodySchema,
+  AttachmentCreateFieldsSchema,
+  CandidateCreateBodySchema,
+  DownloadBodySchema,
+  MoveStageBodySchema,
+  RejectBodySchema,
+} from './writes.js';
+import { Type } from '@sinclair/typebox';
 
 /** The read methods of Truto's unified API. */
 export type ReadMethod = 'list' | 'get';
+/** Its writes: create (`POST /<resource>`) and the custom methods (`POST /<resource>/<method>`). */
+export type WriteMethod = 'create' | 'move-stage' | 'reject' | 'download';
+export type Method = ReadMethod | WriteMethod;
+
+/** One write of a resource, as every integration that offers it takes it. */
+export interface WriteSpec {
+  /** The JSON body (unified field names); `multipart` for an upload, whose form fields it describes. */
+  body: TSchema;
+  multipart?: boolean;
+  /** Query parameters beside `integrated_account_id` (Lever's create takes `job_id`, `application_source`). */
+  query?: TSchema;
+  summary: string;
+}
 
 /** One unified resource, described once: routes, query schemas, OpenAPI and filter handling come from here. */
 export interface ResourceSpec<S extends TSchema = TSchema> {
@@ -29,6 +51,8 @@ export interface ResourceSpec<S extends TSchema = TSchema> {
   singular: string;
   schema: S;
   methods: readonly ReadMethod[];
+  /** Its writes (CONTRACT §9); which of them an integration offers is the integration's business. */
+  writes?: Partial<Record<WriteMethod, WriteSpec>>;
   /** The unified filters each method takes (which of them an integration honours is the integration's business). */
   filters: { list: readonly FilterName[]; get: readonly FilterName[] };
 }
@@ -47,12 +71,19 @@ const listOnly = <S extends TSchema>(name: string, singular: string, schema: S, 
 
 /** THE table of Truto's unified ATS resources (CONTRACT §8). */
 export const CATALOGUE = {
-  activities: listOnly('activities', 'activity', ActivitySchema, ['candidate_id', 'user_id']),
+  activities: {
+    ...listOnly('activities', 'activity', ActivitySchema, ['candidate_id', 'user_id']),
+    writes: { create: { body: ActivityCreateBodySchema, summary: 'Create an activity (a note on a candidate)' } },
+  },
   applications: spec({
     name: 'applications',
     singular: 'application',
     schema: ApplicationSchema,
     methods: ['list', 'get'],
+    writes: {
+      'move-stage': { body: MoveStageBodySchema, summary: 'Move an application to another stage' },
+      reject: { body: RejectBodySchema, summary: 'Reject an application' },
+    },
     filters: { list: ['candidate_id', 'job_id', ...DATES], get: [] },
   }),
   attachments: spec({
@@ -60,6 +91,14 @@ export const CATALOGUE = {
     singular: 'attachment',
     schema: AttachmentSchema,
     methods: ['list'],
+    writes: {
+      create: { body: AttachmentCreateFieldsSchema, multipart: true, summary: 'Upload an attachment (multipart/form-data with a file part)' },
+      download: {
+        body: DownloadBodySchema,
+        query: Type.Object({ file_url: Type.String({ minLength: 1, description: 'A file_url the mock issued' }) }),
+        summary: 'Download an attachment\'s file',
+      },
+    },
     filters: { list: ['candidate_id', 'application_id', 'job_id', 'organization_id', 'expires_in', ...DATES], get: [] },
   }),
   candidates: spec({
@@ -67,6 +106,16 @@ export const CATALOGUE = {
     singular: 'candidate',
     schema: CandidateSchema,
     methods: ['list', 'get'],
+    writes: {
+      create: {
+        body: CandidateCreateBodySchema,
+        query: Type.Object({
+          job_id: Type.Optional(Type.String({ minLength: 1, description: 'The job applied to (Lever: required)' })),
+          application_source: Type.Optional(Type.Union([Type.Literal('applicant'), Type.Literal('lead')], { description: 'Lever: an applicant or a sourced lead' })),
+        }),
+        summary: 'Create a candidate',
+      },
+    },
     filters: {
       list: [
         'job_id', 'organization_id', ...DATES, 'email', 'name', 'first_name', 'last_name', 'title', 'company', 'tags', 'ids',

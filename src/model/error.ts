@@ -12,6 +12,9 @@ export const TrutoErrorSchema = Type.Object(
         missing_required_query_parameters: Type.Optional(
           Type.Object({ description: Type.String(), value: Type.Array(Type.String()) }),
         ),
+        missing_required_body_fields: Type.Optional(
+          Type.Object({ description: Type.String(), value: Type.Array(Type.String()) }),
+        ),
         supported_methods: Type.Optional(
           Type.Object({ description: Type.String(), value: Type.Array(Type.String()) }),
         ),

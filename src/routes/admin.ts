@@ -36,8 +36,9 @@ const ResetAnswer = Type.Object({
   candidates: Type.Union([Type.Integer(), Type.Null()], { description: 'null: each fixture\'s size' }),
   accounts: Type.Integer({ description: 'Integrated accounts served' }),
   reseeded: Type.Boolean({
-    description: 'False when the seed and size asked for are those served: the data never changes while the mock runs, so it is kept as it is',
+    description: 'False when the seed and size asked for are those served: the seeded data is kept, and only the writes made since are undone',
   }),
+  writes_undone: Type.Boolean({ description: 'True when writes made since the start or the last reset were undone' }),
   rules: Type.Integer({ description: 'Rules in force after the reset (those of the rules file, if any)' }),
   ms: Type.Number({ description: 'Milliseconds the reset took' }),
 });
@@ -108,7 +109,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox<AdminRoutesOptions> = async 
         description:
           'The body is optional: a bare POST (or {}) returns to the seed and size the mock started with, whatever earlier resets chose; ' +
           'a body states the settings in full (a field left out takes its start-up value). Data already seeded with those settings is kept ' +
-          'as it is (it never changes while the mock runs). Rules go back to those of the --rules file (none without one); rate-limit ' +
+          'as seeded and every write made since is undone. Rules go back to those of the --rules file (none without one); rate-limit ' +
           'windows and seeded draws restart. Requests in flight finish on the data they started on. Unknown or mistyped fields are a 400.',
         tags,
         security,
@@ -126,7 +127,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox<AdminRoutesOptions> = async 
         ...(body.candidates !== undefined ? { candidates: body.candidates ?? undefined } : {}),
       });
       scenarios.reset(result.seed);
-      return { seed: result.seed, candidates: result.candidates ?? null, accounts: result.accounts, reseeded: result.reseeded, rules: scenarios.rules.list().length, ms: result.ms };
+      return { seed: result.seed, candidates: result.candidates ?? null, accounts: result.accounts, reseeded: result.reseeded, writes_undone: result.writesUndone, rules: scenarios.rules.list().length, ms: result.ms };
     },
   );
 

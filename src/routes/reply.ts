@@ -42,7 +42,7 @@ const HOST = /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/;
  * The base URL of the mock as this client reached it (a docker-compose service name, localhost, a proxy's
  * X-Forwarded-Host), so every link in an answer resolves from where the client stands.
  */
-function baseUrl(request: FastifyRequest, publicUrl: string | undefined): string {
+export function baseUrl(request: FastifyRequest, publicUrl: string | undefined): string {
   if (publicUrl) return publicUrl;
   const host = HOST.test(request.host) ? request.host : 'localhost';
   const protocol = request.protocol === 'https' ? 'https' : 'http';

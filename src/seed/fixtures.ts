@@ -47,6 +47,12 @@ export const AccountFixtureSchema = Type.Object(
     name: Type.String(),
     candidates: Type.Integer({ minimum: 1, maximum: 1_000_000 }),
     pinned: Type.Optional(Type.Object({ candidates: Type.Optional(Type.Array(PinnedCandidateSchema)) }, closed)),
+    sandbox: Type.Optional(Type.Boolean({ description: 'A sandbox account answers every write with 405, as Truto\'s do' })),
+    variables: Type.Optional(
+      Type.Record(Type.String({ pattern: '^[a-z_][a-z0-9_]*$' }), Type.String(), {
+        description: 'The integrated account\'s variables, such as on_behalf_of_user_id (Greenhouse writes act as that user)',
+      }),
+    ),
   },
   closed,
 );

@@ -1,8 +1,8 @@
 import { Worker } from 'node:worker_threads';
 import { integrationNamed } from '../integrations/registry.js';
 import type { SeedRecord } from '../integrations/types.js';
-import type { Store } from '../store/index.js';
-import { FixturesError, type Fixtures } from './fixtures.js';
+import type { AccountSettings, Store } from '../store/index.js';
+import { FixturesError, type AccountFixture, type Fixtures } from './fixtures.js';
 import type { SeedOptions } from './fingerprint.js';
 import type { SeedJob } from './job.js';
 import { SeedProgress } from './progress.js';
@@ -44,7 +44,7 @@ export async function seedStore(
   const accounts = fixtures.accounts.map((account) => {
     const integration = integrationNamed(account.integration)!;
     const size = options.candidates ?? account.candidates;
-    const key = store.insertAccount({ id: account.id, integration: integration.name, name: account.name, candidates: size });
+    const key = store.insertAccount({ id: account.id, integration: integration.name, name: account.name, candidates: size, settings: settingsOf(account) });
     const job: SeedJob = { seed: options.seed, accountId: account.id, size, pinned: account.pinned?.candidates ?? [], integration: integration.name };
     return { key, job, candidateKind: integration.resources.candidates?.kind, seqs: new Map<string, number>(), candidates: 0 };
   });
@@ -138,4 +138,12 @@ function inWorker(jobs: SeedJob[], insert: (job: number, records: SeedRecord[]) 
     worker.once('error', reject);
     worker.once('exit', (code) => (done && code === 0 ? resolve() : reject(new Error(`seed worker stopped (exit code ${code})`))));
   });
+}
+
+/** What the account's fixture says besides its data: whether it is a sandbox, and its variables. */
+function settingsOf(account: AccountFixture): AccountSettings {
+  return {
+    ...(account.sandbox ? { sandbox: true } : {}),
+    ...(account.variables && Object.keys(account.variables).length > 0 ? { variables: account.variables } : {}),
+  };
 }

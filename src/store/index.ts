@@ -4,6 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { ConfigError } from '../config.js';
 import { migrate } from './migrations.js';
 import { RecordStore } from './records.js';
+import { WriteLog } from './writes.js';
 
 export interface AccountRow {
   /** The store's own small key for the account, used in every record row. */
@@ -12,6 +13,13 @@ export interface AccountRow {
   integration: string;
   name: string;
   candidates: number;
+  /** The account's fixture settings: a sandbox refuses writes; variables such as `on_behalf_of_user_id`. */
+  settings: AccountSettings;
+}
+
+export interface AccountSettings {
+  sandbox?: boolean;
+  variables?: Record<string, string>;
 }
 
 /** `meta.created_by` of every store this mock writes: the one proof that a file at `--db` may be replaced. */
@@ -25,13 +33,14 @@ const CREATOR = 'truto-ats-mock';
  */
 export class Store {
   readonly records: RecordStore;
+  readonly writes: WriteLog;
   /** True when this open seeded the data (false: an existing file matched the fingerprint). */
   readonly seeded: boolean;
   /** True when the file could not be written and was opened read-only (it is never written after seeding). */
   readonly readonly: boolean;
 
-  private readonly selectAccounts: Database.Statement<[], AccountRow>;
-  private readonly insertAccountRow: Database.Statement<[Omit<AccountRow, 'key'>]>;
+  private readonly selectAccounts: Database.Statement<[], Omit<AccountRow, 'settings'> & { settings: string | null }>;
+  private readonly insertAccountRow: Database.Statement<[Omit<AccountRow, 'key' | 'settings'> & { settings: string | null }]>;
 
   private constructor(
     readonly db: Database.Database,
@@ -39,11 +48,12 @@ export class Store {
     readonly_ = false,
   ) {
     this.records = new RecordStore(db);
+    this.writes = new WriteLog(db);
     this.seeded = seeded;
     this.readonly = readonly_;
-    this.selectAccounts = db.prepare('SELECT key, id, integration, name, candidates FROM accounts ORDER BY key');
+    this.selectAccounts = db.prepare('SELECT key, id, integration, name, candidates, settings FROM accounts ORDER BY key');
     this.insertAccountRow = db.prepare(
-      'INSERT INTO accounts (id, integration, name, candidates) VALUES (@id, @integration, @name, @candidates)',
+      'INSERT INTO accounts (id, integration, name, candidates, settings) VALUES (@id, @integration, @name, @candidates, @settings)',
     );
   }
 
@@ -134,12 +144,34 @@ export class Store {
   }
 
   accounts(): AccountRow[] {
-    return this.selectAccounts.all();
+    return this.selectAccounts.all().map((row) => ({ ...row, settings: row.settings === null ? {} : (JSON.parse(row.settings) as AccountSettings) }));
   }
 
   /** Adds an account and returns its key. */
   insertAccount(account: Omit<AccountRow, 'key'>): number {
-    return Number(this.insertAccountRow.run(account).lastInsertRowid);
+    const settings = Object.keys(account.settings).length > 0 ? JSON.stringify(account.settings) : null;
+    return Number(this.insertAccountRow.run({ ...account, settings }).lastInsertRowid);
+  }
+
+  /**
+   * Runs a write atomically (a throw leaves nothing changed). Writes accumulate in one transaction that is never
+   * committed: every read on this connection sees them, `undoWrites` drops them all at once, and the file keeps
+   * its seeded data (a crash leaves a journal that SQLite rolls back on the next open).
+   */
+  write<T>(fn: () => T): T {
+    if (this.readonly) throw new ReadonlyStoreError();
+    if (!this.db.inTransaction) this.db.exec('BEGIN');
+    return this.db.transaction(fn)();
+  }
+
+  /** True when writes have been made since the store was opened or last undone. */
+  get written(): boolean {
+    return this.db.open && this.db.inTransaction;
+  }
+
+  /** Drops every write: back to the data as seeded. */
+  undoWrites(): void {
+    if (this.db.open && this.db.inTransaction) this.db.exec('ROLLBACK');
   }
 
   /**
@@ -150,6 +182,7 @@ export class Store {
    */
   releaseFile(): boolean {
     if (!this.db.open || this.db.memory) return true;
+    this.undoWrites();
     try {
       return this.db.pragma('journal_mode = DELETE', { simple: true }) === 'delete';
     } catch {
@@ -163,6 +196,13 @@ export class Store {
 }
 
 const MEMORY = ':memory:';
+
+/** A write on a store opened read-only (a baked file on a read-only mount). */
+export class ReadonlyStoreError extends Error {
+  constructor() {
+    super('the database file is read-only');
+  }
+}
 
 /**
  * What is at `path`: nothing that could be lost (undefined), or a store of ours with the fingerprint it was
@@ -181,6 +221,16 @@ function inspect(path: string): { fingerprint: string | undefined } | undefined 
   if (stat.isDirectory()) throw dbError(`${path} is a directory: give the path of a file, such as ${join(path, 'truto-ats-mock.db')}`);
   if (stat.size === 0) return undefined;
   if (!canRead(path)) throw dbError(`${path} cannot be read (permission denied): fix its permissions, or choose another --db`);
+  // Writes are never committed: a process that died with writes under way left a journal, which a read-write
+  // connection rolls back on its first read (a read-only one cannot), restoring the data as seeded.
+  if (existsSync(`${path}-journal`) && writable(path)) {
+    const rw = open(path, { fileMustExist: true });
+    try {
+      rw.prepare('SELECT count(*) FROM sqlite_master').get();
+    } finally {
+      rw.close();
+    }
+  }
   const db = open(path, { readonly: true, fileMustExist: true });
   try {
     const tables = db.prepare<[], string>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();

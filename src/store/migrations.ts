@@ -67,6 +67,32 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (account, kind, key, seq)
   ) WITHOUT ROWID;
   `,
+  // Writes (CONTRACT §9). They live in one transaction the serving connection keeps open and never commits, so a
+  // reset is a rollback and the file on disk stays as seeded: `writes` numbers them per account (ids and the logical
+  // clock derive from it) and keeps each answer for Idempotency-Key replays; `files` keeps uploaded bytes; an
+  // account's `settings` are its fixture's (sandbox, variables).
+  `
+  CREATE TABLE writes (
+    account INTEGER NOT NULL,
+    n INTEGER NOT NULL,
+    idempotency_key TEXT,
+    request TEXT NOT NULL,
+    status INTEGER NOT NULL,
+    content_type TEXT NOT NULL,
+    answer TEXT NOT NULL,
+    PRIMARY KEY (account, n)
+  );
+  CREATE UNIQUE INDEX writes_by_key ON writes (account, idempotency_key) WHERE idempotency_key IS NOT NULL;
+  CREATE TABLE files (
+    account INTEGER NOT NULL,
+    id TEXT NOT NULL,
+    file_name TEXT NOT NULL,
+    content_type TEXT NOT NULL,
+    bytes BLOB NOT NULL,
+    PRIMARY KEY (account, id)
+  );
+  ALTER TABLE accounts ADD COLUMN settings TEXT;
+  `,
 ];
 
 export function migrate(db: Database): void {

@@ -124,6 +124,10 @@ export class RecordStore {
   private readonly byKeyMany: Statement<{ account: number; kind: string; keys: string }, StoredRow>;
   private readonly pages = new Map<string, Statement<Record<string, unknown>, StoredRow>>();
   private readonly insertOne: Statement<[number, string, number, string, string, string, string | null, string]>;
+  private readonly seqOf: Statement<[number, string, string], number>;
+  private readonly lastSeq: Statement<[number, string], number | null>;
+  private readonly updateOne: Statement<[string, string, string | null, string, number, string, number]>;
+  private readonly dropKeys: Statement<[number, string, number]>;
   /** Inserts of 1..KEYS_PER_CALL keys in one call: a seeded record's keys cost one call, not one each. */
   private readonly insertKeys: Statement<unknown[]>[] = [];
 
@@ -142,6 +146,10 @@ export class RecordStore {
     this.insertOne = db.prepare(
       'INSERT INTO records (account, kind, seq, id, created_at, updated_at, refs, raw) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     );
+    this.seqOf = db.prepare<[number, string, string], number>('SELECT seq FROM records WHERE account = ? AND kind = ? AND id = ?').pluck();
+    this.lastSeq = db.prepare<[number, string], number | null>('SELECT max(seq) FROM records WHERE account = ? AND kind = ?').pluck();
+    this.updateOne = db.prepare('UPDATE records SET created_at = ?, updated_at = ?, refs = ?, raw = ? WHERE account = ? AND kind = ? AND seq = ?');
+    this.dropKeys = db.prepare('DELETE FROM record_keys WHERE account = ? AND kind = ? AND seq = ?');
     // OR IGNORE: a record may list the same key twice (two spellings of one email).
     for (let n = 1; n <= KEYS_PER_CALL; n++) {
       this.insertKeys.push(db.prepare(`INSERT OR IGNORE INTO record_keys (account, kind, key, seq) VALUES ${Array(n).fill('(?, ?, ?, ?)').join(', ')}`));
@@ -190,17 +198,41 @@ export class RecordStore {
     return { statement, params };
   }
 
+  /**
+   * A write's record: replaces the record of `kind` with its id (same seq, so a cursor walk meets it once), or
+   * appends it after every record of its kind. Call inside a transaction.
+   */
+  put(account: number, kind: string, record: NewRecord): RecordRow {
+    const refs = record.refs && Object.keys(record.refs).length > 0 ? record.refs : undefined;
+    let seq = this.seqOf.get(account, kind, record.id);
+    if (seq === undefined) {
+      seq = (this.lastSeq.get(account, kind) ?? 0) + 1;
+      this.insert(account, kind, seq, record);
+    } else {
+      this.updateOne.run(record.created_at, record.updated_at, refs ? JSON.stringify(refs) : null, record.raw, account, kind, seq);
+      this.dropKeys.run(account, kind, seq);
+      this.insertKeysOf(account, kind, seq, record);
+    }
+    return { seq, id: record.id, created_at: record.created_at, updated_at: record.updated_at, refs: refs ?? NO_REFS, raw: record.raw };
+  }
+
   /** Appends records of one kind; call inside a transaction. Seq numbers follow the order given. */
   insert(account: number, kind: string, seq: number, record: NewRecord): void {
+    const { refs } = record;
+    let json: string | null = null;
+    for (const _ in refs) {
+      json = JSON.stringify(refs);
+      break;
+    }
+    this.insertOne.run(account, kind, seq, record.id, record.created_at, record.updated_at, json, record.raw);
+    this.insertKeysOf(account, kind, seq, record);
+  }
+
+  private insertKeysOf(account: number, kind: string, seq: number, record: NewRecord): void {
     const { refs, keys } = record;
     const params: unknown[] = [];
-    let json: string | null = null;
-    for (const name in refs) {
-      json ??= JSON.stringify(refs);
-      params.push(account, kind, refKey(name, refs[name]!), seq);
-    }
+    for (const name in refs) params.push(account, kind, refKey(name, refs[name]!), seq);
     if (keys) for (const key of keys) params.push(account, kind, key, seq);
-    this.insertOne.run(account, kind, seq, record.id, record.created_at, record.updated_at, json, record.raw);
     for (let at = 0; at < params.length; at += 4 * KEYS_PER_CALL) {
       const chunk = at === 0 && params.length <= 4 * KEYS_PER_CALL ? params : params.slice(at, at + 4 * KEYS_PER_CALL);
       this.insertKeys[chunk.length / 4 - 1]!.run(chunk);

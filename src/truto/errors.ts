@@ -68,6 +68,25 @@ export const errors = {
       },
     }),
 
+  missingBody: (names: string[], integration: string) =>
+    new TrutoError(400, `Missing required body field${names.length > 1 ? 's' : ''}: ${names.join(', ')}`, {
+      truto_error_insight: {
+        missing_required_body_fields: {
+          description: `The ${integration} integration requires these body fields for this request.`,
+          value: names,
+        },
+      },
+    }),
+  /** Truto's answer to a write on a sandbox account. */
+  sandbox: (account: string) =>
+    new TrutoError(405, `Integrated account ${JSON.stringify(account)} is a sandbox account: writes are not allowed`),
+  idempotencyMismatch: () =>
+    new TrutoError(422, 'Invalid header Idempotency-Key: it was already used for a different request; use a new key for a new request'),
+  readonlyStore: () =>
+    new TrutoError(
+      503,
+      'The mock serves a read-only database file, so it cannot take writes: give it a writable --db (or --db :memory:)',
+    ),
   invalidQuery: (name: string, detail: string) => new TrutoError(400, `Invalid query parameter ${name}: ${detail}`),
   invalidBody: (name: string, detail: string) => new TrutoError(400, `Invalid body field ${name}: ${detail}`),
   invalidHeader: (name: string, detail: string) => new TrutoError(400, `Invalid header ${name}: ${detail}`),

@@ -1,3 +1,6 @@
+import type { ResourceEmulation } from '../integrations/types.js';
+import type { Method } from '../model/catalogue.js';
+
 /** Custom methods of Truto's unified API (`POST /unified/ats/<resource>/<method>`). */
 const CUSTOM_METHODS = new Set(['move-stage', 'reject', 'download']);
 
@@ -20,4 +23,15 @@ export function methodOf(httpMethod: string, rest: string | undefined): string |
     default:
       return undefined;
   }
+}
+
+/**
+ * The methods an integration offers on a resource, reads then writes, as `supported_methods` lists them. Downloads
+ * come with attachments: every integration that serves attachments serves their files.
+ */
+export function supportedMethods(emulation: Pick<ResourceEmulation<object>, 'methods' | 'commands'> | undefined, resource?: string): Method[] {
+  if (!emulation) return [];
+  const out: Method[] = [...emulation.methods, ...(Object.keys(emulation.commands ?? {}) as Method[])];
+  if (resource === 'attachments' && !out.includes('download')) out.push('download');
+  return out;
 }

@@ -1,5 +1,5 @@
 import { Type, type Static, type TProperties } from '@sinclair/typebox';
-import type { ReadMethod, ResourceSpec } from '../model/catalogue.js';
+import type { ReadMethod, ResourceSpec, WriteSpec } from '../model/catalogue.js';
 import { StringEnum } from '../model/common.js';
 import { filterSchema, type FilterName } from './filters.js';
 
@@ -46,6 +46,16 @@ export function queryFor(spec: ResourceSpec, method: ReadMethod) {
   const filters: TProperties = {};
   for (const name of spec.filters[method]) filters[name] = Type.Optional(filterSchema(name, spec.name));
   return Type.Object({ ...TrutoParams, ...(method === 'list' ? ListParams : {}), ...filters });
+}
+
+/** The query schema of a write: Truto's parameters (the format, exclusions) and the write's own. */
+export function writeQueryFor(write: WriteSpec) {
+  const own = (write.query as { properties?: TProperties } | undefined)?.properties ?? {};
+  return Type.Object({
+    ...TrutoParams,
+    truto_body_passthrough: Type.Optional(Bool('Sends the body to the integration as it is (what the SDKs set for a FormData upload).')),
+    ...own,
+  });
 }
 
 /** What a route's query holds once validated: Truto's parameters, and the filters by name. */

@@ -7,7 +7,7 @@ import type { Account, Accounts } from './accounts.js';
 import type { Cursors } from './cursor.js';
 import { parseInstant } from '../instant.js';
 import { errors, type TrutoError } from './errors.js';
-import { methodOf } from './methods.js';
+import { methodOf, supportedMethods } from './methods.js';
 import { FILTERS, type FilterName, type UnifiedFilters } from './filters.js';
 import type { TrutoQuery } from './params.js';
 import { envelope, keyOf, presentation, presentRecord } from './present.js';
@@ -137,13 +137,13 @@ export class UnifiedApi {
     if (typeof accountId !== 'string') return errors.missingQuery(['integrated_account_id']);
     const account = this.accounts.get(accountId);
     const emulation = account.integration.resources[resource as ResourceName];
-    return errors.unsupported(account.integration.name, resource!, method, emulation?.methods ?? []);
+    return errors.unsupported(account.integration.name, resource!, method, supportedMethods(emulation, resource));
   }
 
   /** The account's integration's emulation of this resource and method, or Truto's "does not support" 404. */
   private emulation(account: Account, resource: ResourceName, method: ReadMethod): ResourceEmulation<object> {
     const res = account.integration.resources[resource] as ResourceEmulation<object> | undefined;
-    if (!res || !res.methods.includes(method)) throw errors.unsupported(account.integration.name, resource, method, res?.methods ?? []);
+    if (!res || !res.methods.includes(method)) throw errors.unsupported(account.integration.name, resource, method, supportedMethods(res, resource));
     return res;
   }
 

@@ -40,6 +40,25 @@ export function getCall(path: string, remoteQuery: Record<string, unknown> = {})
   };
 }
 
+/**
+ * `POST <path>` with a JSON body, as Harvest's writes are made: On Behalf Of the user the write is made as (Harvest
+ * refuses a write without one).
+ */
+export function postCall(path: string, body: unknown, onBehalfOf: string): RemoteCall {
+  return {
+    url: `${HARVEST}${path}`,
+    options: { method: 'POST', headers: { ...HEADERS, 'Content-Type': 'application/json', 'On-Behalf-Of': onBehalfOf }, body },
+    responseHeaders: { 'content-type': 'application/json; charset=utf-8', ...RATE },
+  };
+}
+
+/** Harvest's 422, in its documented form: one entry per refused field. */
+export const validationError = (field: string, message: string): RemoteError => ({
+  statusCode: 422,
+  message: 'Validation error',
+  body: { message: 'Validation error', errors: [{ message, field }] },
+});
+
 /** Harvest's `created_after`/`updated_before`… for the unified date ranges. */
 export function dateParams(filters: { created_at?: DateRange; updated_at?: DateRange }): Record<string, string | undefined> {
   return {

@@ -1,6 +1,8 @@
 import type { Integration } from '../types.js';
 import { ERROR_MESSAGES } from './raw.js';
 import { activities } from './resources/activities.js';
+import { moveStage } from './commands/move-stage.js';
+import { reject } from './commands/reject.js';
 import { applications } from './resources/applications.js';
 import { attachments } from './resources/attachments.js';
 import { candidates } from './resources/candidates.js';
@@ -30,7 +32,8 @@ export const greenhouse: Integration = {
   },
   resources: {
     activities,
-    applications,
+    // The writes live beside the reads they change; `resources/applications.ts` stays a read.
+    applications: { ...applications, commands: { 'move-stage': moveStage, reject } },
     attachments,
     candidates,
     departments,

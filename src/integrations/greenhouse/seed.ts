@@ -1,8 +1,9 @@
 import { iso } from '../../seed/reference-time.js';
 import type { World, WorldUser } from '../../seed/world.js';
-import { refKey, type Refs } from '../../store/records.js';
+import type { Refs } from '../../store/records.js';
 import type { SeedRecord } from '../types.js';
 import { ids } from './ids.js';
+import { applicationRecord, candidateRecord } from './records.js';
 import type { StoredQuestion } from './resources/job-form-fields.js';
 import { toHarvestEmail, toHarvestNote } from './shapes/activities.js';
 import { toHarvestDepartment } from './shapes/departments.js';
@@ -100,17 +101,7 @@ export function* greenhouseSeed(world: World): Generator<SeedRecord> {
       custom_fields: {},
       keyed_custom_fields: {},
     };
-    yield {
-      kind: 'candidate',
-      record: {
-        id: candidateId,
-        created_at: candidate.created_at,
-        updated_at: candidate.updated_at,
-        // `job:<id>` for each job applied to: the candidates list's job filter is a plain key.
-        keys: [...c.emails.map((e) => emailKey(e.address)), ...c.applications.map((a) => refKey('job', ids.job(a.jobN)))],
-        raw: JSON.stringify(candidate),
-      },
-    };
+    yield { kind: 'candidate', record: candidateRecord(candidate, c.applications.map((a) => ids.job(a.jobN))) };
 
     for (const a of c.applications) {
       const job = world.jobs[a.jobN - 1]!;
@@ -143,16 +134,7 @@ export function* greenhouseSeed(world: World): Generator<SeedRecord> {
         keyed_custom_fields: {},
         attachments: [],
       };
-      yield {
-        kind: 'application',
-        record: {
-          id: String(application.id),
-          refs: { candidate: candidateId, job: ids.job(job.n) },
-          created_at: application.applied_at,
-          updated_at: application.last_activity_at,
-          raw: JSON.stringify(application),
-        },
-      };
+      yield { kind: 'application', record: applicationRecord(application) };
     }
 
     for (const f of c.attachments) {
@@ -204,10 +186,6 @@ export function* greenhouseSeed(world: World): Generator<SeedRecord> {
 function userRefOf(u: WorldUser) {
   return { id: Number(ids.user(u.n)), first_name: u.firstName, last_name: u.lastName, name: `${u.firstName} ${u.lastName}`, employee_id: null };
 }
-
-
-/** The lookup key `remote_query[email]` finds a candidate by: Harvest matches an address whatever its case. */
-export const emailKey = (address: string): string => `email:${address.toLowerCase()}`;
 
 
 function row(kind: string, id: string, created: string, updated: string, raw: object, refs?: Refs): SeedRecord {

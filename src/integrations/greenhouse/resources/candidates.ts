@@ -5,7 +5,7 @@ import type { AccountReader, ListRequest, RenderContext, ResourceEmulation } fro
 import { dateParams, enc, getCall, listCall, notFound } from '../api.js';
 import { candidateToUnified, type CandidateItem } from '../mapping.js';
 import { GreenhouseCandidate, type GreenhouseApplication, type GreenhouseAttachment } from '../raw.js';
-import { emailKey } from '../seed.js';
+import { emailKey } from '../records.js';
 import { renderAttachment } from './attachments.js';
 
 /** Candidates as Harvest answers them: applications and attachments embedded, in one read per kind per page. */
