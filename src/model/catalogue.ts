@@ -47,7 +47,7 @@ const listOnly = <S extends TSchema>(name: string, singular: string, schema: S, 
 
 /** THE table of Truto's unified ATS resources (CONTRACT §8). */
 export const CATALOGUE = {
-  activities: listOnly('activities', 'activity', ActivitySchema, ['candidate_id', 'user_id']),
+  activities: listOnly('activities', 'activity', ActivitySchema, ['candidate_id', 'user_id', 'actor']),
   applications: spec({
     name: 'applications',
     singular: 'application',
