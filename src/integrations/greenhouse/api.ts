@@ -1,7 +1,7 @@
 import type { TSchema } from '@sinclair/typebox';
 import type { ReadMethod } from '../../model/catalogue.js';
-import { refKey, type DateRange } from '../../store/records.js';
-import type { FilterName, ListRequest, RemoteCall, RemoteError, Rendered, ResourceEmulation } from '../types.js';
+import { refKey, type DateRange, type RecordDate } from '../../store/records.js';
+import type { FilterName, ListRequest, RemoteCall, RemoteError, Rendered, ResourceEmulation, UnifiedFilters } from '../types.js';
 import { honouredDates } from '../remote-query.js';
 import { HARVEST } from './ids.js';
 import { NOT_FOUND_BODY } from './raw.js';
@@ -74,12 +74,40 @@ export interface HarvestResourceSpec<Unified, Raw extends object> {
   scope?: { filter: 'application_id' | 'job_id'; ref: string; path(id: string): string; exclusive?: boolean };
   /** The path of a single record, when not `<path>/<id>`. */
   getPath?(id: string): string;
+  /**
+   * Unified date filters Harvest applies to a date of the record (interviews' `start_at`): the record's JSON paths
+   * (the first present is read) and Harvest's after/before parameters. Each is supported, and applied unless the
+   * scope is exclusive.
+   */
+  recordDates?: readonly HarvestRecordDate[];
+}
+
+export interface HarvestRecordDate {
+  filter: 'start_at' | 'end_at' | 'start_date';
+  paths: RecordDate['paths'];
+  after: string;
+  before: string;
+}
+
+/** The store's record dates and Harvest's parameters for the record-date filters a list was given. */
+function recordDateFilters(dates: readonly HarvestRecordDate[], filters: UnifiedFilters): { recordDates: RecordDate[]; params: Record<string, string | undefined> } {
+  const recordDates: RecordDate[] = [];
+  const params: Record<string, string | undefined> = {};
+  for (const d of dates) {
+    const range = filters[d.filter];
+    if (!range) continue;
+    recordDates.push({ paths: d.paths, range });
+    params[d.after] = range.gte ?? range.gt;
+    params[d.before] = range.lt ?? range.lte;
+  }
+  return { recordDates, params };
 }
 
 /** A Harvest resource whose records are stored as Harvest answers them: bare objects, pages of a bare array. */
 export function harvestResource<Unified, Raw extends object>(spec: HarvestResourceSpec<Unified, Raw>): ResourceEmulation<Unified, Rendered<Raw>> {
   const { scope } = spec;
-  const supported = [...(scope ? [scope.filter] : []), ...(spec.supported ?? [])];
+  const dates = spec.recordDates ?? [];
+  const supported = [...(scope ? [scope.filter] : []), ...(spec.supported ?? []), ...dates.map((d) => d.filter)];
   return {
     kind: spec.kind,
     methods: spec.methods,
@@ -88,9 +116,12 @@ export function harvestResource<Unified, Raw extends object>(spec: HarvestResour
     query: (request) => {
       const { filters } = request;
       const scoped = scope ? filters[scope.filter] : undefined;
+      if (scoped !== undefined && scope!.exclusive) return { keys: [refKey(scope!.ref, scoped)] };
+      const { recordDates } = recordDateFilters(dates, filters);
       return {
         ...(scoped !== undefined ? { keys: [refKey(scope!.ref, scoped)] } : {}),
-        ...(scoped !== undefined && scope!.exclusive ? {} : honouredDates(supported, filters)),
+        ...honouredDates(supported, filters),
+        ...(recordDates.length > 0 ? { recordDates } : {}),
       };
     },
     render: (rows) => rows.map((row) => ({ raw: JSON.parse(row.raw) as Raw, row })),
@@ -110,6 +141,7 @@ export function harvestResource<Unified, Raw extends object>(spec: HarvestResour
 function scopedList(spec: HarvestResourceSpec<unknown, object>, request: ListRequest, hasMore: boolean): RemoteCall {
   const { scope } = spec;
   const scoped = scope ? request.filters[scope.filter] : undefined;
-  if (scoped === undefined) return listCall(spec.path, request, hasMore, dateParams(request.filters));
-  return listCall(scope!.path(scoped), request, hasMore, scope!.exclusive ? {} : dateParams(request.filters));
+  const params = { ...dateParams(request.filters), ...recordDateFilters(spec.recordDates ?? [], request.filters).params };
+  if (scoped === undefined) return listCall(spec.path, request, hasMore, params);
+  return listCall(scope!.path(scoped), request, hasMore, scope!.exclusive ? {} : params);
 }
