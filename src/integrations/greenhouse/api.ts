@@ -1,8 +1,8 @@
 import type { TSchema } from '@sinclair/typebox';
 import type { ReadMethod } from '../../model/catalogue.js';
-import { refKey, type DateRange, type RecordDate } from '../../store/records.js';
+import { refKey, type DateRange } from '../../store/records.js';
 import type { FilterName, ListRequest, RemoteCall, RemoteError, Rendered, ResourceEmulation, UnifiedFilters } from '../types.js';
-import { honouredDates } from '../remote-query.js';
+import { honouredDates, honouredRecordDates, type RecordDateFilter } from '../remote-query.js';
 import { HARVEST } from './ids.js';
 import { NOT_FOUND_BODY } from './raw.js';
 
@@ -82,25 +82,22 @@ export interface HarvestResourceSpec<Unified, Raw extends object> {
   recordDates?: readonly HarvestRecordDate[];
 }
 
-export interface HarvestRecordDate {
-  filter: 'start_at' | 'end_at' | 'start_date';
-  paths: RecordDate['paths'];
+/** A record-date filter and Harvest's after/before parameters for it. */
+export interface HarvestRecordDate extends RecordDateFilter {
   after: string;
   before: string;
 }
 
-/** The store's record dates and Harvest's parameters for the record-date filters a list was given. */
-function recordDateFilters(dates: readonly HarvestRecordDate[], filters: UnifiedFilters): { recordDates: RecordDate[]; params: Record<string, string | undefined> } {
-  const recordDates: RecordDate[] = [];
+/** Harvest's `starts_after`/`starts_before`… for the record-date filters a list was given. */
+function recordDateParams(dates: readonly HarvestRecordDate[], filters: UnifiedFilters): Record<string, string | undefined> {
   const params: Record<string, string | undefined> = {};
   for (const d of dates) {
     const range = filters[d.filter];
     if (!range) continue;
-    recordDates.push({ paths: d.paths, range });
     params[d.after] = range.gte ?? range.gt;
     params[d.before] = range.lt ?? range.lte;
   }
-  return { recordDates, params };
+  return params;
 }
 
 /** A Harvest resource whose records are stored as Harvest answers them: bare objects, pages of a bare array. */
@@ -117,11 +114,10 @@ export function harvestResource<Unified, Raw extends object>(spec: HarvestResour
       const { filters } = request;
       const scoped = scope ? filters[scope.filter] : undefined;
       if (scoped !== undefined && scope!.exclusive) return { keys: [refKey(scope!.ref, scoped)] };
-      const { recordDates } = recordDateFilters(dates, filters);
       return {
         ...(scoped !== undefined ? { keys: [refKey(scope!.ref, scoped)] } : {}),
         ...honouredDates(supported, filters),
-        ...(recordDates.length > 0 ? { recordDates } : {}),
+        ...honouredRecordDates(dates, filters),
       };
     },
     render: (rows) => rows.map((row) => ({ raw: JSON.parse(row.raw) as Raw, row })),
@@ -141,7 +137,7 @@ export function harvestResource<Unified, Raw extends object>(spec: HarvestResour
 function scopedList(spec: HarvestResourceSpec<unknown, object>, request: ListRequest, hasMore: boolean): RemoteCall {
   const { scope } = spec;
   const scoped = scope ? request.filters[scope.filter] : undefined;
-  const params = { ...dateParams(request.filters), ...recordDateFilters(spec.recordDates ?? [], request.filters).params };
+  const params = { ...dateParams(request.filters), ...recordDateParams(spec.recordDates ?? [], request.filters) };
   if (scoped === undefined) return listCall(spec.path, request, hasMore, params);
   return listCall(scope!.path(scoped), request, hasMore, scope!.exclusive ? {} : params);
 }
