@@ -85,7 +85,7 @@ export function filterSchema(name: FilterName, resource: string): TSchema {
     case 'actor':
       return Type.Object(
         {
-          id: Type.String({ minLength: 1, maxLength: 200, description: 'The ID of the actor to filter the activities by.' }),
+          id: Type.String({ minLength: 1, maxLength: 200, description: 'The ID of the actor to filter the activities by (required with actor).' }),
           type: Type.Optional(StringEnum(['candidate', 'user'], { description: 'Type of the actor' })),
         },
         { description },
