@@ -253,6 +253,36 @@ t.test('filters narrow as Ashby does, with its RPC calls in debug', async (t) =>
   t.match(unknownJob.raw_response, { success: false, errorInfo: { code: 'job_not_found' } }, "Ashby's job_not_found");
 });
 
+t.test('interviews: start_at and end_at narrow exactly, on the schedule\'s first event; the RPC body carries neither', async (t) => {
+  const app = await testApp(t);
+  const ms = (v: unknown) => (typeof v === 'string' ? Date.parse(v) : Number.NaN);
+  const holds: Record<string, (a: number, b: number) => boolean> = { gt: (a, b) => a > b, gte: (a, b) => a >= b, lt: (a, b) => a < b, lte: (a, b) => a <= b };
+  const all = await whole(app, 'interviews');
+  for (const field of ['start_at', 'end_at']) {
+    const values = [...new Set(all.map((x) => x[field]).filter((v): v is string => typeof v === 'string'))].sort((a, b) => ms(a) - ms(b));
+    t.ok(values.length >= 5, `${values.length} distinct ${field} values`);
+    // A value some interview has, so that gt and gte (lt and lte) differ by exactly the interviews at it.
+    const cut = new Date(ms(values[Math.floor(values.length / 2)])).toISOString();
+    t.ok(all.filter((x) => ms(x[field]) >= ms(cut)).length > all.filter((x) => ms(x[field]) > ms(cut)).length, `${field}: interviews at the cut itself`);
+    for (const op of ['gt', 'gte', 'lt', 'lte'] as const) {
+      const filter = `${field}[${op}]=${cut}`;
+      const some = await whole(app, 'interviews', `&${filter}`);
+      t.ok(some.length > 0 && some.length < all.length, `${filter}: ${some.length} of ${all.length}`);
+      t.strictSame(some, all.filter((x) => holds[op]!(ms(x[field]), ms(cut))), `${filter}: exactly those of the whole list`);
+      const res = await get(app, path('interviews'), `${ACC}&${filter}&truto_response_format=debug`);
+      t.equal(res.headers['x-truto-mock-warning'], undefined, `${filter}: honoured, no warning`);
+      t.strictSame((res.json() as { debug: { requestOptions: { body: unknown } } }).debug.requestOptions.body, { limit: 100 }, `${filter}: interviewSchedule.list takes no such key`);
+    }
+    const { records: walked } = await walkPages<Json>(t, app, path('interviews'), `${ACC}&${field}[lt]=${cut}`, CATALOGUE.interviews.schema as TSchema, 4);
+    t.strictSame(walked, all.filter((x) => ms(x[field]) < ms(cut)), `${field}[lt]: pages of 4 walk the same interviews`);
+  }
+  const application = (all.at(-1)!.application as Json).id;
+  const theirs = all.filter((x) => (x.application as Json).id === application);
+  const first = theirs[0]!.start_at as string;
+  t.strictSame(await whole(app, 'interviews', `&application_id=${application}&start_at[gt]=${first}`), theirs.filter((x) => ms(x.start_at) > ms(first)),
+    'with application_id: that application\'s interviews, narrowed');
+});
+
 t.test('every other resource and method of the catalogue is the "does not support" 404', async (t) => {
   const app = await testApp(t);
   const pairs = await expectUnsupportedPairs(t, app, ACC, ashby);

@@ -215,8 +215,11 @@ t.test('filters: what Breezy honours narrows, the rest is ignored with a warning
   const debug = async (p: string, q = '') => ((await get(app, p, `${ACC}${q}&truto_response_format=debug`)).json() as { debug: { requestUrl: string; data: unknown } }).debug;
   t.equal((await debug(path('organizations'))).requestUrl, `${API}/companies`);
   t.equal((await debug(`${path('organizations')}/${company}`)).requestUrl, `${API}/company/${company}`);
-  t.equal((await debug(path('jobs'))).requestUrl, `${API}/company/:company_id/positions?page_size=50&page=1`);
-  t.equal((await debug(path('jobs'), '&remote_query[state]=published')).requestUrl, `${API}/company/:company_id/positions?page_size=50&page=1&state=published`);
+  // The account's own company, as GET /v3/companies lists it: the one every position id of the account names.
+  const own = (await whole(app, 'organizations')).map((o) => o.id);
+  t.strictSame(own, [company], 'one company, the positions\' own');
+  t.equal((await debug(path('jobs'))).requestUrl, `${API}/company/${company}/positions?page_size=50&page=1`);
+  t.equal((await debug(path('jobs'), '&remote_query[state]=published')).requestUrl, `${API}/company/${company}/positions?page_size=50&page=1&state=published`);
   const one = await debug(`${path('jobs')}/${job}`);
   t.equal(one.requestUrl, `${API}/company/${company}/position/${job}`);
   t.strictSame(one.data, jobs.find((j) => j.id === job)!.remote_data, 'debug.data: the bare position');
@@ -248,6 +251,27 @@ t.test('filters: what Breezy honours narrows, the rest is ignored with a warning
       missing_required_query_parameters: { description: 'The breezy integration requires these query parameters for this request.', value: ['candidate_id'] },
     },
   }, 'activities without candidate_id');
+});
+
+t.test('every call in debug names real ids (no :placeholder) and carries remote_query, list and get', async (t) => {
+  const app = await testApp(t);
+  let calls = 0;
+  for (const r of SERVED) {
+    const first = (await whole(app, r))[0]!;
+    const methods = breezy.resources[r]!.methods;
+    const urls = [`${path(r)}?${ACC}${needs(app, r)}`, ...(methods.includes('get') ? [`${path(r)}/${first.id}?${ACC}${needs(app, r)}`] : [])];
+    for (const url of urls) {
+      const [p, q] = url.split('?') as [string, string];
+      const res = await get(app, p, `${q}&remote_query[zz]=1&truto_response_format=debug`);
+      t.equal(res.statusCode, 200, `${url}: 200`);
+      const requestUrl = (res.json() as { debug: { requestUrl: string } }).debug.requestUrl;
+      const { pathname, searchParams } = new URL(requestUrl);
+      t.notMatch(pathname, /\/:|\/\/|\{/, `${url}: ${pathname} names every id`);
+      t.equal(searchParams.get('zz'), '1', `${url}: remote_query reaches ${requestUrl}`);
+      calls++;
+    }
+  }
+  t.equal(calls, SERVED.length + 3, 'every list, and the gets of candidates, jobs and organizations');
 });
 
 t.test('every resource and method Breezy does not serve: Truto\'s 404 with the supported methods', async (t) => {

@@ -33,9 +33,9 @@ async function adaFunnel(app: App): Promise<string> {
   return ada.applications[0]!.job.id;
 }
 
-/** What a list needs on Fountain: an applicant for notes, files and sessions, an opening for stages. */
+/** What a list needs on Fountain: an applicant for notes (as the actor), files and sessions, an opening for stages. */
 async function needs(app: App): Promise<Partial<Record<ResourceName, string>>> {
-  return { activities: `&candidate_id=${ADA}`, attachments: `&candidate_id=${ADA}`, interviews: `&candidate_id=${INTERVIEWED}`, job_interview_stages: `&job_id=${await adaFunnel(app)}` };
+  return { activities: `&actor[id]=${ADA}`, attachments: `&candidate_id=${ADA}`, interviews: `&candidate_id=${INTERVIEWED}`, job_interview_stages: `&job_id=${await adaFunnel(app)}` };
 }
 
 async function whole(app: App, r: ResourceName, extra: string): Promise<Json[]> {
@@ -187,7 +187,7 @@ t.test('every {id} in every record resolves in the same account', async (t) => {
       t.equal((i.candidate as Json).id, c.id, `session ${i.id} is ${c.id}'s`);
       expect(candidateIds, (i.application as Json).id, `session ${i.id}.application`);
     }
-    for (const n of await whole(app, 'activities', `&candidate_id=${c.id}`)) {
+    for (const n of await whole(app, 'activities', `&actor[id]=${c.id}`)) {
       notes++;
       t.equal((n.candidate as Json).id, c.id, `note ${n.id} is on ${c.id}`);
       t.equal((n.actor as Json).type, 'user', `note ${n.id}: a user wrote it`);
@@ -234,18 +234,49 @@ t.test('filters: job_id narrows the stages, candidate_id the sessions; both requ
       missing_required_query_parameters: { description: 'The fountain integration requires these query parameters for this request.', value: ['candidate_id'] },
     },
   }, 'interviews without candidate_id');
-  const notes = await whole(app, 'activities', `&candidate_id=${ADA}`);
+  const notes = await whole(app, 'activities', `&actor[id]=${ADA}`);
   const cut = notes[Math.floor(notes.length / 2)]!.created_at as string;
-  const later = await whole(app, 'activities', `&candidate_id=${ADA}&created_at[gte]=${cut}`);
+  const later = await whole(app, 'activities', `&actor[id]=${ADA}&created_at[gte]=${cut}`);
   t.ok(later.length > 0 && later.length < notes.length, `created_at narrows Ada's ${notes.length} notes to ${later.length}`);
   t.strictSame(later, notes.filter((n) => (n.created_at as string) >= cut), 'exactly those created since');
-  const notesDebug = (await get(app, path('activities'), `${ACC}&candidate_id=${ADA}&truto_response_format=debug`)).json() as { debug: { requestUrl: string; data: unknown } };
+  const notesDebug = (await get(app, path('activities'), `${ACC}&actor[id]=${ADA}&truto_response_format=debug`)).json() as { debug: { requestUrl: string; data: unknown } };
   t.equal(notesDebug.debug.requestUrl, `${API}/applicants/${ADA}/notes`, 'GET /v2/applicants/{id}/notes');
   assertSchema(t, FountainNoteList, notesDebug.debug.data, 'notes page');
-  expectError(t, await get(app, path('activities'), `${ACC}&candidate_id=${UNKNOWN}`), REMOTE_404, 'notes of an unknown applicant');
+  expectError(t, await get(app, path('activities'), `${ACC}&actor[id]=${UNKNOWN}`), REMOTE_404, 'notes of an unknown applicant');
   // Filters Fountain's lists do not take change nothing.
   t.strictSame(await whole(app, 'jobs', '&created_at[gte]=2099-01-01T00:00:00Z'), await whole(app, 'jobs', ''), 'jobs ignore created_at');
   t.strictSame(await whole(app, 'users', '&name=nobody'), await whole(app, 'users', ''), 'users ignore name');
+});
+
+t.test('activities: actor is required and names the applicant; candidate_id is not Fountain\'s and is ignored', async (t) => {
+  const app = await testApp(t);
+  const missingActor = {
+    statusCode: 400,
+    error: 'Bad Request',
+    message: 'Missing required query parameter: actor',
+    truto_error_insight: {
+      missing_required_query_parameters: { description: 'The fountain integration requires these query parameters for this request.', value: ['actor'] },
+    },
+  };
+  expectError(t, await get(app, path('activities'), ACC), missingActor, 'activities without actor');
+  expectError(t, await get(app, path('activities'), `${ACC}&candidate_id=${ADA}`), missingActor, 'candidate_id does not stand in for actor');
+  const ada = await get(app, path('activities'), `${ACC}&actor[id]=${ADA}&truto_ignore_limit=true`);
+  t.equal(ada.statusCode, 200);
+  const notes = (ada.json() as { result: Json[] }).result;
+  t.ok(notes.length > 1 && notes.every((n) => (n.candidate as Json).id === ADA), `${notes.length} notes, all on Ada`);
+  t.equal(ada.headers['x-truto-mock-warning'], undefined, 'no warning for what Fountain takes');
+  // Grace's id beside Ada's as the actor: the answer is Ada's notes, and the warning says candidate_id was dropped.
+  const both = await get(app, path('activities'), `${ACC}&actor[id]=${ADA}&candidate_id=a991ca27-0000-4000-8000-000000000002&truto_ignore_limit=true`);
+  t.equal(both.body, ada.body, 'candidate_id changes nothing');
+  t.equal(both.headers['x-truto-mock-warning'], 'candidate_id is not supported by fountain on activities: ignored', 'and the answer says so');
+  // The TypeScript SDK's bracket encoding, and actor[type] from Truto's enum.
+  const typed = await get(app, path('activities'), `${ACC}&${encodeURIComponent('actor[id]')}=${ADA}&actor[type]=candidate&truto_ignore_limit=true`);
+  t.equal(typed.body, ada.body, 'actor[type]=candidate, percent-encoded brackets: the same notes');
+  const bad = await get(app, path('activities'), `${ACC}&actor[type]=user`);
+  t.equal(bad.statusCode, 400, 'actor without its id is refused, as Truto marks actor[id] required');
+  t.match(bad.json(), { message: /actor/ }, 'naming actor');
+  t.equal((await get(app, path('activities'), `${ACC}&actor[id]=${ADA}&actor[type]=robot`)).statusCode, 400, 'a type outside candidate|user is refused');
+  t.equal((await get(app, path('activities'), `${ACC}&actor=${ADA}`)).statusCode, 400, 'a bare actor=<id> is not the documented object');
 });
 
 t.test('every pair of the catalogue Fountain does not serve answers the 404 with supported_methods', async (t) => {

@@ -140,6 +140,59 @@ t.test('filters narrow as Harvest does, with its endpoints in debug', async (t) 
   }, 'activities without candidate_id');
 });
 
+t.test('record dates: interviews start_at and end_at, offers start_date narrow exactly, each bound, in pages too', async (t) => {
+  const app = await testApp(t);
+  const ms = (v: unknown) => (typeof v === 'string' ? Date.parse(v.length === 10 ? `${v}T00:00:00.000Z` : v) : Number.NaN);
+  const holds: Record<string, (a: number, b: number) => boolean> = { gt: (a, b) => a > b, gte: (a, b) => a >= b, lt: (a, b) => a < b, lte: (a, b) => a <= b };
+  const cases: [ResourceName, string, string, string][] = [
+    ['interviews', 'start_at', 'starts_after', 'starts_before'],
+    ['interviews', 'end_at', 'ends_after', 'ends_before'],
+    ['offers', 'start_date', 'starts_after', 'starts_before'],
+  ];
+  for (const [r, field, after, before] of cases) {
+    const all = await whole(app, r);
+    const values = [...new Set(all.map((x) => x[field]).filter((v): v is string => typeof v === 'string'))].sort((a, b) => ms(a) - ms(b));
+    t.ok(values.length >= 5, `${r}: ${values.length} distinct ${field} values`);
+    // A value some record has, so that gt and gte (lt and lte) differ by exactly the records at it.
+    const cut = new Date(ms(values[Math.floor(values.length / 2)])).toISOString();
+    for (const op of ['gt', 'gte', 'lt', 'lte'] as const) {
+      const filter = `${field}[${op}]=${cut}`;
+      const expected = all.filter((x) => holds[op]!(ms(x[field]), ms(cut)));
+      const some = await whole(app, r, `&${filter}`);
+      t.ok(some.length > 0 && some.length < all.length, `${r} ${filter}: ${some.length} of ${all.length}`);
+      t.strictSame(some, expected, `${r} ${filter}: exactly those of the whole list`);
+      const debug = (await get(app, path(r), `${ACC}&${filter}&truto_response_format=debug`)).json() as { debug: { requestUrl: string } };
+      const param = op.startsWith('g') ? after : before;
+      t.equal(new URL(debug.debug.requestUrl).searchParams.get(param), cut, `${r} ${filter}: Harvest's ${param} in ${debug.debug.requestUrl}`);
+    }
+    const gte = all.filter((x) => ms(x[field]) >= ms(cut)).length;
+    const gt = all.filter((x) => ms(x[field]) > ms(cut)).length;
+    t.ok(gte > gt, `${r} ${field}: records at the cut itself tell gt from gte`);
+    const { records: walked } = await walkPages<Json>(t, app, path(r), `${ACC}&${field}[gte]=${cut}`, CATALOGUE[r].schema as TSchema, 7);
+    t.strictSame(walked, all.filter((x) => ms(x[field]) >= ms(cut)), `${r} ${field}[gte]: pages of 7 walk the same records`);
+  }
+
+  // Both of an interview's dates at once, and with its application's own path.
+  const interviews = await whole(app, 'interviews');
+  const starts = interviews.map((i) => ms(i.start_at)).sort((a, b) => a - b);
+  const [from, to] = [new Date(starts[Math.floor(starts.length / 4)]!).toISOString(), new Date(starts[Math.floor((3 * starts.length) / 4)]!).toISOString()];
+  const window = await whole(app, 'interviews', `&start_at[gte]=${from}&end_at[lte]=${to}`);
+  const inWindow = interviews.filter((i) => ms(i.start_at) >= ms(from) && ms(i.end_at) <= ms(to));
+  t.ok(inWindow.length > 0 && inWindow.length < interviews.length / 2, `${inWindow.length} interviews between ${from} and ${to}`);
+  t.strictSame(window, inWindow, 'start_at and end_at together: both apply');
+  const adas = interviews.filter((i) => (i.application as Json).id === ADA_APPLICATION);
+  const adaStart = adas[0]!.start_at as string;
+  const adaLater = await whole(app, 'interviews', `&application_id=${ADA_APPLICATION}&start_at[gt]=${adaStart}`);
+  t.strictSame(adaLater, adas.filter((i) => ms(i.start_at) > ms(adaStart)), 'with application_id: the application\'s interviews, narrowed');
+  t.ok(adaLater.length < adas.length, 'her first interview is left out');
+
+  // Harvest's offers of one application take no other parameter: start_date is not applied there, nor sent.
+  const offers = await whole(app, 'offers', '&application_id=9100004003');
+  t.strictSame(await whole(app, 'offers', '&application_id=9100004003&start_date[gt]=2100-01-01T00:00:00Z'), offers, 'offers of an application: start_date not applied');
+  const exclusive = (await get(app, path('offers'), `${ACC}&application_id=9100004003&start_date[gt]=2100-01-01T00:00:00Z&truto_response_format=debug`)).json() as { debug: { requestUrl: string } };
+  t.match(exclusive.debug.requestUrl, /\/applications\/9100004003\/offers\?per_page=100&page=1$/, 'and the call carries none');
+});
+
 t.test('the same seed gives the same bytes for every resource', async (t) => {
   const a = await testApp(t);
   const b = await testApp(t);

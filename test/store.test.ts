@@ -138,6 +138,57 @@ t.test('a keyed page seeks: no full scan, no sort, whatever the depth', (t) => {
   t.end();
 });
 
+t.test('record dates: a date inside the raw record, read at its first present path, compared as a UTC instant', (t) => {
+  const { store, account } = bareStore();
+  const raws = [
+    { start: { date_time: '2024-03-01T10:00:00.000Z' }, end: { date_time: '2024-03-01T11:00:00.000Z' } },
+    // An all-day event: its day is its midnight UTC.
+    { start: { date: '2024-03-02' }, end: { date: '2024-03-03' } },
+    // Another offset, no milliseconds: 2024-03-01T12:30:00Z.
+    { start: { date_time: '2024-03-01T04:30:00-08:00' }, end: { date_time: '2024-03-01T05:00:00-08:00' } },
+    // No start at all: matches no start condition.
+    { end: { date_time: '2024-03-05T00:00:00.000Z' } },
+  ];
+  raws.forEach((raw, i) => store.insert(account, 'interview', i + 1, { id: `i${i + 1}`, created_at: 'c', updated_at: 'u', refs: { application: i % 2 ? 'odd' : 'even' }, raw: JSON.stringify(raw) }));
+  const start = (range: RecordFilter['createdAt'] & object) => ({ paths: ['$.start.date_time', '$.start.date'] as const, range });
+  const end = (range: RecordFilter['createdAt'] & object) => ({ paths: ['$.end.date_time', '$.end.date'] as const, range });
+  const ids = (filter: RecordFilter, size = 10) => {
+    const out: string[] = [];
+    for (let after = 0; ; ) {
+      const page = store.page(account, 'interview', filter, after, size);
+      out.push(...page.map((r) => r.id));
+      if (page.length < size) return out;
+      after = page.at(-1)!.seq;
+    }
+  };
+  t.strictSame(ids({ recordDates: [start({ gt: '2024-03-01T10:00:00.000Z' })] }), ['i2', 'i3'], 'gt: after 10:00 UTC (the all-day event, the offset one)');
+  t.strictSame(ids({ recordDates: [start({ gte: '2024-03-01T10:00:00.000Z' })] }), ['i1', 'i2', 'i3'], 'gte: at 10:00 too');
+  t.strictSame(ids({ recordDates: [start({ lt: '2024-03-01T12:30:00.000Z' })] }), ['i1'], 'lt: the offset one is 12:30 UTC, not 04:30');
+  t.strictSame(ids({ recordDates: [start({ lte: '2024-03-02T00:00:00.000Z' })] }), ['i1', 'i2', 'i3'], 'lte: a day is its midnight');
+  t.strictSame(ids({ recordDates: [start({ gte: '2024-03-01T00:00:00.000Z' })] }, 1), ['i1', 'i2', 'i3'], 'pages of one: the same, the record without a start left out');
+  t.strictSame(ids({ recordDates: [start({ gte: '2024-03-01T11:00:00.000Z' }), end({ lt: '2024-03-03T00:00:00.000Z' })] }), ['i3'], 'two record dates: both apply');
+  t.strictSame(ids({ keys: ['application:even'], recordDates: [end({ gt: '2024-03-01T11:00:00.000Z' })] }), ['i3'], 'with a key');
+  t.strictSame(ids({ recordDates: [{ paths: ['$.nowhere'], range: { gt: '1970-01-01T00:00:00.000Z' } }] }), [], 'a path no record has: nothing');
+  t.strictSame(ids({ recordDates: [start({})] }), ['i1', 'i2', 'i3', 'i4'], 'an empty range: no condition');
+  t.throws(() => store.page(account, 'interview', { recordDates: [start({}), start({}), start({})] }, 0, 1), /at most 2 record dates/);
+  t.end();
+});
+
+t.test('a record date only checks the rows the key walk reads', (t) => {
+  const { store, account, db } = bareStore();
+  db.transaction(() => {
+    for (let seq = 1; seq <= 2_000; seq++) {
+      store.insert(account, 'interview', seq, { id: `i${seq}`, created_at: 'c', updated_at: 'u', refs: { application: `a${seq % 10}` }, raw: '{}' });
+    }
+  })();
+  db.exec('ANALYZE');
+  const plan = store.plan(account, 'interview', { keys: ['application:a3'], recordDates: [{ paths: ['$.start.date_time'], range: { gte: 'x', lt: 'y' } }] });
+  t.strictSame(plan, ['SEARCH k USING PRIMARY KEY (account=? AND kind=? AND key=? AND seq>?)', 'SEARCH r USING INDEX sqlite_autoindex_records_1 (account=? AND kind=? AND seq=?)'], 'the keyed walk, unchanged');
+  t.strictSame(store.plan(account, 'interview', { recordDates: [{ paths: ['$.start.date_time'], range: { gte: 'x' } }] }),
+    ['SEARCH r USING INDEX sqlite_autoindex_records_1 (account=? AND kind=? AND seq>?)'], 'no keys: records walked by seq');
+  t.end();
+});
+
 t.test('accounts never see each other\'s rows', async (t) => {
   const app = await testApp(t, { candidates: 10 });
   const { records } = app.mock.store;

@@ -7,7 +7,7 @@ import t from 'tap';
 import { ApplicationSchema } from '../src/model/application.js';
 import { CandidateSchema } from '../src/model/candidate.js';
 import { ListEnvelope } from '../src/model/list.js';
-import { ACC, ADA, ADA_APPLICATION, AUTH, CANDIDATES, JSON_CT, REMOTE_404, expectError, expectOk, get, probe, testApp, unsupportedBody } from './helpers.js';
+import { ACC, ADA, ADA_APPLICATION, AUTH, CANDIDATES, JSON_CT, REMOTE_404, expectError, expectOk, filterQuery, get, probe, testApp, unsupportedBody } from './helpers.js';
 
 const APPLICATIONS = '/unified/ats/applications';
 const WARNING = 'x-truto-mock-warning';
@@ -83,6 +83,24 @@ t.test('a filter the integration\'s API lacks is ignored, and the answer says so
   const res = await get(app, APPLICATIONS, `${ACC}&truto_ignore_limit=true&candidate_id=${ADA}`);
   t.equal(res.headers[WARNING], 'candidate_id is not supported by greenhouse on applications: ignored');
   t.equal(res.body, all.body, 'every application, as Harvest\'s /applications would answer');
+});
+
+t.test('actor, which only Fountain takes on activities, is ignored by the others, and the answer says so', async (t) => {
+  const app = await testApp(t);
+  let checked = 0;
+  for (const account of app.mock.accounts.list()) {
+    const res = account.integration.resources.activities;
+    if (!res?.methods.includes('list') || res.filters.supported.includes('actor')) continue;
+    const acc = `integrated_account_id=${account.row.id}${filterQuery(res.filters.required.list, probe(app, account.row.id))}&truto_ignore_limit=true`;
+    const all = await get(app, '/unified/ats/activities', acc);
+    const byActor = await get(app, '/unified/ats/activities', `${acc}&actor[id]=nobody&actor[type]=user`);
+    t.equal(all.statusCode, 200, `${account.integration.name}: 200`);
+    t.ok((all.json() as { result: unknown[] }).result.length > 0, `${account.integration.name}: some activities to compare`);
+    t.equal(byActor.headers[WARNING], `actor is not supported by ${account.integration.name} on activities: ignored`, `${account.integration.name}: the warning`);
+    t.equal(byActor.body, all.body, `${account.integration.name}: the same activities`);
+    checked++;
+  }
+  t.equal(checked, 4, 'greenhouse, ashby, breezy and workable');
 });
 
 t.test('greenhouse applications: get and list, the same records the candidate embeds', async (t) => {

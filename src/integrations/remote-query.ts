@@ -1,5 +1,5 @@
 import { parseInstant } from '../instant.js';
-import type { RecordFilter } from '../store/records.js';
+import type { RecordDate, RecordFilter } from '../store/records.js';
 import type { FilterName, UnifiedFilters } from '../truto/filters.js';
 
 /**
@@ -31,4 +31,17 @@ export function honouredDates(supported: readonly FilterName[], filters: Unified
     ...(supported.includes('created_at') && filters.created_at ? { createdAt: filters.created_at } : {}),
     ...(supported.includes('updated_at') && filters.updated_at ? { updatedAt: filters.updated_at } : {}),
   };
+}
+
+/** A unified date filter an API applies to a date of the record itself (an interview's start), at these JSON paths. */
+export interface RecordDateFilter {
+  filter: 'start_at' | 'end_at' | 'start_date';
+  /** The record's JSON paths: the first present is read (`$.start.date_time`, else an all-day `$.start.date`). */
+  paths: RecordDate['paths'];
+}
+
+/** The store's record dates for the record-date filters a list was given. */
+export function honouredRecordDates(dates: readonly RecordDateFilter[], filters: UnifiedFilters): RecordFilter {
+  const recordDates = dates.flatMap((d) => (filters[d.filter] ? [{ paths: d.paths, range: filters[d.filter]! }] : []));
+  return recordDates.length > 0 ? { recordDates } : {};
 }

@@ -72,7 +72,7 @@ const listOnly = <S extends TSchema>(name: string, singular: string, schema: S, 
 /** THE table of Truto's unified ATS resources (CONTRACT §8). */
 export const CATALOGUE = {
   activities: {
-    ...listOnly('activities', 'activity', ActivitySchema, ['candidate_id', 'user_id']),
+    ...listOnly('activities', 'activity', ActivitySchema, ['candidate_id', 'user_id', 'actor']),
     writes: { create: { body: ActivityCreateBodySchema, summary: 'Create an activity (a note on a candidate)' } },
   },
   applications: spec({

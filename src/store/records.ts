@@ -33,6 +33,19 @@ export interface DateRange {
   lte?: string;
 }
 
+/**
+ * A date inside the raw record, for an API that filters by a date of its own (Harvest's interview start): read at
+ * the first of its JSON paths that is present (`$.start.date_time`, else `$.start.date`), compared as a UTC instant
+ * (a bare day is its midnight, an offset is applied). A record without it does not match.
+ */
+export interface RecordDate {
+  paths: readonly [string] | readonly [string, string];
+  range: DateRange;
+}
+
+/** How many record dates one list may carry. */
+export const RECORD_DATES = 2;
+
 /** What a list asks of the store. Dates are ISO 8601 UTC with milliseconds, as stored. */
 export interface RecordFilter {
   /** Lookup keys (refs as `refKey`, or NewRecord.keys): a record must have every one. */
@@ -40,6 +53,8 @@ export interface RecordFilter {
   ids?: readonly string[];
   createdAt?: DateRange;
   updatedAt?: DateRange;
+  /** At most RECORD_DATES. */
+  recordDates?: readonly RecordDate[];
 }
 
 /** The lookup key a ref is indexed by: a list of a candidate's files asks for `candidate:<id>`. */
@@ -64,6 +79,9 @@ const toRow = (row: StoredRow): RecordRow => ({ ...row, refs: row.refs === null 
 
 const COLUMNS = 'r.seq, r.id, r.created_at, r.updated_at, r.refs, r.raw';
 
+/** Record date `n`, as the stored dates are written; its JSON paths are bound like any value. */
+const recordDate = (n: number) => `strftime('%Y-%m-%dT%H:%M:%fZ', coalesce(json_extract(r.raw, @d${n}_p), json_extract(r.raw, @d${n}_q)))`;
+
 /**
  * The conditions a list may carry besides its keys, as fixed SQL fragments. A page statement is made of the
  * fragments its filter uses (and of as many key lookups as it has keys), prepared the first time that shape is
@@ -79,12 +97,30 @@ const CONDITIONS = {
   u_gte: 'r.updated_at >= @u_gte',
   u_lt: 'r.updated_at < @u_lt',
   u_lte: 'r.updated_at <= @u_lte',
+  d1_gt: `${recordDate(1)} > @d1_gt`,
+  d1_gte: `${recordDate(1)} >= @d1_gte`,
+  d1_lt: `${recordDate(1)} < @d1_lt`,
+  d1_lte: `${recordDate(1)} <= @d1_lte`,
+  d2_gt: `${recordDate(2)} > @d2_gt`,
+  d2_gte: `${recordDate(2)} >= @d2_gte`,
+  d2_lt: `${recordDate(2)} < @d2_lt`,
+  d2_lte: `${recordDate(2)} <= @d2_lte`,
 } as const;
 type Condition = keyof typeof CONDITIONS;
 
-function bindings(filter: RecordFilter): Partial<Record<Condition, string>> {
+/** The bound values of a filter's conditions, and the JSON paths of the record dates they read. */
+function bindings(filter: RecordFilter): Record<string, string> {
   const c = filter.createdAt ?? {};
   const u = filter.updatedAt ?? {};
+  const dates = filter.recordDates ?? [];
+  if (dates.length > RECORD_DATES) throw new Error(`a list takes at most ${RECORD_DATES} record dates (got ${dates.length})`);
+  const [d1 = {}, d2 = {}] = dates.map((d) => d.range);
+  const paths: Record<string, string> = {};
+  dates.forEach((d, i) => {
+    if (Object.values(d.range).every((v) => v === undefined)) return;
+    paths[`d${i + 1}_p`] = d.paths[0];
+    paths[`d${i + 1}_q`] = d.paths[1] ?? d.paths[0];
+  });
   const all: Record<Condition, string | undefined> = {
     ids: filter.ids ? JSON.stringify(filter.ids) : undefined,
     c_gt: c.gt,
@@ -95,8 +131,17 @@ function bindings(filter: RecordFilter): Partial<Record<Condition, string>> {
     u_gte: u.gte,
     u_lt: u.lt,
     u_lte: u.lte,
+    d1_gt: d1.gt,
+    d1_gte: d1.gte,
+    d1_lt: d1.lt,
+    d1_lte: d1.lte,
+    d2_gt: d2.gt,
+    d2_gte: d2.gte,
+    d2_lt: d2.lt,
+    d2_lte: d2.lte,
   };
-  return Object.fromEntries(Object.entries(all).filter(([, v]) => v !== undefined));
+  const set = Object.entries(all).filter((e): e is [string, string] => e[1] !== undefined);
+  return { ...Object.fromEntries(set), ...paths };
 }
 
 /**
@@ -185,7 +230,7 @@ export class RecordStore {
 
   private pageStatement(account: number, kind: string, filter: RecordFilter, after: number, limit: number) {
     const bound = bindings(filter);
-    const used = Object.keys(bound) as Condition[];
+    const used = Object.keys(bound).filter((k): k is Condition => Object.hasOwn(CONDITIONS, k));
     const keys = filter.keys ?? [];
     const shape = `${keys.length}:${used.join(',')}`;
     let statement = this.pages.get(shape);

@@ -13,6 +13,8 @@ export interface UnifiedFilters {
   interview_id?: string;
   user_id?: string;
   organization_id?: string;
+  /** Who performed an activity: `actor[id]=…&actor[type]=user`, as Truto documents it on the activities list. */
+  actor?: Actor;
   /** Fountain: seconds until a listed attachment's file_url stops working. */
   expires_in?: number;
   created_at?: DateRange;
@@ -32,9 +34,10 @@ export interface UnifiedFilters {
   sort_by?: SortBy;
 }
 export type FilterName = keyof UnifiedFilters;
+export type Actor = { id: string; type?: 'candidate' | 'user' };
 export type SortBy = { created_at?: 'asc' | 'desc'; updated_at?: 'asc' | 'desc' };
 
-export type FilterKind = 'id' | 'dateRange' | 'text' | 'list' | 'seconds' | 'sort';
+export type FilterKind = 'id' | 'actor' | 'dateRange' | 'text' | 'list' | 'seconds' | 'sort';
 
 interface FilterSpec {
   kind: FilterKind;
@@ -49,6 +52,7 @@ export const FILTERS: { readonly [N in FilterName]-?: FilterSpec } = {
   interview_id: { kind: 'id', description: 'The ID of the interview to filter the {resource} by.' },
   user_id: { kind: 'id', description: 'The ID of the user to filter the {resource} by.' },
   organization_id: { kind: 'id', description: 'The ID of the organization to filter the {resource} by.' },
+  actor: { kind: 'actor', description: 'The actor to filter the {resource} by.' },
   expires_in: { kind: 'seconds', description: "The number of seconds until the attachment's file_url expires." },
   created_at: { kind: 'dateRange', description: 'created_at' },
   updated_at: { kind: 'dateRange', description: 'updated_at' },
@@ -78,6 +82,14 @@ export function filterSchema(name: FilterName, resource: string): TSchema {
   switch (kind) {
     case 'id':
       return Type.String({ minLength: 1, maxLength: 200, description });
+    case 'actor':
+      return Type.Object(
+        {
+          id: Type.String({ minLength: 1, maxLength: 200, description: 'The ID of the actor to filter the activities by (required with actor).' }),
+          type: Type.Optional(StringEnum(['candidate', 'user'], { description: 'Type of the actor' })),
+        },
+        { description },
+      );
     case 'text':
       return Type.String({ minLength: 1, maxLength: 500, description });
     case 'seconds':

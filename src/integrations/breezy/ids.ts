@@ -70,6 +70,9 @@ function companyOfPrefix(prefix: string): string {
 
 export const BREEZY = 'https://api.breezy.hr/v3';
 
+/** The lookup key of the account's own company (the token owner's, as `GET /v3/companies` lists it). */
+export const OWN_COMPANY = 'own_company';
+
 /** A stage id: Breezy's built-in first stage is `applied`; stages added to a pipeline get numeric ids. */
 export const stageId = (position: number, n: number): string => (position === 0 ? 'applied' : String(1_700_000_000_000 + n * 7_919));
 

@@ -2,7 +2,7 @@ import { hash32 } from '../../seed/random.js';
 import { iso } from '../../seed/reference-time.js';
 import type { World, WorldAttachment, WorldCandidate, WorldUser } from '../../seed/world.js';
 import type { SeedRecord } from '../types.js';
-import { breezyIds, sourceId, stageId, type BreezyIds } from './ids.js';
+import { breezyIds, OWN_COMPANY, sourceId, stageId, type BreezyIds } from './ids.js';
 import type { BreezyCandidate, BreezyDocument, BreezyResume } from './raw.js';
 import type { BreezyCompany } from './shapes/companies.js';
 import { positionOf } from './seed-positions.js';
@@ -30,7 +30,8 @@ export function* breezySeed(world: World): Generator<SeedRecord> {
     creation_date: iso(Math.min(...world.users.map((u) => u.createdAt))),
     updated_date: iso(Math.min(...world.users.map((u) => u.createdAt))),
   };
-  yield row('company', company._id, null, company.creation_date, company.updated_date, company);
+  // Keyed as the token owner's company: the positions list call names it, and nothing else in that call does.
+  yield { kind: 'company', record: { id: company._id, keys: [OWN_COMPANY], created_at: company.creation_date, updated_at: company.updated_date, raw: JSON.stringify(company) } };
 
   for (const job of world.jobs) {
     const position = positionOf(ids, world, job);
@@ -181,6 +182,3 @@ export function saltOf(world: World): string {
   return String(hash32(`${u?.email}:${u?.createdAt}`));
 }
 
-function row(kind: string, id: string, jobId: string | null, created: string, updated: string, raw: object): SeedRecord {
-  return { kind, record: { id, ...(jobId !== null ? { refs: { job: jobId } } : {}), created_at: created, updated_at: updated, raw: JSON.stringify(raw) } };
-}

@@ -1,8 +1,8 @@
 import type { TSchema } from '@sinclair/typebox';
 import type { ReadMethod } from '../../model/catalogue.js';
 import { refKey, type DateRange } from '../../store/records.js';
-import type { FilterName, ListRequest, RemoteCall, RemoteError, Rendered, ResourceEmulation } from '../types.js';
-import { honouredDates } from '../remote-query.js';
+import type { FilterName, ListRequest, RemoteCall, RemoteError, Rendered, ResourceEmulation, UnifiedFilters } from '../types.js';
+import { honouredDates, honouredRecordDates, type RecordDateFilter } from '../remote-query.js';
 import { HARVEST } from './ids.js';
 import { NOT_FOUND_BODY } from './raw.js';
 
@@ -93,12 +93,37 @@ export interface HarvestResourceSpec<Unified, Raw extends object> {
   scope?: { filter: 'application_id' | 'job_id'; ref: string; path(id: string): string; exclusive?: boolean };
   /** The path of a single record, when not `<path>/<id>`. */
   getPath?(id: string): string;
+  /**
+   * Unified date filters Harvest applies to a date of the record (interviews' `start_at`): the record's JSON paths
+   * (the first present is read) and Harvest's after/before parameters. Each is supported, and applied unless the
+   * scope is exclusive.
+   */
+  recordDates?: readonly HarvestRecordDate[];
+}
+
+/** A record-date filter and Harvest's after/before parameters for it. */
+export interface HarvestRecordDate extends RecordDateFilter {
+  after: string;
+  before: string;
+}
+
+/** Harvest's `starts_after`/`starts_before`… for the record-date filters a list was given. */
+function recordDateParams(dates: readonly HarvestRecordDate[], filters: UnifiedFilters): Record<string, string | undefined> {
+  const params: Record<string, string | undefined> = {};
+  for (const d of dates) {
+    const range = filters[d.filter];
+    if (!range) continue;
+    params[d.after] = range.gte ?? range.gt;
+    params[d.before] = range.lt ?? range.lte;
+  }
+  return params;
 }
 
 /** A Harvest resource whose records are stored as Harvest answers them: bare objects, pages of a bare array. */
 export function harvestResource<Unified, Raw extends object>(spec: HarvestResourceSpec<Unified, Raw>): ResourceEmulation<Unified, Rendered<Raw>> {
   const { scope } = spec;
-  const supported = [...(scope ? [scope.filter] : []), ...(spec.supported ?? [])];
+  const dates = spec.recordDates ?? [];
+  const supported = [...(scope ? [scope.filter] : []), ...(spec.supported ?? []), ...dates.map((d) => d.filter)];
   return {
     kind: spec.kind,
     methods: spec.methods,
@@ -107,9 +132,11 @@ export function harvestResource<Unified, Raw extends object>(spec: HarvestResour
     query: (request) => {
       const { filters } = request;
       const scoped = scope ? filters[scope.filter] : undefined;
+      if (scoped !== undefined && scope!.exclusive) return { keys: [refKey(scope!.ref, scoped)] };
       return {
         ...(scoped !== undefined ? { keys: [refKey(scope!.ref, scoped)] } : {}),
-        ...(scoped !== undefined && scope!.exclusive ? {} : honouredDates(supported, filters)),
+        ...honouredDates(supported, filters),
+        ...honouredRecordDates(dates, filters),
       };
     },
     render: (rows) => rows.map((row) => ({ raw: JSON.parse(row.raw) as Raw, row })),
@@ -129,6 +156,7 @@ export function harvestResource<Unified, Raw extends object>(spec: HarvestResour
 function scopedList(spec: HarvestResourceSpec<unknown, object>, request: ListRequest, hasMore: boolean): RemoteCall {
   const { scope } = spec;
   const scoped = scope ? request.filters[scope.filter] : undefined;
-  if (scoped === undefined) return listCall(spec.path, request, hasMore, dateParams(request.filters));
-  return listCall(scope!.path(scoped), request, hasMore, scope!.exclusive ? {} : dateParams(request.filters));
+  const params = { ...dateParams(request.filters), ...recordDateParams(spec.recordDates ?? [], request.filters) };
+  if (scoped === undefined) return listCall(spec.path, request, hasMore, params);
+  return listCall(scope!.path(scoped), request, hasMore, scope!.exclusive ? {} : params);
 }

@@ -39,7 +39,7 @@ export const attachments: ResourceEmulation<Attachment, Rendered<BreezyFile>> = 
   call: (op) => {
     const { filters } = op.request;
     const documents = `${BREEZY}${positionPath(filters)}/candidate/${enc(filters.candidate_id ?? '')}/documents`;
-    return op.kind === 'get' ? call(`${documents}/${enc(op.request.id)}`, op.request.remoteQuery) : call(documents);
+    return op.kind === 'get' ? call(`${documents}/${enc(op.request.id)}`, op.request.remoteQuery) : call(documents, op.request.remoteQuery);
   },
   rawSchema: BreezyFile,
 };

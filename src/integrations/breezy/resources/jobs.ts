@@ -2,7 +2,7 @@ import type { Job } from '../../../model/job.js';
 import type { AccountReader, Rendered, ResourceEmulation } from '../../types.js';
 import type { RecordRow } from '../../../store/records.js';
 import { call, enc, listUrl, notFound } from '../api.js';
-import { BREEZY, companyOf } from '../ids.js';
+import { BREEZY, companyOf, OWN_COMPANY } from '../ids.js';
 import type { BreezyCompany } from '../shapes/companies.js';
 import { BreezyPosition, fields, positionToUnified } from '../shapes/positions.js';
 
@@ -20,9 +20,9 @@ function render(rows: readonly RecordRow[], reader: AccountReader): Item[] {
 
 /**
  * `GET /v3/company/:company/positions` and `…/position/:id`. A position id names its company (ids.ts), so a get
- * needs no `organization_id`; the list's company is the account's own, which Truto holds in the account's context
- * and the mock's list call cannot see, so `debug` names it `:company_id`. Breezy answers only published positions
- * when `state` is left out; Truto's jobs are every position, so without `remote_query[state]` the mock lists them all.
+ * needs no `organization_id`; the list's company is the account's own (Truto holds it in the account's context).
+ * Breezy answers only published positions when `state` is left out; Truto's jobs are every position, so without
+ * `remote_query[state]` the mock lists them all.
  */
 export const jobs: ResourceEmulation<Job, Item> = {
   kind: 'position',
@@ -35,9 +35,9 @@ export const jobs: ResourceEmulation<Job, Item> = {
   toUnified: ({ raw, companySlug }) => positionToUnified(raw, companySlug),
   rawSingle: (raw) => raw,
   notFound: notFound('position'),
-  call: (op) =>
+  call: (op, reader) =>
     op.kind === 'get'
       ? call(`${BREEZY}/company/${enc(companyOf(op.request.id))}/position/${enc(op.request.id)}`, op.request.remoteQuery)
-      : call(listUrl('/company/:company_id/positions', op.request)),
+      : call(listUrl(`/company/${enc(reader.byKeys('company', [OWN_COMPANY])[0]?.id ?? '')}/positions`, op.request)),
   rawSchema: BreezyPosition,
 };

@@ -6,18 +6,20 @@ import { fields, FountainNote, noteToUnified } from '../shapes/notes.js';
 
 /**
  * One applicant's notes, `GET /v2/applicants/{id}/notes` (not paginated: the mock pages what it returns).
- * Truto's page has Fountain require `actor` (`actor[id]`), a filter the mock's catalogue does not have: the
- * applicant is asked for as `candidate_id` (which Truto lists as supported for Fountain). `created_at` narrows
- * the notes, as Truto says Fountain's mapping does.
+ * Truto's activities page has Fountain require `actor` (`actor[id]`, with an optional `actor[type]`) and does not
+ * list `candidate_id` for it, so `candidate_id` is ignored with the usual warning. Its page does not say what the
+ * actor's id is for Fountain; Fountain reads notes only per applicant, so the mock takes `actor[id]` as that
+ * applicant (`actor[type]` changes nothing: a user's id is no applicant, and answers Fountain's 404).
+ * `created_at` narrows the notes, as Truto says Fountain's mapping does.
  */
 export const activities: ResourceEmulation<Activity, Rendered<FountainNote>> = {
   kind: 'note',
   methods: ['list'],
   fields,
-  filters: { supported: ['candidate_id', 'created_at'], required: { list: ['candidate_id'], get: [] } },
-  parentError: (reader, { candidate_id: id }) => (id !== undefined && !reader.get('applicant', id) ? notFound() : undefined),
+  filters: { supported: ['actor', 'created_at'], required: { list: ['actor'], get: [] } },
+  parentError: (reader, { actor }) => (actor !== undefined && !reader.get('applicant', actor.id) ? notFound() : undefined),
   query: ({ filters }) => ({
-    ...(filters.candidate_id !== undefined ? { keys: [refKey('candidate', filters.candidate_id)] } : {}),
+    ...(filters.actor !== undefined ? { keys: [refKey('candidate', filters.actor.id)] } : {}),
     ...(filters.created_at ? { createdAt: filters.created_at } : {}),
   }),
   render: (rows) => rows.map((row) => ({ raw: JSON.parse(row.raw) as FountainNote, row })),
@@ -25,6 +27,6 @@ export const activities: ResourceEmulation<Activity, Rendered<FountainNote>> = {
   rawSingle: (raw) => raw,
   rawPage: (raws) => ({ notes: raws }),
   notFound,
-  call: (op) => getCall(`/applicants/${enc(op.kind === 'list' ? (op.request.filters.candidate_id ?? '') : op.request.id)}/notes`, op.request.remoteQuery),
+  call: (op) => getCall(`/applicants/${enc(op.kind === 'list' ? (op.request.filters.actor?.id ?? '') : op.request.id)}/notes`, op.request.remoteQuery),
   rawSchema: FountainNote,
 };
