@@ -90,7 +90,8 @@ export const writeRoutes: FastifyPluginAsyncTypebox<WriteRoutesOptions> = async 
           preValidation: async (request) => {
             request.body ??= {};
             const problem = firstProblem(write.body, request.body);
-            if (problem) throw errors.invalidBody(fieldName(problem.path) || 'body', problem.detail);
+            if (problem && problem.path.length === 0) throw errors.badRequest('Invalid body: it must be a JSON object, sent with Content-Type: application/json');
+            if (problem) throw errors.invalidBody(fieldName(problem.path), problem.detail);
           },
         },
         (request, reply) => {
