@@ -90,6 +90,17 @@ t.test('a read-only directory: a prepared store is served read-only; a missing o
   t.match(server.stdout(), /store: .*mock\.db \(reused read-only in \d+ ms, seed 5\)/, 'opened read-only');
   const res = await fetch(`${server.url}/unified/ats/candidates?integrated_account_id=${GH}&limit=2`, { headers: AUTH });
   t.equal(res.status, 200, 'and served');
+  const write = await fetch(`${server.url}/unified/ats/applications/move-stage?integrated_account_id=${GH}`, {
+    method: 'POST',
+    headers: { ...AUTH, 'content-type': 'application/json' },
+    body: JSON.stringify({ application_id: '9100001003', stage_id: '5810005003', user_id: '4410001003' }),
+  });
+  t.equal(write.status, 503, 'a write cannot be taken by a read-only file');
+  t.strictSame(await write.json(), {
+    statusCode: 503,
+    error: 'Service Unavailable',
+    message: 'The mock serves a read-only database file, so it cannot take writes: give it a writable --db (or --db :memory:)',
+  });
   server.child.kill('SIGTERM');
   t.equal(await server.exited, 0);
 
