@@ -26,7 +26,8 @@ t.test(`${WRITERS} writers and ${READERS} readers for ${SECONDS} s: no lost writ
   t.teardown(() => app.close());
   const base = await app.listen({ port: 0, host: '127.0.0.1' });
   const acc = `integrated_account_id=${GH}`;
-  const json = async (path: string) => (await fetch(`${base}${path}`, { headers: AUTH })).json();
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const json = async (path: string): Promise<any> => (await fetch(`${base}${path}`, { headers: AUTH })).json();
 
   // Each writer owns one active application and moves it back and forth between two stages of its job.
   const all = (await json(`/unified/ats/applications?${acc}&truto_ignore_limit=true`)).result as App[];

@@ -70,3 +70,33 @@ t.test('with an admin token, the helpers send it', async (t) => {
   t.equal((await mock.rules.list()).length, 1);
   t.equal((await fetch(`${mock.url}/_mock/rules`)).status, 401, 'the API itself still wants it');
 });
+
+t.test('README: a worked write test (move a candidate, assert the journal, reset) runs as written', async (t) => {
+  // --- as in the README ---
+  const mock = await createMock();
+  const account = mock.accounts.find((a) => a.integration === 'greenhouse')!.id;
+  const headers = { authorization: `Bearer ${mock.token}`, 'content-type': 'application/json' };
+
+  // The code under test moves Ada's application to the onsite stage...
+  const moved = await fetch(`${mock.url}/unified/ats/applications/move-stage?integrated_account_id=${account}`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ application_id: '9100001003', stage_id: '5810005003', user_id: '4410001003' }),
+  });
+  const { result } = (await moved.json()) as { result: { current_stage: { name: string } } };
+
+  // ...the test asserts what it sent, and what every later read sees...
+  const [sent] = await mock.journal.find({ method: 'POST', path: '/unified/ats/applications/move-stage' });
+  const read = await fetch(`${mock.url}/unified/ats/applications/9100001003?integrated_account_id=${account}`, { headers });
+
+  // ...and the next test starts from the seeded data again.
+  await mock.reset();
+  const after = await fetch(`${mock.url}/unified/ats/applications/9100001003?integrated_account_id=${account}`, { headers });
+  // --- end ---
+  t.teardown(() => mock.close());
+  t.equal(moved.status, 200);
+  t.equal(result.current_stage.name, 'Onsite Interview');
+  t.strictSame(sent!.body, { application_id: '9100001003', stage_id: '5810005003', user_id: '4410001003' }, 'the journal holds the body sent');
+  t.equal(((await read.json()) as { current_stage: { name: string } }).current_stage.name, 'Onsite Interview', 'a later read sees the move');
+  t.equal(((await after.json()) as { current_stage: { name: string } }).current_stage.name, 'Hiring Manager Screen', 'the reset undid it');
+});

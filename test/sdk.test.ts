@@ -100,3 +100,25 @@ t.test('a base URL with a trailing slash: fault rules and journal filters on /un
   const ada = await truto.unifiedApi.get(ADA, ADA_OPTIONS);
   t.equal(ada.id, ADA, 'answered once the rule is gone');
 });
+
+t.test('writes through the SDK: customMethod(move-stage) and its errors, as TrutoError with the body', async (t) => {
+  const { base } = await listening(t);
+  const truto = new TrutoApi({ token: 'truto-mock-token', baseUrl: base });
+  const options = { unified_model: 'ats', resource: 'applications', integrated_account_id: GH };
+  const moved = await truto.unifiedApi.customMethod('move-stage', { application_id: '9100001003', stage_id: '5810005003', user_id: '4410001003' }, options);
+  t.equal(moved.result.current_stage.name, 'Onsite Interview', 'the { result } of the custom method');
+  const again = await truto.unifiedApi.get('9100001003', options);
+  t.strictSame(again, moved.result, 'a get through the SDK sees the same record');
+  const refused = await truto.unifiedApi.customMethod('move-stage', { stage_id: '5810005003' }, options).catch((e: unknown) => e);
+  t.ok(refused instanceof TrutoError, 'a refusal is a TrutoError');
+  t.equal((refused as TrutoError).statusCode, 400);
+  t.strictSame((refused as TrutoError).data, {
+    statusCode: 400,
+    error: 'Bad Request',
+    message: 'Missing required body fields: application_id, user_id',
+    truto_error_insight: { missing_required_body_fields: { description: 'The greenhouse integration requires these body fields for this request.', value: ['application_id', 'user_id'] } },
+  });
+  const journal = (await (await fetch(`${base}/_mock/journal?method=POST`)).json()) as { entries: { headers: Record<string, string>; body: unknown }[] };
+  t.equal(journal.entries[0]!.headers['content-type'], 'application/json', 'the SDK sent JSON');
+  t.equal(journal.entries.length, 2, 'a 400 is not retried');
+});

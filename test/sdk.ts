@@ -4,7 +4,7 @@ import qs from 'qs';
  * The request path of Truto's official TypeScript SDK (`@truto/truto-ts-sdk` 2.0.12, trutohq/truto-ts-sdk), written
  * again line for line because the package cannot be a dependency here (the registry this project reaches does not
  * serve it). Sources: `src/apiClient.ts` (`request`, `parseResponseBody`, `list`, `get`), `src/pagination.ts`
- * (`Cursor`), `src/resources/unifiedApi.ts` (`list`, `get`), `src/errors.ts`. One departure: `sleep` can be passed
+ * (`Cursor`), `src/resources/unifiedApi.ts` (`list`, `get`; `create` and `customMethod` as seen on the wire, reference/truto-surface.md §3), `src/errors.ts`. One departure: `sleep` can be passed
  * to the client, so a test does not wait out a `Retry-After` (the SDK always sleeps with setTimeout).
  */
 
@@ -91,7 +91,9 @@ export class ApiClient {
     let retryCount = 0;
     let response: Response;
     do {
-      response = await withTimeout(fetch(`${this.baseUrl}${endpoint}`, { ...init, headers } as RequestInit), timeout * 1000);
+      // A plain object goes as JSON; a FormData as it is (fetch writes the multipart body and its boundary).
+      const body = isPlainObject(init?.body) || Array.isArray(init?.body) ? JSON.stringify(init!.body) : init?.body;
+      response = await withTimeout(fetch(`${this.baseUrl}${endpoint}`, { ...init, ...(body !== undefined ? { body } : {}), headers } as RequestInit), timeout * 1000);
       if (!response.ok) {
         if (retryStatusCodes.includes(response.status)) {
           if (response.status === 429) {
@@ -121,6 +123,14 @@ export class ApiClient {
 
   get<T>(resource: string, id: string, queryParams?: Record<string, unknown>, init?: ApiClientRequestOptions) {
     return this.request<T>(`/${resource}/${encodeURIComponent(id)}?${qs.stringify(queryParams)}`, init);
+  }
+
+  create<T>(resource: string, body: unknown, queryParams?: Record<string, unknown>, init?: ApiClientRequestOptions) {
+    return this.request<T>(`/${resource}?${qs.stringify(queryParams)}`, { ...init, method: 'POST', body });
+  }
+
+  customMethod<T>(resource: string, method: string, body: unknown, queryParams?: Record<string, unknown>, init?: ApiClientRequestOptions) {
+    return this.request<T>(`/${resource}/${method}?${qs.stringify(queryParams)}`, { ...init, method: 'POST', body });
   }
 }
 
@@ -201,6 +211,18 @@ export class UnifiedApi {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   get(id: string, options: UnifiedOptions, init?: ApiClientRequestOptions): Promise<any> {
     return this.apiClient.get(`unified/${options.unified_model}/${options.resource}`, id, withoutTarget(options), init);
+  }
+
+  /** `POST /unified/<model>/<resource>?…`: a JSON body, or a FormData (with `truto_body_passthrough: true`). */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  create(body: unknown, options: UnifiedOptions, init?: ApiClientRequestOptions): Promise<any> {
+    return this.apiClient.create(`unified/${options.unified_model}/${options.resource}`, body, withoutTarget(options), init);
+  }
+
+  /** `POST /unified/<model>/<resource>/<method>?…` (`move-stage`, `reject`, `download`). */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  customMethod(method: string, body: unknown, options: UnifiedOptions, init?: ApiClientRequestOptions): Promise<any> {
+    return this.apiClient.customMethod(`unified/${options.unified_model}/${options.resource}`, method, body, withoutTarget(options), init);
   }
 }
 
