@@ -217,7 +217,7 @@ export async function buildApp(input: ConfigInput = {}, clock: Clock = REAL_CLOC
       if (config.rateLimits) unified.addHook('onRequest', scenarios.rateLimit);
       unified.addHook('onRequest', scenarios.faults);
       await unified.register(unifiedRoutes, { api, cache, publicUrl: config.publicUrl, strict: config.strict });
-      await unified.register(writeRoutes, { writes, downloads, cache, publicUrl: config.publicUrl, noteBody: (request, body) => scenarios.noteBody(request, body) });
+      await unified.register(writeRoutes, { writes, downloads, cache, publicUrl: config.publicUrl, noteBody: (request, body) => scenarios.noteBody(request, body), strict: config.strict });
     },
     { prefix: '/unified/ats' },
   );

@@ -298,3 +298,18 @@ t.test('an account whose fixture sets on_behalf_of_user_id needs no user_id; the
   const reads = (await app.inject({ url: '/_mock/journal?method=GET', headers: ADMIN })).json();
   t.ok(reads.entries.every((e: object) => !('body' in e)), 'reads carry no body');
 });
+
+t.test('an unknown query key on a write is answered with a warning, and refused before any effect with --strict', async (t) => {
+  const app = await testApp(t);
+  const res = await post(app, `${MOVE}&truto_response_fromat=raw`, { application_id: ADA_APPLICATION, stage_id: STAGE.onsite, user_id: USER });
+  t.equal(res.statusCode, 200);
+  t.equal(res.headers['x-truto-mock-warning'], 'unknown query parameter truto_response_fromat ignored; did you mean truto_response_format?');
+  t.ok('result' in res.json(), 'the misspelt format is not applied');
+  const strict = await testApp(t, { strict: true });
+  expectError(t, await post(strict, `${MOVE}&limt=2`, { application_id: ADA_APPLICATION, stage_id: STAGE.onsite, user_id: USER }), {
+    statusCode: 400,
+    error: 'Bad Request',
+    message: 'Invalid query parameter limt: unknown parameter on this route',
+  }, 'strict: a 400');
+  t.equal((await application(strict)).current_stage.name, 'Hiring Manager Screen', 'and no write was made');
+});

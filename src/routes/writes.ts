@@ -10,6 +10,8 @@ import type { UploadedFile } from '../model/writes.js';
 import { fieldName, firstProblem } from '../mock/strict.js';
 import { errors } from '../truto/errors.js';
 import { writeQueryFor, type TrutoQuery } from '../truto/params.js';
+import { unknownKeys } from '../truto/unknown-keys.js';
+import { warn } from '../truto/warnings.js';
 import type { UnifiedWrites } from '../truto/writes.js';
 import type { AnswerCache } from './answer-cache.js';
 import { baseUrl } from './reply.js';
@@ -21,6 +23,8 @@ export interface WriteRoutesOptions {
   publicUrl: string | undefined;
   /** Keeps a write's body with its journal entry. */
   noteBody: (request: FastifyRequest, body: unknown) => void;
+  /** Unknown query keys are a 400 rather than a warning. */
+  strict: boolean;
 }
 
 /** Uploads larger than this are refused (Lever's own limit is far lower). */
@@ -28,7 +32,7 @@ const MAX_UPLOAD = 25 * 1024 * 1024;
 const errorResponses = { 400: TrutoErrorSchema, 401: TrutoErrorSchema, 404: TrutoErrorSchema, 405: TrutoErrorSchema, 422: TrutoErrorSchema };
 
 /** `POST /unified/ats/*`: the catalogue's writes (CONTRACT §9), thin handlers, parse → UnifiedWrites → send. */
-export const writeRoutes: FastifyPluginAsyncTypebox<WriteRoutesOptions> = async (app, { writes, downloads, cache, publicUrl, noteBody }) => {
+export const writeRoutes: FastifyPluginAsyncTypebox<WriteRoutesOptions> = async (app, { writes, downloads, cache, publicUrl, noteBody, strict }) => {
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD, files: 1, fields: 50, fieldSize: 64 * 1024, parts: 60 } });
   const security = [{ bearerAuth: [] }];
 
@@ -37,6 +41,9 @@ export const writeRoutes: FastifyPluginAsyncTypebox<WriteRoutesOptions> = async 
     for (const [method, write] of Object.entries(spec.writes ?? {}) as [WriteMethod, WriteSpec][]) {
       const path = method === 'create' ? `/${name}` : `/${name}/${method}`;
       const querystring = writeQueryFor(write);
+      const known = new Set(Object.keys(querystring.properties));
+      // As on reads: a key Truto would ignore is answered with a warning (a 400 with --strict), before any effect.
+      const checkKeys = async (request: FastifyRequest, reply: FastifyReply) => warn(reply, unknownKeys(request.query as object, known, strict));
       const schema = {
         summary: write.summary,
         tags: [name],
@@ -46,7 +53,7 @@ export const writeRoutes: FastifyPluginAsyncTypebox<WriteRoutesOptions> = async 
       };
 
       if (method === 'download') {
-        app.post(path, { schema: { ...schema, body: Type.Optional(write.body) } }, (request, reply) => {
+        app.post(path, { schema: { ...schema, body: Type.Optional(write.body) }, preHandler: checkKeys }, (request, reply) => {
           const query = request.query as TrutoQuery & { file_url: string };
           const { fileName, document } = writes.download(name, query.integrated_account_id, () => downloads.byUrl(query.integrated_account_id, query.file_url));
           const ascii = fileName.replace(/[^\x20-\x7e]|["\\]/g, '_');
@@ -69,6 +76,7 @@ export const writeRoutes: FastifyPluginAsyncTypebox<WriteRoutesOptions> = async 
             preValidation: async (request) => {
               request.query = checkedQuery(querystring, request.query) as typeof request.query;
             },
+            preHandler: checkKeys,
           },
           async (request, reply) => {
           // Which account and whether it takes uploads come before reading what may be megabytes of file.
@@ -93,6 +101,7 @@ export const writeRoutes: FastifyPluginAsyncTypebox<WriteRoutesOptions> = async 
             if (problem && problem.path.length === 0) throw errors.badRequest('Invalid body: it must be a JSON object, sent with Content-Type: application/json');
             if (problem) throw errors.invalidBody(fieldName(problem.path), problem.detail);
           },
+          preHandler: checkKeys,
         },
         (request, reply) => {
           noteBody(request, request.body);
