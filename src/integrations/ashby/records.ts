@@ -1,5 +1,5 @@
 import type { NewRecord } from '../../store/records.js';
-import type { AshbyApplication, AshbyCandidate } from './raw.js';
+import type { AshbyApplication, AshbyCandidate, AshbyUser } from './raw.js';
 import type { AshbyNote } from './shapes/activities.js';
 
 /**
@@ -11,6 +11,16 @@ import type { AshbyNote } from './shapes/activities.js';
 /** `candidate.search` finds by email (whatever its case) or by name; these are the store's lookup keys for them. */
 export const emailKey = (address: string): string => `email:${address.toLowerCase()}`;
 export const nameKey = (name: string): string => `name:${name.trim().toLowerCase()}`;
+
+/**
+ * A user, found by its role: writes made with the API key (a note's author) are made as the key's owner, the
+ * organization's admin.
+ */
+export const roleKey = (globalRole: string): string => `globalRole:${globalRole}`;
+
+export function userRecord(raw: AshbyUser, createdAt: string): NewRecord {
+  return { id: raw.id, created_at: createdAt, updated_at: raw.updatedAt, keys: [roleKey(raw.globalRole)], raw: JSON.stringify(raw) };
+}
 
 /** A candidate, found by each of its addresses and by its name. */
 export function candidateRecord(raw: AshbyCandidate, text = JSON.stringify(raw)): NewRecord {
