@@ -332,6 +332,9 @@ t.test('activities create: validation and Ashby\'s refusals', async (t) => {
   );
   const res = await note(app, { candidate_id: ADA, body: 'after the refusals' });
   t.equal(res.json().created_at, at(1), 'refused writes took no number');
+  const html = await note(app, { candidate_id: ADA, body: 'plain', remote_data: { note: { type: 'text/html', value: '<p>Rich</p>' } } }, '&truto_response_format=debug');
+  t.strictSame(html.json().debug.requestOptions.body, { candidateId: ADA, note: { type: 'text/html', value: '<p>Rich</p>' } }, 'remote_data replaces the note with Ashby\'s {type, value} form');
+  t.equal(html.json().result.body, '<p>Rich</p>', 'and the note holds its value');
 });
 
 t.test('Idempotency-Key: a replay answers the same bytes without a second effect', async (t) => {
