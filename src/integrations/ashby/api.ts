@@ -25,6 +25,7 @@ const MESSAGES: Record<string, string> = {
   application: 'Application not found - are you lacking permissions to edit candidates?',
   job: 'Job not found',
   job_posting: 'Job posting not found',
+  interview_stage: 'Interview stage not found',
 };
 
 /** Ashby's own failure for an id it does not know: HTTP 200, `success: false`; Truto reports it as a 404. */
@@ -38,6 +39,15 @@ export function notFoundOf(what: string, method?: string): (id: string) => Remot
     const body = notFoundBody(what, id, method);
     return { statusCode: 404, message: body.errorInfo.message, body };
   };
+}
+
+/**
+ * Ashby's refusal of a request it understood but will not carry out (`invalid_input`), also HTTP 200 with
+ * `success: false`; Truto reports it as a 422, as it does a vendor's validation error.
+ */
+export function invalidInput(message: string, method: string, of: string): RemoteError {
+  const code = 'invalid_input';
+  return { statusCode: 422, message, body: { success: false, errors: [code], errorInfo: { code, message, requestId: requestId(`${method} ${of}`) } } };
 }
 
 /** A page cursor of Ashby's kind: short and opaque (here, the last record's id, packed). */

@@ -1,6 +1,8 @@
 import type { Integration } from '../types.js';
 import { reasonWord, remoteErrorFor } from '../remote-errors.js';
 import { notFoundOf } from './api.js';
+import { createNote } from './commands/create-note.js';
+import { moveStage } from './commands/move-stage.js';
 import { activities } from './resources/activities.js';
 import { applications } from './resources/applications.js';
 import { attachments } from './resources/attachments.js';
@@ -35,8 +37,8 @@ export const ashby: Integration = {
           return { success: false, errors: [code], errorInfo: { code, message } };
         }),
   resources: {
-    activities,
-    applications,
+    activities: { ...activities, commands: { create: createNote } },
+    applications: { ...applications, commands: { 'move-stage': moveStage } },
     attachments,
     candidates,
     departments,

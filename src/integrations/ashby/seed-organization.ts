@@ -3,6 +3,7 @@ import type { World } from '../../seed/world.js';
 import type { SeedRecord } from '../types.js';
 import { interviewPlanId, jobPostingId, uuid } from './ids.js';
 import { toFormFields } from './shapes/job-form-fields.js';
+import { userRecord } from './records.js';
 import type { AshbyUser } from './raw.js';
 import type { AshbyDepartment } from './shapes/departments.js';
 import type { AshbyInterviewStage } from './shapes/job-stages.js';
@@ -26,8 +27,7 @@ const JOB_STATUS = { open: 'Open', closed: 'Closed', draft: 'Draft' } as const;
 export function* organizationRecords(world: World, made: Made): Generator<SeedRecord> {
   const { salt } = made;
   for (const [i, raw] of made.users.entries()) {
-    const at = iso(world.users[i]!.createdAt);
-    yield { kind: 'user', record: { id: raw.id, created_at: at, updated_at: raw.updatedAt, raw: JSON.stringify(raw) } };
+    yield { kind: 'user', record: userRecord(raw, iso(world.users[i]!.createdAt)) };
   }
   for (const d of world.departments) {
     const parent = d.parentN === null ? undefined : world.departments[d.parentN - 1];

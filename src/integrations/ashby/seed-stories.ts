@@ -3,6 +3,7 @@ import { fmix32, hash32 } from '../../seed/random.js';
 import type { World, WorldCandidate, WorldRecommendation } from '../../seed/world.js';
 import type { SeedRecord } from '../types.js';
 import { uuid } from './ids.js';
+import { noteRecord } from './records.js';
 import type { AshbyUser } from './raw.js';
 import { SCHEDULE_STATUS, type AshbyInterviewSchedule } from './shapes/interviews.js';
 import type { AshbyInterviewStage } from './shapes/job-stages.js';
@@ -135,7 +136,7 @@ export function* candidateStories(c: WorldCandidate, ctx: StoryContext): Generat
       content: a.body,
       author: { id: u.id, firstName: u.firstName, lastName: u.lastName, email: u.email },
     };
-    yield { kind: 'note', record: { id: raw.id, refs: { candidate: candidateId }, created_at: raw.createdAt, updated_at: raw.createdAt, raw: JSON.stringify(raw) } };
+    yield { kind: 'note', record: noteRecord(raw, candidateId) };
   }
 }
 

@@ -3,6 +3,7 @@ import type { World, WorldAttachment, WorldCandidate, WorldUser } from '../../se
 import type { SeedRecord } from '../types.js';
 import { fileHandle, interviewPlanId, saltOf, uuid } from './ids.js';
 import { organizationRecords } from './seed-organization.js';
+import { applicationRecord, candidateRecord } from './records.js';
 import { candidateStories } from './seed-stories.js';
 import type { AshbyApplication, AshbyCandidate, AshbyContact, AshbyFileHandle, AshbySource, AshbyUser } from './raw.js';
 
@@ -151,16 +152,7 @@ export function* ashbySeed(world: World): Generator<SeedRecord> {
       ...(place ? { primaryLocation: location(place) } : {}),
       fraudStatus: null,
     };
-    yield {
-      kind: 'candidate',
-      record: {
-        id: candidateId,
-        created_at: candidate.createdAt,
-        updated_at: candidate.updatedAt,
-        keys: [...c.emails.map((e) => emailKey(e.address)), nameKey(name)],
-        raw: shared.stringify(candidate),
-      },
-    };
+    yield { kind: 'candidate', record: candidateRecord(candidate, shared.stringify(candidate)) };
 
     for (const a of c.applications) {
       const job = jobs[a.jobN - 1]!;
@@ -190,16 +182,7 @@ export function* ashbySeed(world: World): Generator<SeedRecord> {
         submitterClientIp: null,
         submitterUserAgent: null,
       };
-      yield {
-        kind: 'application',
-        record: {
-          id: application.id,
-          refs: { candidate: candidateId, job: application.job.id },
-          created_at: application.createdAt,
-          updated_at: application.updatedAt,
-          raw: shared.stringify(application),
-        },
-      };
+      yield { kind: 'application', record: applicationRecord(application, shared.stringify(application)) };
     }
 
     for (const f of c.attachments) {
@@ -276,7 +259,3 @@ function locationOf(salt: string, place: string): NonNullable<AshbyCandidate['pr
   if (rest) components.push({ type: rest.length === 2 ? 'Region' : 'Country', name: rest });
   return { id: uuid(salt, 'location', place), locationSummary: place, locationComponents: components };
 }
-
-/** `candidate.search` finds by email (whatever its case) or by name; these are the store's lookup keys for them. */
-export const emailKey = (address: string): string => `email:${address.toLowerCase()}`;
-export const nameKey = (name: string): string => `name:${name.trim().toLowerCase()}`;

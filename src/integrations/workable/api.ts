@@ -22,6 +22,19 @@ export const get = (url: string, remoteQuery: Record<string, unknown> = {}): Rem
   return { url: rest ? `${url}?${rest}` : url, options: { method: 'GET', headers: HEADERS }, responseHeaders: { ...RESPONSE_HEADERS } };
 };
 
+/**
+ * A POST of Workable's SPI with a JSON body. Its writes (`move`, `disqualify`) answer 200 with an empty
+ * `text/plain` body.
+ */
+export const post = (url: string, body: Record<string, unknown>): RemoteCall => ({
+  url,
+  options: { method: 'POST', headers: { ...HEADERS, 'Content-Type': 'application/json' }, body },
+  responseHeaders: { ...RESPONSE_HEADERS, 'content-type': 'text/plain; charset=utf-8' },
+});
+
+/** A write Workable understood and refuses (a member or stage it does not know): 422 in its `{ error }` envelope. */
+export const unprocessable = (error: string): RemoteError => ({ statusCode: 422, message: error, body: { error } });
+
 export const notFound = (): RemoteError => ({ statusCode: 404, message: NOT_FOUND_BODY.error, body: { ...NOT_FOUND_BODY } });
 
 export const enc = encodeURIComponent;

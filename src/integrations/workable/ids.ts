@@ -46,4 +46,6 @@ export const more = {
   hiredStage: (jobN: number) => 5_900_000 + jobN,
   stageIdentifier: (id: number) => (0x500000 + id - 5_272_000).toString(16),
   activity: hex(0x9074_0000, 0x2b),
+  /** An activity a write records (a stage move), by the write's number: above every seeded one, as Workable's rise. */
+  writtenActivity: hex(0xa000_0000, 0x1),
 };

@@ -1,6 +1,7 @@
 import type { Integration } from '../types.js';
 import { remoteErrorFor } from '../remote-errors.js';
 import { notFound } from './api.js';
+import { moveStage } from './commands/move-stage.js';
 import { activities } from './resources/activities.js';
 import { applications } from './resources/applications.js';
 import { attachments } from './resources/attachments.js';
@@ -21,7 +22,7 @@ export const workable: Integration = {
   errorBody: (status) => (status === 404 ? notFound() : remoteErrorFor(status, { 401: 'Not authorized', 429: 'Too many requests' }, (error) => ({ error }))),
   resources: {
     activities,
-    applications,
+    applications: { ...applications, commands: { 'move-stage': moveStage } },
     attachments,
     candidates,
     departments,

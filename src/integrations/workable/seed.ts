@@ -1,13 +1,14 @@
 import { iso } from '../../seed/reference-time.js';
 import type { World, WorldApplication, WorldAttachment, WorldCandidate, WorldJob } from '../../seed/world.js';
 import type { SeedRecord } from '../types.js';
-import { ACCOUNT, ids, more, seconds, stageSlug } from './ids.js';
+import { ACCOUNT, ids, more, seconds } from './ids.js';
 import { toWorkableActivity } from './shapes/activities.js';
 import { toWorkableDepartment } from './shapes/departments.js';
 import { toWorkableJob } from './shapes/jobs.js';
 import { toWorkableMember } from './shapes/members.js';
 import { toWorkableStage, type WorkableStage } from './shapes/stages.js';
 import type { WorkableCandidate, WorkableFile } from './raw.js';
+import { activityRecord, candidateRecord } from './records.js';
 
 /** Workable's timestamp for an instant of the world (whole seconds). */
 export const wdate = (ms: number): string => `${iso(seconds(ms)).slice(0, 19)}Z`;
@@ -79,22 +80,9 @@ export function* workableSeed(world: World): Generator<SeedRecord> {
       const id = candidacyId(c, a, index);
       const files = c.attachments.filter((f) => f.applicationN === a.n || (index === 0 && f.applicationN === undefined));
       const candidate = candidacy(world, c, a, id, index === 0 ? null : firstId, files);
-      // `remote_query` may ask for an email, a stage or both: one lookup key for each.
-      const keys = [stageKey(candidate.stage)];
-      if (candidate.email !== null) keys.push(emailKey(candidate.email));
       const shortcode = candidate.job.shortcode;
       candidacies.set(a.n, { id, stage: pipelines.get(a.jobN)?.find((st) => st.name === candidate.stage) });
-      yield {
-        kind: 'candidate',
-        record: {
-          id,
-          refs: { job: shortcode },
-          created_at: stored(a.appliedAt),
-          updated_at: stored(updatedAt(a, files)),
-          keys,
-          raw: JSON.stringify(candidate),
-        },
-      };
+      yield { kind: 'candidate', record: candidateRecord(candidate) };
       for (const f of files) {
         const file: WorkableFile = { name: f.fileName, kind: FILE_KIND[f.subtype] ?? 'other', source: 'upload', preview_url: '' };
         yield {
@@ -113,11 +101,7 @@ export function* workableSeed(world: World): Generator<SeedRecord> {
     const firstCandidacy = candidacies.get(c.applications[0]!.n)!;
     for (const act of c.activities) {
       const on = (act.applicationN !== null ? candidacies.get(act.applicationN) : undefined) ?? firstCandidacy;
-      const raw = toWorkableActivity(act, world, on.stage);
-      yield {
-        kind: 'activity',
-        record: { id: raw.id, refs: { candidate: on.id }, created_at: stored(act.createdAt), updated_at: stored(act.createdAt), raw: JSON.stringify(raw) },
-      };
+      yield { kind: 'activity', record: activityRecord(toWorkableActivity(act, world, on.stage), on.id) };
     }
   }
 }
@@ -217,11 +201,6 @@ function candidacy(
   }
   return candidate;
 }
-
-/** The lookup key `remote_query[email]` finds candidates by, whatever the address's case. */
-export const emailKey = (address: string): string => `email:${address.toLowerCase()}`;
-/** The lookup key `remote_query[stage]` finds candidates by: Workable names a stage by its slug. */
-export const stageKey = (stage: string): string => `stage:${stageSlug(stage)}`;
 
 function row(kind: string, id: string, jobId: string | null, created: string, updated: string, raw: object): SeedRecord {
   return {

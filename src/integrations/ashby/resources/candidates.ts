@@ -6,7 +6,7 @@ import { call, cursorAfter, notFoundOf } from '../api.js';
 import { requestId } from '../ids.js';
 import { candidateToUnified } from '../mapping.js';
 import { AshbyCandidate } from '../raw.js';
-import { emailKey, nameKey } from '../seed.js';
+import { emailKey, nameKey } from '../records.js';
 
 /** `remote_query[createdAfter]`: Ashby's `createdAfter`, milliseconds since the epoch. */
 function epochParam(v: unknown): string | undefined {

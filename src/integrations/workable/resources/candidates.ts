@@ -6,7 +6,7 @@ import { enc, get, notFound, secondsOf } from '../api.js';
 import { SPI, successor } from '../ids.js';
 import { candidateToUnified, type CandidateItem } from '../mapping.js';
 import { WorkableAnyCandidate, type WorkableCandidate, type WorkableCandidateListItem, type WorkableFile } from '../raw.js';
-import { emailKey, stageKey } from '../seed.js';
+import { emailKey, stageKey } from '../records.js';
 
 /** Each candidate's résumé: the first file of kind `resume` it holds. */
 function resumes(reader: AccountReader, ids: readonly string[]): Map<string, { row: RecordRow; file: WorkableFile }> {

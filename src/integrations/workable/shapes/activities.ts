@@ -7,21 +7,25 @@ import { memberRef } from './members.js';
 import type { WorkableStage } from './stages.js';
 import { Closed, DateTimeMs, Id, remote, Str } from './common.js';
 
-const StageRef = Closed({ id: Type.Integer(), identifier: Type.String(), name: Type.String(), slug: Type.String() });
+export const StageRef = Closed({ id: Type.Integer(), identifier: Type.String(), name: Type.String(), slug: Type.String() });
 
-/** One item of `GET /spi/v3/candidates/{id}/activities`' `activities` (dates with milliseconds). */
+/**
+ * One item of `GET /spi/v3/candidates/{id}/activities`' `activities` (dates with milliseconds): a comment, a
+ * message, or a stage move, whose `action` is the target stage's slug (`stage_name` and `action_stage` the stage it
+ * left) and which has no `visibility_roles`.
+ */
 export const WorkableActivity = Closed({
   id: Id,
-  action: Type.Union([Type.Literal('comment'), Type.Literal('message')]),
+  action: Type.String({ description: '`comment`, `message`, or the target stage slug of a move' }),
   stage_name: Str,
   action_stage: Type.Union([StageRef, Type.Null()]),
-  target_stage: Type.Null(),
+  target_stage: Type.Union([StageRef, Type.Null()]),
   created_at: DateTimeMs,
   updated_at: DateTimeMs,
   // Left out, not null, for what the candidate sent.
   member: Type.Optional(Closed({ id: Id, name: Type.String(), type: Type.Literal('Member') })),
   body: Str,
-  visibility_roles: Type.Array(Type.String()),
+  visibility_roles: Type.Optional(Type.Array(Type.String())),
 });
 export type WorkableActivity = Static<typeof WorkableActivity>;
 
@@ -64,15 +68,19 @@ function messageHtml(subject: string | null, text: string): string {
 const VISIBILITY = (roles: readonly string[]): Activity['visibility'] =>
   roles.includes('simple') ? 'public' : roles.length === 1 && roles[0] === 'admin' ? 'admin_only' : 'private';
 
+/** The unified types of Workable's actions; a stage move is neither a note nor an email. */
+const TYPES: Record<string, Activity['activity_type']> = { comment: 'note', message: 'email' };
+
 /** The candidate is the one whose activities were read; a message without a member came from the candidate. */
 export function activityToUnified(raw: WorkableActivity, candidateId: string): Activity {
+  const type = TYPES[raw.action];
   return {
     id: raw.id,
     candidate: { id: candidateId },
     actor: raw.member ? { id: raw.member.id, type: 'user' } : { id: candidateId, type: 'candidate' },
-    activity_type: raw.action === 'comment' ? 'note' : 'email',
+    ...(type !== undefined ? { activity_type: type } : {}),
     ...(raw.body !== null ? { body: raw.body } : {}),
-    visibility: VISIBILITY(raw.visibility_roles),
+    ...(raw.visibility_roles !== undefined ? { visibility: VISIBILITY(raw.visibility_roles) } : {}),
     created_at: raw.created_at,
     updated_at: raw.updated_at,
     remote_data: remote(raw),
