@@ -44,7 +44,7 @@ t.test('/ is an index: links, accounts, and what each integration serves (from t
   for (const integration of index.integrations) {
     for (const resource of integration.resources) {
       t.strictSame(
-        resource.routes.map((r) => (r.path.endsWith('/{id}') ? 'get' : 'list')).sort(),
+        resource.routes.map((r) => (r.method === 'GET' ? (r.path.endsWith('/{id}') ? 'get' : 'list') : r.path === `/unified/ats/${resource.name}` ? 'create' : r.path.split('/').pop())).sort(),
         [...resource.methods].sort(),
         `${integration.name} ${resource.name}: a route for each method its API offers, and no other`,
       );

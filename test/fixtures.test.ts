@@ -45,7 +45,7 @@ t.test('an unknown field is refused with its name, its path and the fields allow
   typo.accounts[2]!.candidate = 10;
   const typoPath = written('typo.json', typo);
   t.throws(() => loadFixtures(typoPath), new FixturesError(
-    `fixtures ${typoPath}: unknown field "candidate" at /accounts/2/candidate (did you mean "candidates"?); the fields there are id, integration, name, candidates, pinned (docs/fixtures.md)`,
+    `fixtures ${typoPath}: unknown field "candidate" at /accounts/2/candidate (did you mean "candidates"?); the fields there are id, integration, name, candidates, pinned, sandbox, variables (docs/fixtures.md)`,
   ));
 
   const top = written('top.json', { ...defaults(), version: 2 });

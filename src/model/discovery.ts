@@ -10,7 +10,7 @@ const Route = Type.Object({
 
 export const ResourceInfoSchema = Type.Object({
   name: Type.String({ examples: ['candidates'] }),
-  methods: Type.Array(Type.String(), { description: 'What this integration\'s API offers on it: list, get', examples: [['list', 'get']] }),
+  methods: Type.Array(Type.String(), { description: 'What this integration\'s API offers on it: reads (list, get), then writes (create, move-stage, reject, download)', examples: [['list', 'get', 'move-stage']] }),
   routes: Type.Array(Route, { description: 'Its unified routes this integration serves (others answer Truto\'s "does not support" 404)' }),
   required_filters: Type.Object(
     { list: Type.Array(Type.String()), get: Type.Array(Type.String()) },

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { DEFAULT_TOKEN } from '../config.js';
+import { methodOf, supportedMethods } from '../truto/methods.js';
 import { INTEGRATIONS } from '../integrations/registry.js';
 import type { Integration } from '../integrations/types.js';
 import {
@@ -95,15 +96,16 @@ function integrationsOf(app: FastifyInstance): IntegrationInfo[] {
     page_size: { ...integration.pageSize },
     resources: Object.entries(integration.resources).flatMap(([name, resource]) => {
       if (!resource) return [];
-      // The unified routes of this resource that this integration's API offers: a list, a get by id.
-      const offered = (path: string) =>
-        (path === `${UNIFIED_PREFIX}/${name}` && resource.methods.includes('list')) ||
-        (path === `${UNIFIED_PREFIX}/${name}/{id}` && resource.methods.includes('get'));
+      // The unified routes of this resource that this integration's API offers: reads, then writes.
+      const methods = supportedMethods(resource, name);
+      const base = `${UNIFIED_PREFIX}/${name}`;
+      const offered = (route: { method: string; path: string }) =>
+        (methods as string[]).includes(methodOf(route.method, route.path === base ? undefined : route.path.slice(base.length + 1)) ?? '');
       return [
         {
           name,
-          methods: [...resource.methods],
-          routes: routesUnder(app, `${UNIFIED_PREFIX}/${name}`).filter((r) => offered(r.path)),
+          methods,
+          routes: routesUnder(app, `${UNIFIED_PREFIX}/${name}`).filter(offered),
           required_filters: { list: [...resource.filters.required.list], get: [...resource.filters.required.get] },
         },
       ];
