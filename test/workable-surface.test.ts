@@ -132,6 +132,22 @@ t.test('the other calls, as Workable answers them', async (t) => {
   const users2 = await whole(app, 'users');
   t.ok(users2.some((u) => u.disabled === true) && users2.some((u) => u.disabled === false), 'deactivated members listed too');
   t.strictSame([...new Set(users2.map((u) => u.access_role))].sort(), ['admin', 'reviewer', 'simple'], 'Workable\'s roles');
+
+  // Truto's users filters, Workable only: name (its full name, any case) and access_role, as /members' name and role.
+  const someone = users2.find((u) => u.access_role === 'reviewer')!;
+  const named = (await get(app, path('users'), `${ACC}&name=${encodeURIComponent(String(someone.name).toUpperCase())}&truto_response_format=debug`)).json();
+  t.strictSame(named.result.map((u: Json) => u.id), users2.filter((u) => String(u.name).toLowerCase() === String(someone.name).toLowerCase()).map((u) => u.id), 'name: the members of that name');
+  const called = new URL(named.debug.requestUrl);
+  t.strictSame([called.origin + called.pathname, called.searchParams.get('status'), called.searchParams.get('name')], [`${SPI}/members`, 'all', String(someone.name).toUpperCase()], 'passed on as Workable\'s name');
+  for (const role of ['admin', 'reviewer', 'simple', 'no_access'] as const) {
+    const res = (await get(app, path('users'), `${ACC}&access_role=${role}&truto_ignore_limit=true`)).json();
+    t.strictSame(res.result.map((u: Json) => u.id), users2.filter((u) => u.access_role === role).map((u) => u.id), `access_role=${role}: exactly those members`);
+  }
+  const both = (await get(app, path('users'), `${ACC}&access_role=admin&name=${encodeURIComponent(String(someone.name))}`)).json();
+  t.strictSame(both.result, [], 'both filters at once: a reviewer is no admin');
+  const bad = await get(app, path('users'), `${ACC}&access_role=owner`);
+  t.equal(bad.statusCode, 400, 'an unknown role is a 400');
+  t.equal(bad.json().message, 'Invalid query parameter access_role: must be one of admin, no_access, reviewer, simple');
 });
 
 t.test('every {id} in every record resolves in the same account', async (t) => {

@@ -136,7 +136,7 @@ export const CATALOGUE = {
   reject_reasons: listOnly('reject_reasons', 'reject reason', RejectReasonSchema),
   scorecards: listOnly('scorecards', 'scorecard', ScorecardSchema, ['candidate_id', 'application_id', 'interview_id', 'user_id']),
   tags: listOnly('tags', 'tag', TagSchema),
-  users: listGet('users', 'user', UserSchema, ['name']),
+  users: listGet('users', 'user', UserSchema, ['name', 'access_role']),
 } as const;
 
 export type Catalogue = typeof CATALOGUE;

@@ -23,6 +23,8 @@ export interface UnifiedFilters {
   end_at?: DateRange;
   start_date?: DateRange;
   name?: string;
+  /** A user's access role (Workable's member roles). */
+  access_role?: AccessRole;
   email?: string;
   first_name?: string;
   last_name?: string;
@@ -35,9 +37,11 @@ export interface UnifiedFilters {
 }
 export type FilterName = keyof UnifiedFilters;
 export type Actor = { id: string; type?: 'candidate' | 'user' };
+export const ACCESS_ROLES = ['admin', 'no_access', 'reviewer', 'simple'] as const;
+export type AccessRole = (typeof ACCESS_ROLES)[number];
 export type SortBy = { created_at?: 'asc' | 'desc'; updated_at?: 'asc' | 'desc' };
 
-export type FilterKind = 'id' | 'actor' | 'dateRange' | 'text' | 'list' | 'seconds' | 'sort';
+export type FilterKind = 'id' | 'actor' | 'dateRange' | 'text' | 'list' | 'seconds' | 'sort' | 'accessRole';
 
 interface FilterSpec {
   kind: FilterKind;
@@ -60,6 +64,7 @@ export const FILTERS: { readonly [N in FilterName]-?: FilterSpec } = {
   end_at: { kind: 'dateRange', description: 'end_at' },
   start_date: { kind: 'dateRange', description: 'start_date' },
   name: { kind: 'text', description: 'The name to filter the {resource} by.' },
+  access_role: { kind: 'accessRole', description: 'The access role to filter the {resource} by.' },
   email: { kind: 'text', description: 'The email address to filter the {resource} by.' },
   first_name: { kind: 'text', description: 'The first name to filter the {resource} by.' },
   last_name: { kind: 'text', description: 'The last name to filter the {resource} by.' },
@@ -92,6 +97,8 @@ export function filterSchema(name: FilterName, resource: string): TSchema {
       );
     case 'text':
       return Type.String({ minLength: 1, maxLength: 500, description });
+    case 'accessRole':
+      return StringEnum([...ACCESS_ROLES], { description });
     case 'seconds':
       return Type.Integer({ minimum: 1, maximum: 31_536_000, description });
     case 'list':

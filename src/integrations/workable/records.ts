@@ -2,6 +2,7 @@ import type { NewRecord } from '../../store/records.js';
 import { stageSlug } from './ids.js';
 import type { WorkableCandidate } from './raw.js';
 import type { WorkableActivity } from './shapes/activities.js';
+import type { WorkableMember } from './shapes/members.js';
 
 /**
  * How Workable's records are kept in the store: the dates lists filter by (whole seconds, as Workable's own
@@ -34,4 +35,21 @@ export function candidateRecord(raw: WorkableCandidate): NewRecord {
 /** An activity, under the candidate it is filed with (the activity itself does not name it). */
 export function activityRecord(raw: WorkableActivity, candidateId: string): NewRecord {
   return { id: raw.id, refs: { candidate: candidateId }, created_at: stored(raw.created_at), updated_at: stored(raw.updated_at), raw: JSON.stringify(raw) };
+}
+
+/** The keys `/members?name=…&role=…` finds a member by: its full name (whatever its case) and its role. */
+export const memberKeys = {
+  name: (name: string): string => `name:${name.toLowerCase()}`,
+  role: (role: string): string => `role:${role}`,
+};
+
+/** A member, found by its name and its role. */
+export function memberRecord(raw: WorkableMember, createdAt: string, updatedAt: string): NewRecord {
+  return {
+    id: raw.id,
+    created_at: stored(createdAt),
+    updated_at: stored(updatedAt),
+    keys: [memberKeys.name(raw.name), memberKeys.role(raw.role)],
+    raw: JSON.stringify(raw),
+  };
 }

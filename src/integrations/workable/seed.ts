@@ -8,7 +8,7 @@ import { toWorkableJob } from './shapes/jobs.js';
 import { toWorkableMember } from './shapes/members.js';
 import { toWorkableStage, type WorkableStage } from './shapes/stages.js';
 import type { WorkableCandidate, WorkableFile } from './raw.js';
-import { activityRecord, candidateRecord } from './records.js';
+import { activityRecord, candidateRecord, memberRecord } from './records.js';
 
 /** Workable's timestamp for an instant of the world (whole seconds). */
 export const wdate = (ms: number): string => `${iso(seconds(ms)).slice(0, 19)}Z`;
@@ -54,7 +54,7 @@ export function candidacyId(c: WorldCandidate, a: WorldApplication, index: numbe
  */
 export function* workableSeed(world: World): Generator<SeedRecord> {
   for (const d of world.departments) yield row('department', more.department(d.n), null, stored(d.createdAt), stored(d.createdAt), toWorkableDepartment(d));
-  for (const u of world.users) yield row('member', more.member(u.n), null, stored(u.createdAt), stored(Math.max(u.createdAt, u.updatedAt)), toWorkableMember(u));
+  for (const u of world.users) yield { kind: 'member', record: memberRecord(toWorkableMember(u), stored(u.createdAt), stored(Math.max(u.createdAt, u.updatedAt))) };
   const pipelines = new Map<number, WorkableStage[]>();
   for (const job of world.jobs) {
     const shortcode = ids.shortcode(job.n);
