@@ -456,3 +456,24 @@ t.test('reset undoes every write', async (t) => {
   t.equal(app.mock.accounts.get(ACCOUNT).reader.byKeys('note', [`candidate:${createdId}`]).length, 0, 'its note too');
   t.strictSame(await story(app), written, 'the same writes again give the same answers (numbering restarts)');
 });
+
+t.test('a cursor walk with writes landing between its pages yields every record once, the new one last', async (t) => {
+  const app = await testApp(t);
+  const job = await firstJob(app);
+  const to = (await stages(app))[5]!.id;
+  const before: string[] = json(await get(app, '/unified/ats/candidates', `${ACC}&truto_ignore_limit=true`)).result.map((c: Json) => c.id);
+  const seen: string[] = [];
+  let cursor: string | null = null;
+  let created: string | undefined;
+  do {
+    const page = json(await get(app, '/unified/ats/candidates', `${ACC}&limit=15${cursor ? `&next_cursor=${encodeURIComponent(cursor)}` : ''}`));
+    seen.push(...page.result.map((c: Json) => c.id));
+    cursor = page.next_cursor;
+    if (created === undefined) {
+      created = json(await post(app, 'candidates', `&job_id=${job}`, { first_name: 'Mid', last_name: 'Walk' })).id;
+      // Ada moves too: a changed record keeps its place.
+      await post(app, 'applications/move-stage', '', { candidate_id: ADA, stage_id: to });
+    }
+  } while (cursor);
+  t.strictSame(seen, [...before, created], 'every record once, in order, then the one created mid-walk');
+});
