@@ -14,10 +14,11 @@ export const moveStage: WriteCommand = {
   run(input, ctx) {
     const opp = opportunityOf(String(input.body.candidate_id), ctx.reader);
     const user = performAs(input, ctx);
+    // `remote_data` reaches Lever as it is: a `stage` in it is the stage Lever moves to.
+    const body = { stage: input.body.stage_id, ...(input.body.remote_data ?? {}) };
     const stages = pipeline(ctx.reader);
-    const index = stages.findIndex((s) => s.id === String(input.body.stage_id));
-    if (index < 0) throw new RemoteFailure(badRequest(`stage: ${String(input.body.stage_id)} is not a stage on your account`));
-    const body = { stage: stages[index]!.id, ...(input.body.remote_data ?? {}) };
+    const index = stages.findIndex((s) => s.id === body.stage);
+    if (index < 0) throw new RemoteFailure(badRequest(`stage: ${String(body.stage)} is not a stage on your account`));
 
     opp.stage = stages[index]!.id;
     opp.stageChanges.push({ toStageId: opp.stage, toStageIndex: index, updatedAt: ctx.now, userId: user });
