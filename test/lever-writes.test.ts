@@ -477,3 +477,34 @@ t.test('a cursor walk with writes landing between its pages yields every record 
   } while (cursor);
   t.strictSame(seen, [...before, created], 'every record once, in order, then the one created mid-walk');
 });
+
+t.test('every write in normalized and stream; the journal keeps what was sent', async (t) => {
+  const app = await testApp(t);
+  const job = await firstJob(app);
+  let FORMAT = '';
+  const cases: [string, string, () => Promise<LightMyRequestResponse>, TSchema, number][] = [
+    ['move-stage', 'result', async () => post(app, 'applications/move-stage', FORMAT, { candidate_id: ADA, stage_id: (await stages(app))[1]!.id }), ApplicationSchema, 200],
+    ['candidate', '', async () => post(app, 'candidates', `&job_id=${job}${FORMAT}`, { first_name: 'N', emails: [{ email: 'n@example.org' }] }), CandidateSchema, 201],
+    ['note', '', async () => post(app, 'activities', FORMAT, { candidate_id: ADA, body: 'b' }), ActivitySchema, 201],
+    ['file', '', async () => upload(app, FORMAT, { candidate_id: ADA }, { bytes: BYTES, name: 'n.pdf' }), AttachmentSchema, 201],
+  ];
+  for (const [what, wrap, send, schema, status] of cases) {
+    FORMAT = '&truto_response_format=normalized';
+    const normalized = json(await send());
+    assertSchema(t, normalizedSchema(schema), wrap ? normalized[wrap] : normalized, `${what} normalized`);
+    FORMAT = '&truto_response_format=stream';
+    const stream = await send();
+    t.equal(stream.statusCode, status, `${what} stream: ${status}`);
+    t.equal(stream.headers['content-type'], 'text/plain; charset=utf-8', `${what} stream: NDJSON`);
+    const lines = stream.body.trimEnd().split('\n');
+    t.equal(lines.length, 1, `${what} stream: one line`);
+    assertSchema(t, schema, JSON.parse(lines[0]!), `${what} stream line`);
+  }
+  const journal = json(await app.inject({ url: '/_mock/journal?method=POST' })).entries;
+  t.strictSame(journal.map((e: Json) => e.path), [
+    '/unified/ats/applications/move-stage', '/unified/ats/applications/move-stage', '/unified/ats/candidates', '/unified/ats/candidates',
+    '/unified/ats/activities', '/unified/ats/activities', '/unified/ats/attachments', '/unified/ats/attachments',
+  ], 'every write journaled');
+  t.strictSame(journal[4].body, { candidate_id: ADA, body: 'b' }, 'a write\'s body');
+  t.strictSame(journal[6].body, { candidate_id: ADA, file: { file_name: 'n.pdf', content_type: 'application/octet-stream', size: BYTES.length } }, 'an upload\'s, its file described');
+});
