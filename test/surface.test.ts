@@ -20,8 +20,8 @@ const accountOf = (app: Awaited<ReturnType<typeof testApp>>, integration: string
 t.test('a resource or method the integration lacks is its 404, naming the integration, resource and method', async (t) => {
   const app = await testApp(t);
   const lever = accountOf(app, 'lever');
-  expectError(t, await get(app, APPLICATIONS, `integrated_account_id=${lever}`), unsupported('lever', 'list', 'applications', []), 'lever: list applications');
-  expectError(t, await get(app, `${APPLICATIONS}/x`, `integrated_account_id=${lever}`), unsupported('lever', 'get', 'applications', []), 'lever: get an application');
+  expectError(t, await get(app, APPLICATIONS, `integrated_account_id=${lever}`), unsupported('lever', 'list', 'applications', ['move-stage']), 'lever: list applications');
+  expectError(t, await get(app, `${APPLICATIONS}/x`, `integrated_account_id=${lever}`), unsupported('lever', 'get', 'applications', ['move-stage']), 'lever: get an application');
   const create = await app.inject({ method: 'POST', url: `${CANDIDATES}?${ACC}`, headers: { ...AUTH, 'content-type': 'application/json' }, payload: '{}' });
   expectError(t, create, unsupported('greenhouse', 'create', 'candidates', ['list', 'get']), 'greenhouse: create a candidate (Lever\'s write)');
   const move = await app.inject({ method: 'POST', url: `${CANDIDATES}/move-stage?${ACC}`, headers: AUTH });

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { FileLinks } from '../files/links.js';
 import { RemoteFailure, type RemoteCall, type ResourceEmulation, type WriteCommand, type WriteContext } from '../integrations/types.js';
-import { CATALOGUE, type ResourceName, type WriteMethod } from '../model/catalogue.js';
+import { CATALOGUE, type ResourceName, type ResourceSpec, type WriteMethod } from '../model/catalogue.js';
 import type { UploadedFile } from '../model/writes.js';
 import { REFERENCE_TIME } from '../seed/reference-time.js';
 import { ReadonlyStoreError } from '../store/index.js';
@@ -67,8 +67,12 @@ export class UnifiedWrites {
     const integration = account.integration;
     const missingQuery = (command.required.query ?? []).filter((q) => req.query[q] === undefined);
     if (missingQuery.length > 0) throw errors.missingQuery(missingQuery, integration.name);
-    // An upload's `file` is its file part; every other field is in the body.
-    const missingBody = requiredFields(command, account).filter((f) => (f === 'file' ? req.file === undefined : absent(req.body[f])));
+    // An upload's `file` is its file part; its other fields are form fields, or query parameters (a client that sends
+    // only the file in its FormData names the record in the URL); every other write's fields are in the body.
+    const upload = (CATALOGUE[resource] as ResourceSpec).writes?.[method]?.multipart === true;
+    const missingBody = requiredFields(command, account).filter((f) =>
+      f === 'file' ? req.file === undefined : absent(req.body[f]) && (!upload || absent(req.query[f])),
+    );
     if (missingBody.length > 0) throw errors.missingBody(missingBody, integration.name);
 
     const store = this.accounts.store;

@@ -105,3 +105,18 @@ export function leverResource<Unified, Raw extends object>(spec: LeverResourceSp
     rawSchema: spec.rawSchema,
   };
 }
+
+/**
+ * A write as Lever takes it: `perform_as` in the query (the user it is made as), a JSON body, or for a file upload
+ * a multipart body (recorded here by its parts: the file is named and sized, not copied).
+ */
+export function writeCall(method: 'POST' | 'PUT', path: string, performAs: string, body: unknown, multipart = false): RemoteCall {
+  return {
+    url: `${LEVER}${path}?perform_as=${enc(performAs)}`,
+    options: { method, headers: { ...HEADERS, 'Content-Type': multipart ? 'multipart/form-data' : 'application/json' }, body },
+    responseHeaders: RESPONSE_HEADERS,
+  };
+}
+
+/** Lever's 400 for a body it refuses (`{code, message}`, as all its errors). */
+export const badRequest = (message: string): RemoteError => ({ statusCode: 400, message, body: { code: 'BadRequestError', message } });

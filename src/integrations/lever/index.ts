@@ -1,6 +1,12 @@
 import type { Integration } from '../types.js';
 import { reasonWord, remoteErrorFor } from '../remote-errors.js';
 import { notFound } from './api.js';
+import { createCandidate } from './commands/create-candidate.js';
+import { createNote } from './commands/create-note.js';
+import { moveStage } from './commands/move-stage.js';
+import { uploadFile } from './commands/upload-file.js';
+import { activities } from './resources/activities.js';
+import { applications } from './resources/applications.js';
 import { attachments } from './resources/attachments.js';
 import { candidates } from './resources/candidates.js';
 import { jobFormFields } from './resources/job-form-fields.js';
@@ -12,7 +18,8 @@ import { leverSeed } from './seed.js';
 
 /**
  * Lever v1, as Truto serves it (Beta): candidates (opportunities), attachments, jobs (postings), job interview
- * stages, job form fields, tags and users. Activities and applications are writes only at Truto, so not here.
+ * stages, job form fields, tags and users; its writes (commands/): move-stage, candidate create, notes, file uploads.
+ * Activities and applications are writes only at Truto: their emulations list no read method.
  */
 export const lever: Integration = {
   name: 'lever',
@@ -25,8 +32,11 @@ export const lever: Integration = {
       ? notFound('opportunity')()
       : remoteErrorFor(status, { 401: 'Invalid API key', 429: 'Rate limit exceeded' }, (message, s) => ({ code: `${reasonWord(s)}Error`, message })),
   resources: {
-    attachments,
-    candidates,
+    // Activities and applications are writes only at Truto for Lever: their reads stay unsupported.
+    activities: { ...activities, commands: { create: createNote } },
+    applications: { ...applications, commands: { 'move-stage': moveStage } },
+    attachments: { ...attachments, commands: { create: uploadFile } },
+    candidates: { ...candidates, commands: { create: createCandidate } },
     job_form_fields: jobFormFields,
     job_interview_stages: jobInterviewStages,
     jobs,

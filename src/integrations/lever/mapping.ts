@@ -1,3 +1,4 @@
+import type { Activity } from '../../model/activity.js';
 import type { Application } from '../../model/application.js';
 import type { Attachment } from '../../model/attachment.js';
 import type { Candidate } from '../../model/candidate.js';
@@ -5,7 +6,7 @@ import { iso } from '../../seed/reference-time.js';
 import type { Rendered } from '../types.js';
 import { nested } from '../nested.js';
 import { ids } from './ids.js';
-import type { LeverApplication, LeverAttachment, LeverOpportunity, LeverResume } from './raw.js';
+import type { LeverApplication, LeverAttachment, LeverNote, LeverOpportunity, LeverResume, LeverStage } from './raw.js';
 
 /**
  * Lever → unified. An opportunity has a full name only (Truto splits it into first and last), emails and links
@@ -72,6 +73,29 @@ export function attachmentToUnified({ raw, row }: Rendered<LeverAttachment>): At
     attachment_type: resume ? 'resume' : 'other',
     ...(row.refs.candidate !== undefined ? { candidate: { id: row.refs.candidate } } : {}),
     created_at: iso(resume ? raw.createdAt : raw.uploadedAt),
+    remote_data: raw as unknown as Record<string, unknown>,
+  };
+}
+
+/**
+ * Truto reads no Lever application: its move-stage answer is the opportunity's application, where the opportunity
+ * now stands (Lever keeps the stage on the opportunity, for its one live application) and when it moved.
+ */
+export function stagedApplicationToUnified(raw: LeverApplication, stage: LeverStage, movedAt: number): Application {
+  const { remote_data, ...application } = applicationToUnified(raw);
+  return { ...application, current_stage: { id: stage.id, name: stage.text }, updated_at: iso(movedAt), remote_data };
+}
+
+/** A note: its words are its one field's value; a secret note is for admins only, any other the whole team's. */
+export function noteToUnified({ raw, row }: Rendered<LeverNote>): Activity {
+  return {
+    id: raw.id,
+    ...(row.refs.candidate !== undefined ? { candidate: { id: row.refs.candidate } } : {}),
+    actor: { id: raw.user, type: 'user' },
+    activity_type: 'note',
+    body: raw.fields[0]?.value ?? '',
+    visibility: raw.secret ? 'admin_only' : 'public',
+    created_at: iso(raw.createdAt),
     remote_data: raw as unknown as Record<string, unknown>,
   };
 }

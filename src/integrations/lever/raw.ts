@@ -140,6 +140,56 @@ export const LeverFile = Type.Object(
 /** One row of Truto's Lever attachments: a resume or a file, from the two endpoints. */
 export const LeverAttachment = Type.Union([LeverResume, LeverFile]);
 
+/** GET /opportunities/:id/notes: the note's words are its one field's `value`; `text` is the literal "Note". */
+export const LeverNote = Type.Object(
+  {
+    id: Uuid,
+    text: Type.String(),
+    fields: Type.Array(
+      Type.Object(
+        {
+          createdAt: Ms,
+          score: Type.Null(),
+          stage: StageId,
+          text: Type.String(),
+          type: Type.Literal('note'),
+          user: Uuid,
+          value: Type.String(),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+    user: Uuid,
+    secret: Type.Boolean(),
+    completedAt: Ms,
+    deletedAt: Nullable(Ms),
+    createdAt: Ms,
+  },
+  { additionalProperties: false },
+);
+
+/**
+ * An opportunity as Lever's writes answer it: not expanded (application, stage and user ids), and without
+ * `opportunityLocation` (live recordings of `POST /opportunities` and `PUT …/stage`).
+ */
+export const LeverWrittenOpportunity = Type.Composite([
+  Type.Omit(LeverOpportunity, ['opportunityLocation', 'applications', 'stage', 'owner', 'sourcedBy', 'followers']),
+  Type.Object({
+    applications: Type.Array(Uuid),
+    stage: StageId,
+    owner: Nullable(Uuid),
+    sourcedBy: Nullable(Uuid),
+    followers: Type.Array(Uuid),
+  }),
+], { additionalProperties: false });
+
+/** The answers of Lever's writes. */
+export const LeverCreateOpportunityAnswer = Type.Object({ deduped: Type.Boolean(), data: LeverWrittenOpportunity }, { additionalProperties: false });
+export const LeverNoteAnswer = Type.Object(
+  { data: Type.Composite([LeverNote, Type.Object({ noteId: Uuid })], { additionalProperties: false }) },
+  { additionalProperties: false },
+);
+
 /** The wrappers: `{ data }` for one record, `{ data, hasNext, next? }` for a page (`next` only when there is one). */
 export const LeverSingle = <T extends TSchema>(t: T) => Type.Object({ data: t }, { additionalProperties: false });
 export const LeverPage = <T extends TSchema>(t: T) =>
@@ -162,6 +212,8 @@ export type LeverStage = Static<typeof LeverStage>;
 export type LeverResume = Static<typeof LeverResume>;
 export type LeverFile = Static<typeof LeverFile>;
 export type LeverAttachment = Static<typeof LeverAttachment>;
+export type LeverNote = Static<typeof LeverNote>;
+export type LeverWrittenOpportunity = Static<typeof LeverWrittenOpportunity>;
 
 /** Lever's 404 body (`{code, message}`, as recorded from its API; the message names the missing object). */
 export const notFoundBody = (what: string) => ({ code: 'NotFoundError', message: `That ${what} doesn't exist on your account` });

@@ -1,25 +1,12 @@
-import { iso } from '../../seed/reference-time.js';
 import { STAGES } from '../../seed/vocabulary.js';
 import type { World, WorldApplication, WorldCandidate } from '../../seed/world.js';
-import { refKey } from '../../store/records.js';
 import type { SeedRecord } from '../types.js';
 import { HIRE, ids } from './ids.js';
 import { toLeverForm } from './shapes/job-form-fields.js';
 import { toLeverPosting } from './shapes/jobs.js';
 import { toLeverUser } from './shapes/users.js';
 import type { LeverApplication, LeverFile, LeverPhone, LeverResume, StoredOpportunity } from './raw.js';
-
-/** Lookup keys for the `remote_query` filters Lever's /opportunities answers by exact match. */
-export const keyOf = {
-  email: (address: string) => `email:${address.toLowerCase()}`,
-  tag: (tag: string) => `tag:${tag}`,
-  stage: (id: string) => `stage:${id}`,
-  archived: (yes: boolean) => `archived:${yes}`,
-  /** A user's `accessRole`, which /users filters by (`access_role`). */
-  accessRole: (role: string) => `access_role:${role}`,
-  /** A posting's `state`, which /postings filters by. */
-  state: (state: string) => `state:${state}`,
-};
+import { applicationRecord, attachmentRecord, cols, keyOf, opportunityRecord, tagRecord } from './records.js';
 
 const ORIGIN: Record<string, StoredOpportunity['origin']> = { referral: 'referred', agency: 'agency', prospecting: 'sourced' };
 
@@ -66,7 +53,7 @@ export function* leverSeed(world: World): Generator<SeedRecord> {
   const created = new Map(world.tags.map((t) => [t.name, t.createdAt]));
   // Lever lists tags by their text.
   for (const [text, count] of [...tagCounts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    yield row('tag', text, created.get(text) ?? 0, { count, text });
+    yield { kind: 'tag', record: tagRecord(text, count, created.get(text) ?? 0) };
   }
 }
 
@@ -151,23 +138,9 @@ function* opportunity(world: World, known: Known, c: WorldCandidate): Generator<
     dataProtection: null,
     opportunityLocation: world.jobs[jobN - 1]!.office,
   };
-  const keys = [
-    ...c.emails.map((e) => keyOf.email(e.address)),
-    ...c.tags.map(keyOf.tag),
-    keyOf.stage(stageId),
-    keyOf.archived(!live),
-    // The postings it applied to: the opportunities list's posting filter is a plain key.
-    ...applications.flatMap((a) => (a.posting !== null ? [refKey('job', a.posting)] : [])),
-  ];
-  yield { kind: 'opportunity', record: { ...cols(id, c.createdAt, c.updatedAt, opp), keys } };
+  yield { kind: 'opportunity', record: opportunityRecord(opp, applications.flatMap((a) => (a.posting !== null ? [a.posting] : []))) };
 
-  for (const [i, a] of applications.entries()) {
-    const w = c.applications[i]!;
-    yield {
-      kind: 'application',
-      record: { ...cols(a.id, a.createdAt, w.lastActivityAt, a), refs: { candidate: id, ...(a.posting !== null ? { job: a.posting } : {}) } },
-    };
-  }
+  for (const [i, a] of applications.entries()) yield { kind: 'application', record: applicationRecord(a, c.applications[i]!.lastActivityAt) };
 
   const files = c.attachments.map((f) => ({ f, ext: f.fileName.slice(f.fileName.lastIndexOf('.')), size: 24_000 + ((f.n * 2_654_435_761) >>> 0) % 380_000 }));
   for (const { f, ext, size } of files) {
@@ -195,12 +168,12 @@ function* opportunity(world: World, known: Known, c: WorldCandidate): Generator<
         })),
       },
     };
-    yield { kind: 'attachment', record: { ...cols(resume.id, f.createdAt, f.createdAt, resume), refs: { candidate: id } } };
+    yield { kind: 'attachment', record: attachmentRecord(resume, id) };
   }
   for (const { f, ext, size } of files) {
     if (f.kind === 'resume') continue;
     const file: LeverFile = { id: f.pinnedId ?? ids.file(f.n), name: f.fileName, ext, downloadUrl: '', uploadedAt: f.createdAt, status: 'processed', size };
-    yield { kind: 'attachment', record: { ...cols(file.id, f.createdAt, f.createdAt, file), refs: { candidate: id } } };
+    yield { kind: 'attachment', record: attachmentRecord(file, id) };
   }
 }
 
@@ -214,10 +187,6 @@ function latest(apps: WorldApplication[]): WorldApplication | undefined {
   let out: WorldApplication | undefined;
   for (const a of apps) if (!out || a.appliedAt >= out.appliedAt) out = a;
   return out;
-}
-
-function cols(id: string, created: number, updated: number, raw: object) {
-  return { id, created_at: iso(created), updated_at: iso(updated), raw: JSON.stringify(raw) };
 }
 
 function row(kind: string, id: string, created: number, raw: object, updated = created): SeedRecord {

@@ -5,7 +5,7 @@ import type { AccountReader, ListRequest, RenderContext, Rendered, ResourceEmula
 import { enc, getCall, listCall, notFound, page, rangeParams, token } from '../api.js';
 import { candidateToUnified } from '../mapping.js';
 import { LeverOpportunity, type LeverApplication, type StoredOpportunity } from '../raw.js';
-import { keyOf } from '../seed.js';
+import { keyOf } from '../records.js';
 
 /**
  * Opportunities as `GET /opportunities?expand=applications` answers them: application ids replaced by the objects;

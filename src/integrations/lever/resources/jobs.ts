@@ -1,7 +1,7 @@
 import type { Job } from '../../../model/job.js';
 import { stringParam } from '../../remote-query.js';
 import { leverResource, token } from '../api.js';
-import { keyOf } from '../seed.js';
+import { keyOf } from '../records.js';
 import { fields, jobToUnified, LeverPosting } from '../shapes/jobs.js';
 
 /**

@@ -1,7 +1,7 @@
 import type { User } from '../../../model/user.js';
 import { stringParam } from '../../remote-query.js';
 import { leverResource, token } from '../api.js';
-import { keyOf } from '../seed.js';
+import { keyOf } from '../records.js';
 import { fields, LeverUser, userToUnified } from '../shapes/users.js';
 
 /**
