@@ -366,7 +366,9 @@ t.test('attachments create: a FormData upload as the SDK sends it, listed, downl
   t.ok(Buffer.from(BYTES).equals(download.rawPayload), 'attachments/download: the same bytes');
   t.equal((await rawAda(app)).updatedAt, at(1), 'her opportunity was updated');
 
-  const raw = expectStatus(t, await upload(app, `&candidate_id=${ADA}&truto_response_format=raw`, {}, { bytes: new Uint8Array([0, 1]), name: 'notes' }), 201, LeverSingle(LeverAttachment), 'raw, the opportunity named in the query');
+  const rawRes = await upload(app, `&candidate_id=${ADA}&truto_response_format=raw`, {}, { bytes: new Uint8Array([0, 1]), name: 'notes' });
+  t.equal(rawRes.headers['x-truto-mock-warning'], undefined, 'candidate_id in the query is a known parameter: no warning');
+  const raw = expectStatus(t, rawRes, 201, LeverSingle(LeverAttachment), 'raw, the opportunity named in the query');
   t.strictSame([raw.data.name, raw.data.ext, raw.data.size], ['notes', '', 2]);
   const debug = json(await upload(app, '&truto_response_format=debug', { candidate_id: ADA, file_name: 'renamed.txt' }, { bytes: new TextEncoder().encode('hello'), name: 'orig.txt', type: 'text/plain' }));
   t.equal(debug.debug.requestUrl, `${LEVER}/opportunities/${ADA}/files?perform_as=${OWNER}`, 'debug: Lever\'s POST');

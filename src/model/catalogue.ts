@@ -92,7 +92,13 @@ export const CATALOGUE = {
     schema: AttachmentSchema,
     methods: ['list'],
     writes: {
-      create: { body: AttachmentCreateFieldsSchema, multipart: true, summary: 'Upload an attachment (multipart/form-data with a file part)' },
+      create: {
+        body: AttachmentCreateFieldsSchema,
+        multipart: true,
+        // A FormData may carry the file alone: its candidate is then named in the URL.
+        query: Type.Object({ candidate_id: Type.Optional(Type.String({ minLength: 1, description: 'The candidate the file belongs to, if not a form field' })) }),
+        summary: 'Upload an attachment (multipart/form-data with a file part)',
+      },
       download: {
         body: DownloadBodySchema,
         query: Type.Object({ file_url: Type.String({ minLength: 1, description: 'A file_url the mock issued' }) }),
