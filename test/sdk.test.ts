@@ -122,3 +122,31 @@ t.test('writes through the SDK: customMethod(move-stage) and its errors, as Trut
   t.equal(journal.entries[0]!.headers['content-type'], 'application/json', 'the SDK sent JSON');
   t.equal(journal.entries.length, 2, 'a 400 is not retried');
 });
+
+t.test('writes through the SDK on Lever: create a candidate, then upload a FormData file to it, as the SDK sends them', async (t) => {
+  const { base } = await listening(t);
+  const truto = new TrutoApi({ token: 'truto-mock-token', baseUrl: base });
+  const lever = '3f8e2a71-5c4b-4d9e-a6f0-1b2c3d4e5f60';
+  const jobs = await truto.unifiedApi.list({ unified_model: 'ats', resource: 'jobs', integrated_account_id: lever }).toArray();
+  const created = await truto.unifiedApi.create(
+    { first_name: 'Grace', last_name: 'Brewster', emails: [{ email: 'grace.brewster@example.org', type: 'personal' }], tags: ['Referral'] },
+    { unified_model: 'ats', resource: 'candidates', integrated_account_id: lever, job_id: jobs[0].id, application_source: 'applicant' },
+  );
+  assertSchema(t, CandidateSchema, created, 'the created candidate');
+  t.equal(created.first_name, 'Grace');
+  t.strictSame(await truto.unifiedApi.get(created.id, { unified_model: 'ats', resource: 'candidates', integrated_account_id: lever }), created, 'a get finds it as created');
+
+  const bytes = new Uint8Array([37, 80, 68, 70, 45, 1, 2, 3, 255]);
+  const form = new FormData();
+  form.append('candidate_id', created.id);
+  form.append('file', new Blob([bytes], { type: 'application/pdf' }), 'cv.pdf');
+  const file = await truto.unifiedApi.create(form, { unified_model: 'ats', resource: 'attachments', integrated_account_id: lever, truto_body_passthrough: true });
+  assertSchema(t, AttachmentSchema, file, 'the uploaded attachment');
+  const listed = await truto.unifiedApi.list({ unified_model: 'ats', resource: 'attachments', integrated_account_id: lever, candidate_id: created.id }).toArray();
+  t.strictSame(listed.map((a: { id: string }) => a.id), [file.id], 'listed under the new candidate');
+  const downloaded = new Uint8Array(await (await fetch(file.file_url)).arrayBuffer());
+  t.strictSame([...downloaded], [...bytes], 'its file_url answers the bytes sent, byte for byte');
+  const journal = (await (await fetch(`${base}/_mock/journal?method=POST`)).json()) as { entries: { headers: Record<string, string>; body: unknown }[] };
+  t.match(journal.entries[1]!.headers['content-type'], /^multipart\/form-data; boundary=/, 'the FormData went as multipart');
+  t.strictSame(journal.entries[1]!.body, { candidate_id: created.id, file: { file_name: 'cv.pdf', content_type: 'application/pdf', size: bytes.length } });
+});
