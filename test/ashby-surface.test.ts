@@ -234,6 +234,13 @@ t.test('filters narrow as Ashby does, with its RPC calls in debug', async (t) =>
   }
   const stages = await whole(app, 'job_interview_stages', `&job_id=${job}`);
   t.strictSame(stages.map((s) => s.position), stages.map((_, i) => i), 'stages in plan order');
+
+  // Users: deactivated ones listed too (they are named by hiring teams and feedback), with Ashby's permission levels.
+  const users = await whole(app, 'users');
+  t.ok(users.some((u) => u.disabled === true) && users.some((u) => u.disabled === false), 'deactivated and active users');
+  t.strictSame([...new Set(users.map((u) => u.access_role))].sort(), ['Elevated Access', 'Limited Access', 'Organization Admin'], 'Ashby\'s permission levels');
+  const userDebug = (await get(app, path('users'), `${ACC}&truto_response_format=debug`)).json() as { debug: { requestOptions: { body: unknown } } };
+  t.strictSame(userDebug.debug.requestOptions.body, { limit: 100, includeDeactivated: true }, 'user.list asks for the deactivated too');
   for (const [r, id, method, idKey] of [['applications', applications[0]!.id, 'application.info', 'applicationId'], ['jobs', jobs[0]!.id, 'job.info', 'id']] as const) {
     const debug = (await get(app, `${path(r)}/${id}`, `${ACC}&truto_response_format=debug`)).json() as { debug: { requestUrl: string; requestOptions: { body: unknown }; data: unknown } };
     t.equal(debug.debug.requestUrl, `${HOST}/${method}`);

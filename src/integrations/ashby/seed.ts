@@ -236,15 +236,25 @@ class SharedJson {
   }
 }
 
+/** Ashby's permission levels for the world's roles: interviewers and hiring managers see only what they take part in. */
+const GLOBAL_ROLE: Record<WorldUser['role'], AshbyUser['globalRole']> = {
+  admin: 'Organization Admin',
+  recruiter: 'Elevated Access',
+  coordinator: 'Elevated Access',
+  hiring_manager: 'Limited Access',
+  interviewer: 'Limited Access',
+};
+
 function userOf(salt: string, u: WorldUser): AshbyUser {
   return {
     id: uuid(salt, 'user', u.n),
     firstName: u.firstName,
     lastName: u.lastName,
     email: u.email,
-    globalRole: u.n === 1 ? 'Organization Admin' : 'Elevated Access',
-    isEnabled: true,
-    updatedAt: iso(u.createdAt),
+    globalRole: GLOBAL_ROLE[u.role],
+    // Deactivated users stay listed (`includeDeactivated`): hiring teams and feedback still name them.
+    isEnabled: !u.disabled,
+    updatedAt: iso(Math.max(u.createdAt, u.updatedAt)),
   };
 }
 

@@ -8,6 +8,8 @@ export const users = ashbyResource<User, AshbyUser>({
   methods: ['list'],
   fields,
   list: 'user.list',
+  // Deactivated users too: hiring teams, notes and feedback still name them.
+  body: () => ({ includeDeactivated: true }),
   rawSchema: AshbyUser,
   toUnified: ({ raw }) => userToUnified(raw),
 });
