@@ -1,10 +1,10 @@
 import { Worker } from 'node:worker_threads';
 import { integrationNamed } from '../integrations/registry.js';
-import type { SeedRecord } from '../integrations/types.js';
 import type { Store } from '../store/index.js';
 import { FixturesError, type Fixtures } from './fixtures.js';
 import type { SeedOptions } from './fingerprint.js';
 import type { SeedJob } from './job.js';
+import { BatchPacker, unpack, type SeedBatch } from './batch.js';
 import { SeedProgress } from './progress.js';
 
 /** Records a batch carries from the generator to the inserts: between two batches the event loop is free. */
@@ -17,7 +17,7 @@ export interface SeedWork {
 }
 
 /** What the worker posts: a batch of an account's records, the end of an account (`null`), or the end of all. */
-export type SeedMessage = [job: number, records: SeedRecord[] | null] | null;
+export type SeedMessage = [job: number, records: SeedBatch | null] | null;
 
 /**
  * Where the records are generated. The built command always uses a worker. Run from the TypeScript sources (the
@@ -54,12 +54,13 @@ export async function seedStore(
   const where = generator ?? (FROM_SOURCES && progress.candidates < SOURCES_WORKER_FROM ? 'in-thread' : 'worker');
   await (where === 'worker' ? inWorker : inThread)(
     accounts.map((a) => a.job),
-    (index, records) => {
+    (index, batch) => {
       const account = accounts[index]!;
-      for (const { kind, record } of records) {
+      for (const record of unpack(batch)) {
+        const { kind } = record;
         const seq = (account.seqs.get(kind) ?? 0) + 1;
         account.seqs.set(kind, seq);
-        store.records.insert(account.key, kind, seq, record);
+        store.records.insertEncoded(account.key, kind, seq, record);
         if (kind === account.candidateKind) account.candidates++;
       }
       // An integration may store a candidate more than once (Breezy's lives under each position): never past the size.
@@ -95,23 +96,23 @@ function refuseDuplicatePins(fixtures: Fixtures): void {
   }
 }
 
-async function inThread(jobs: SeedJob[], insert: (job: number, records: SeedRecord[]) => void, accountDone: (job: number) => void): Promise<void> {
+async function inThread(jobs: SeedJob[], insert: (job: number, batch: SeedBatch) => void, accountDone: (job: number) => void): Promise<void> {
   const { jobRecords } = await import('./job.js');
   for (const [index, job] of jobs.entries()) {
-    let batch: SeedRecord[] = [];
+    const packer = new BatchPacker();
     for (const record of jobRecords(job)) {
-      batch.push(record);
-      if (batch.length < BATCH) continue;
-      insert(index, batch);
-      batch = [];
+      packer.push(record);
+      if (packer.count < BATCH) continue;
+      insert(index, packer.take()!);
       await new Promise((resolve) => setImmediate(resolve));
     }
-    insert(index, batch);
+    const rest = packer.take();
+    if (rest) insert(index, rest);
     accountDone(index);
   }
 }
 
-function inWorker(jobs: SeedJob[], insert: (job: number, records: SeedRecord[]) => void, accountDone: (job: number) => void): Promise<void> {
+function inWorker(jobs: SeedJob[], insert: (job: number, batch: SeedBatch) => void, accountDone: (job: number) => void): Promise<void> {
   // Tests run the TypeScript sources; the built package runs the compiled worker next to this file.
   const file = import.meta.url.endsWith('.ts') ? './seed-worker.ts' : './seed-worker.js';
   return new Promise((resolve, reject) => {
@@ -129,7 +130,8 @@ function inWorker(jobs: SeedJob[], insert: (job: number, records: SeedRecord[]) 
           return;
         }
         insert(job, records);
-        worker.postMessage('ack');
+        // The inserted batch's bytes go back to be filled again: the generator allocates no buffer per batch.
+        worker.postMessage(records.bytes.buffer, [records.bytes.buffer]);
       } catch (err) {
         void worker.terminate();
         reject(err as Error);

@@ -26,6 +26,17 @@ export interface NewRecord {
   raw: string;
 }
 
+/** A record as stored: refs as their JSON (null: none), and every lookup key it is indexed by (`keysOf`). */
+export interface EncodedRecord {
+  id: string;
+  created_at: string;
+  updated_at: string;
+  refs: string | null;
+  /** The JSON, or its UTF-8 bytes (stored as the same text). */
+  raw: string | Uint8Array;
+  keys: readonly string[];
+}
+
 export interface DateRange {
   gt?: string;
   gte?: string;
@@ -124,6 +135,7 @@ export class RecordStore {
   private readonly byKeyMany: Statement<{ account: number; kind: string; keys: string }, StoredRow>;
   private readonly pages = new Map<string, Statement<Record<string, unknown>, StoredRow>>();
   private readonly insertOne: Statement<[number, string, number, string, string, string, string | null, string]>;
+  private readonly insertOneBytes: Statement<[number, string, number, string, string, string, string | null, Uint8Array]>;
   /** Inserts of 1..KEYS_PER_CALL keys in one call: a seeded record's keys cost one call, not one each. */
   private readonly insertKeys: Statement<unknown[]>[] = [];
 
@@ -141,6 +153,10 @@ export class RecordStore {
     );
     this.insertOne = db.prepare(
       'INSERT INTO records (account, kind, seq, id, created_at, updated_at, refs, raw) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    // Bytes bound as they are would be stored as a BLOB: the CAST makes them the text they encode, without decoding them.
+    this.insertOneBytes = db.prepare(
+      'INSERT INTO records (account, kind, seq, id, created_at, updated_at, refs, raw) VALUES (?, ?, ?, ?, ?, ?, ?, CAST(? AS TEXT))',
     );
     // OR IGNORE: a record may list the same key twice (two spellings of one email).
     for (let n = 1; n <= KEYS_PER_CALL; n++) {
@@ -192,18 +208,24 @@ export class RecordStore {
 
   /** Appends records of one kind; call inside a transaction. Seq numbers follow the order given. */
   insert(account: number, kind: string, seq: number, record: NewRecord): void {
-    const { refs, keys } = record;
-    const params: unknown[] = [];
-    let json: string | null = null;
-    for (const name in refs) {
-      json ??= JSON.stringify(refs);
-      params.push(account, kind, refKey(name, refs[name]!), seq);
+    let refs: string | null = null;
+    for (const _ in record.refs) {
+      refs = JSON.stringify(record.refs);
+      break;
     }
-    if (keys) for (const key of keys) params.push(account, kind, key, seq);
-    this.insertOne.run(account, kind, seq, record.id, record.created_at, record.updated_at, json, record.raw);
-    for (let at = 0; at < params.length; at += 4 * KEYS_PER_CALL) {
-      const chunk = at === 0 && params.length <= 4 * KEYS_PER_CALL ? params : params.slice(at, at + 4 * KEYS_PER_CALL);
-      this.insertKeys[chunk.length / 4 - 1]!.run(chunk);
+    this.insertEncoded(account, kind, seq, { ...record, refs, keys: keysOf(record) });
+  }
+
+  /** `insert` of a record whose refs are JSON already and whose keys are all listed (`keysOf`): the seed's batches. */
+  insertEncoded(account: number, kind: string, seq: number, record: EncodedRecord): void {
+    const { raw } = record;
+    if (typeof raw === 'string') this.insertOne.run(account, kind, seq, record.id, record.created_at, record.updated_at, record.refs, raw);
+    else this.insertOneBytes.run(account, kind, seq, record.id, record.created_at, record.updated_at, record.refs, raw);
+    const { keys } = record;
+    for (let at = 0; at < keys.length; at += KEYS_PER_CALL) {
+      const params: unknown[] = [];
+      for (let i = at; i < Math.min(at + KEYS_PER_CALL, keys.length); i++) params.push(account, kind, keys[i], seq);
+      this.insertKeys[params.length / 4 - 1]!.run(params);
     }
   }
 }
