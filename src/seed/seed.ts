@@ -29,6 +29,15 @@ const FROM_SOURCES = import.meta.url.endsWith('.ts');
 const SOURCES_WORKER_FROM = 5_000;
 
 /**
+ * The generator's heap. Left to itself, V8 grew its young generation to some 45 MB, all garbage (every record is made,
+ * rendered and dropped at once), and let its old generation run well past what lives there: the world's users and
+ * jobs, 14 to 22 MB at 30,000 to 100,000 candidates whatever the integration (the world stops growing at 125,000).
+ * The old generation's cap is three times that, a margin rather than a target (reaching it would stop the seed);
+ * run from the TypeScript sources, the worker also holds the TypeScript loader, and keeps V8's own limit.
+ */
+const WORKER_HEAP = { maxYoungGenerationSizeMb: 8, ...(FROM_SOURCES ? {} : { maxOldGenerationSizeMb: 64 }) };
+
+/**
  * Generation (faker vocabulary, JSON rendering) runs in a worker thread, whatever the size, while this thread
  * inserts batch by batch: between two batches the event loop is free, so the port answers (`503 seeding`, with
  * `progress`) and a signal is handled while seeding.
@@ -116,7 +125,7 @@ function inWorker(jobs: SeedJob[], insert: (job: number, batch: SeedBatch) => vo
   // Tests run the TypeScript sources; the built package runs the compiled worker next to this file.
   const file = import.meta.url.endsWith('.ts') ? './seed-worker.ts' : './seed-worker.js';
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL(file, import.meta.url), { workerData: { jobs, batch: BATCH } satisfies SeedWork });
+    const worker = new Worker(new URL(file, import.meta.url), { workerData: { jobs, batch: BATCH } satisfies SeedWork, resourceLimits: WORKER_HEAP });
     let done = false;
     worker.on('message', (message: SeedMessage) => {
       if (message === null) {
