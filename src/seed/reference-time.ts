@@ -4,7 +4,9 @@ export const REFERENCE_TIME = Date.parse('2026-01-15T12:00:00.000Z');
 export const DAY = 86_400_000;
 
 const days = new Map<number, string>();
-const pad = (n: number, width: number) => String(n).padStart(width, '0');
+/** `00`…`59` and `000`…`999`: `padStart` on every field of millions of dates was a large part of formatting them. */
+const TWO = Array.from({ length: 60 }, (_, i) => String(i).padStart(2, '0'));
+const THREE = Array.from({ length: 1000 }, (_, i) => String(i).padStart(3, '0'));
 
 /**
  * `new Date(ms).toISOString()`, made from a per-day cache: seeding formats millions of dates and the built-in
@@ -23,5 +25,5 @@ export function iso(ms: number): string {
   const m = Math.floor(rest / 60_000);
   rest -= m * 60_000;
   const s = Math.floor(rest / 1000);
-  return `${prefix}${pad(h, 2)}:${pad(m, 2)}:${pad(s, 2)}.${pad(rest - s * 1000, 3)}Z`;
+  return `${prefix}${TWO[h]}:${TWO[m]}:${TWO[s]}.${THREE[rest - s * 1000]}Z`;
 }

@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import type { SeedRecord } from '../integrations/types.js';
+import { BatchPacker } from './batch.js';
 import { jobRecords } from './job.js';
 import type { SeedMessage, SeedWork } from './seed.js';
 
@@ -9,25 +9,26 @@ const IN_FLIGHT = 2;
 async function run(port: NonNullable<typeof parentPort>, { jobs, batch: size }: SeedWork): Promise<void> {
   let inFlight = 0;
   let wake: (() => void) | undefined;
-  port.on('message', () => {
+  const packer = new BatchPacker();
+  port.on('message', (returned: ArrayBuffer) => {
+    packer.recycle(returned);
     inFlight--;
     wake?.();
   });
   const post = async (message: SeedMessage) => {
-    port.postMessage(message);
+    port.postMessage(message, message?.[1] ? [message[1].lengths.buffer, message[1].bytes.buffer] : []);
     if (message === null || message[1] === null) return;
     inFlight++;
     while (inFlight >= IN_FLIGHT) await new Promise<void>((resolve) => (wake = resolve));
   };
   for (const [index, job] of jobs.entries()) {
-    let batch: SeedRecord[] = [];
     for (const record of jobRecords(job)) {
-      batch.push(record);
-      if (batch.length < size) continue;
-      await post([index, batch]);
-      batch = [];
+      packer.push(record);
+      if (packer.count < size) continue;
+      await post([index, packer.take()!]);
     }
-    if (batch.length > 0) await post([index, batch]);
+    const rest = packer.take();
+    if (rest) await post([index, rest]);
     await post([index, null]);
   }
   await post(null);

@@ -1,10 +1,10 @@
 import { Worker } from 'node:worker_threads';
 import { integrationNamed } from '../integrations/registry.js';
-import type { SeedRecord } from '../integrations/types.js';
 import type { AccountSettings, Store } from '../store/index.js';
 import { FixturesError, type AccountFixture, type Fixtures } from './fixtures.js';
 import type { SeedOptions } from './fingerprint.js';
 import type { SeedJob } from './job.js';
+import { BatchPacker, unpack, type SeedBatch } from './batch.js';
 import { SeedProgress } from './progress.js';
 
 /** Records a batch carries from the generator to the inserts: between two batches the event loop is free. */
@@ -17,7 +17,7 @@ export interface SeedWork {
 }
 
 /** What the worker posts: a batch of an account's records, the end of an account (`null`), or the end of all. */
-export type SeedMessage = [job: number, records: SeedRecord[] | null] | null;
+export type SeedMessage = [job: number, records: SeedBatch | null] | null;
 
 /**
  * Where the records are generated. The built command always uses a worker. Run from the TypeScript sources (the
@@ -27,6 +27,15 @@ export type SeedMessage = [job: number, records: SeedRecord[] | null] | null;
 export type Generator = 'worker' | 'in-thread';
 const FROM_SOURCES = import.meta.url.endsWith('.ts');
 const SOURCES_WORKER_FROM = 5_000;
+
+/**
+ * The generator's heap. Left to itself, V8 grew its young generation to some 45 MB, all garbage (every record is made,
+ * rendered and dropped at once), and let its old generation run well past what lives there: the world's users and
+ * jobs, 14 to 22 MB at 30,000 to 100,000 candidates whatever the integration (the world stops growing at 125,000).
+ * The old generation's cap is three times that, a margin rather than a target (reaching it would stop the seed);
+ * run from the TypeScript sources, the worker also holds the TypeScript loader, and keeps V8's own limit.
+ */
+const WORKER_HEAP = { maxYoungGenerationSizeMb: 8, ...(FROM_SOURCES ? {} : { maxOldGenerationSizeMb: 64 }) };
 
 /**
  * Generation (faker vocabulary, JSON rendering) runs in a worker thread, whatever the size, while this thread
@@ -54,12 +63,13 @@ export async function seedStore(
   const where = generator ?? (FROM_SOURCES && progress.candidates < SOURCES_WORKER_FROM ? 'in-thread' : 'worker');
   await (where === 'worker' ? inWorker : inThread)(
     accounts.map((a) => a.job),
-    (index, records) => {
+    (index, batch) => {
       const account = accounts[index]!;
-      for (const { kind, record } of records) {
+      for (const record of unpack(batch)) {
+        const { kind } = record;
         const seq = (account.seqs.get(kind) ?? 0) + 1;
         account.seqs.set(kind, seq);
-        store.records.insert(account.key, kind, seq, record);
+        store.records.insertEncoded(account.key, kind, seq, record);
         if (kind === account.candidateKind) account.candidates++;
       }
       // An integration may store a candidate more than once (Breezy's lives under each position): never past the size.
@@ -95,27 +105,27 @@ function refuseDuplicatePins(fixtures: Fixtures): void {
   }
 }
 
-async function inThread(jobs: SeedJob[], insert: (job: number, records: SeedRecord[]) => void, accountDone: (job: number) => void): Promise<void> {
+async function inThread(jobs: SeedJob[], insert: (job: number, batch: SeedBatch) => void, accountDone: (job: number) => void): Promise<void> {
   const { jobRecords } = await import('./job.js');
   for (const [index, job] of jobs.entries()) {
-    let batch: SeedRecord[] = [];
+    const packer = new BatchPacker();
     for (const record of jobRecords(job)) {
-      batch.push(record);
-      if (batch.length < BATCH) continue;
-      insert(index, batch);
-      batch = [];
+      packer.push(record);
+      if (packer.count < BATCH) continue;
+      insert(index, packer.take()!);
       await new Promise((resolve) => setImmediate(resolve));
     }
-    insert(index, batch);
+    const rest = packer.take();
+    if (rest) insert(index, rest);
     accountDone(index);
   }
 }
 
-function inWorker(jobs: SeedJob[], insert: (job: number, records: SeedRecord[]) => void, accountDone: (job: number) => void): Promise<void> {
+function inWorker(jobs: SeedJob[], insert: (job: number, batch: SeedBatch) => void, accountDone: (job: number) => void): Promise<void> {
   // Tests run the TypeScript sources; the built package runs the compiled worker next to this file.
   const file = import.meta.url.endsWith('.ts') ? './seed-worker.ts' : './seed-worker.js';
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL(file, import.meta.url), { workerData: { jobs, batch: BATCH } satisfies SeedWork });
+    const worker = new Worker(new URL(file, import.meta.url), { workerData: { jobs, batch: BATCH } satisfies SeedWork, resourceLimits: WORKER_HEAP });
     let done = false;
     worker.on('message', (message: SeedMessage) => {
       if (message === null) {
@@ -129,7 +139,8 @@ function inWorker(jobs: SeedJob[], insert: (job: number, records: SeedRecord[]) 
           return;
         }
         insert(job, records);
-        worker.postMessage('ack');
+        // The inserted batch's bytes go back to be filled again: the generator allocates no buffer per batch.
+        worker.postMessage(records.bytes.buffer, [records.bytes.buffer]);
       } catch (err) {
         void worker.terminate();
         reject(err as Error);

@@ -26,6 +26,17 @@ export interface NewRecord {
   raw: string;
 }
 
+/** A record as stored: refs as their JSON (null: none), and every lookup key it is indexed by (`keysOf`). */
+export interface EncodedRecord {
+  id: string;
+  created_at: string;
+  updated_at: string;
+  refs: string | null;
+  /** The JSON, or its UTF-8 bytes (stored as the same text). */
+  raw: string | Uint8Array;
+  keys: readonly string[];
+}
+
 export interface DateRange {
   gt?: string;
   gte?: string;
@@ -173,6 +184,7 @@ export class RecordStore {
   private readonly lastSeq: Statement<[number, string], number | null>;
   private readonly updateOne: Statement<[string, string, string | null, string, number, string, number]>;
   private readonly dropKeys: Statement<[number, string, number]>;
+  private readonly insertOneBytes: Statement<[number, string, number, string, string, string, string | null, Uint8Array]>;
   /** Inserts of 1..KEYS_PER_CALL keys in one call: a seeded record's keys cost one call, not one each. */
   private readonly insertKeys: Statement<unknown[]>[] = [];
 
@@ -195,6 +207,10 @@ export class RecordStore {
     this.lastSeq = db.prepare<[number, string], number | null>('SELECT max(seq) FROM records WHERE account = ? AND kind = ?').pluck();
     this.updateOne = db.prepare('UPDATE records SET created_at = ?, updated_at = ?, refs = ?, raw = ? WHERE account = ? AND kind = ? AND seq = ?');
     this.dropKeys = db.prepare('DELETE FROM record_keys WHERE account = ? AND kind = ? AND seq = ?');
+    // Bytes bound as they are would be stored as a BLOB: the CAST makes them the text they encode, without decoding them.
+    this.insertOneBytes = db.prepare(
+      'INSERT INTO records (account, kind, seq, id, created_at, updated_at, refs, raw) VALUES (?, ?, ?, ?, ?, ?, ?, CAST(? AS TEXT))',
+    );
     // OR IGNORE: a record may list the same key twice (two spellings of one email).
     for (let n = 1; n <= KEYS_PER_CALL; n++) {
       this.insertKeys.push(db.prepare(`INSERT OR IGNORE INTO record_keys (account, kind, key, seq) VALUES ${Array(n).fill('(?, ?, ?, ?)').join(', ')}`));
@@ -256,31 +272,34 @@ export class RecordStore {
     } else {
       this.updateOne.run(record.created_at, record.updated_at, refs ? JSON.stringify(refs) : null, record.raw, account, kind, seq);
       this.dropKeys.run(account, kind, seq);
-      this.insertKeysOf(account, kind, seq, record);
+      this.insertKeyList(account, kind, seq, keysOf(record));
     }
     return { seq, id: record.id, created_at: record.created_at, updated_at: record.updated_at, refs: refs ?? NO_REFS, raw: record.raw };
   }
 
   /** Appends records of one kind; call inside a transaction. Seq numbers follow the order given. */
   insert(account: number, kind: string, seq: number, record: NewRecord): void {
-    const { refs } = record;
-    let json: string | null = null;
-    for (const _ in refs) {
-      json = JSON.stringify(refs);
+    let refs: string | null = null;
+    for (const _ in record.refs) {
+      refs = JSON.stringify(record.refs);
       break;
     }
-    this.insertOne.run(account, kind, seq, record.id, record.created_at, record.updated_at, json, record.raw);
-    this.insertKeysOf(account, kind, seq, record);
+    this.insertEncoded(account, kind, seq, { ...record, refs, keys: keysOf(record) });
   }
 
-  private insertKeysOf(account: number, kind: string, seq: number, record: NewRecord): void {
-    const { refs, keys } = record;
-    const params: unknown[] = [];
-    for (const name in refs) params.push(account, kind, refKey(name, refs[name]!), seq);
-    if (keys) for (const key of keys) params.push(account, kind, key, seq);
-    for (let at = 0; at < params.length; at += 4 * KEYS_PER_CALL) {
-      const chunk = at === 0 && params.length <= 4 * KEYS_PER_CALL ? params : params.slice(at, at + 4 * KEYS_PER_CALL);
-      this.insertKeys[chunk.length / 4 - 1]!.run(chunk);
+  /** `insert` of a record whose refs are JSON already and whose keys are all listed (`keysOf`): the seed's batches. */
+  insertEncoded(account: number, kind: string, seq: number, record: EncodedRecord): void {
+    const { raw } = record;
+    if (typeof raw === 'string') this.insertOne.run(account, kind, seq, record.id, record.created_at, record.updated_at, record.refs, raw);
+    else this.insertOneBytes.run(account, kind, seq, record.id, record.created_at, record.updated_at, record.refs, raw);
+    this.insertKeyList(account, kind, seq, record.keys);
+  }
+
+  private insertKeyList(account: number, kind: string, seq: number, keys: readonly string[]): void {
+    for (let at = 0; at < keys.length; at += KEYS_PER_CALL) {
+      const params: unknown[] = [];
+      for (let i = at; i < Math.min(at + KEYS_PER_CALL, keys.length); i++) params.push(account, kind, keys[i], seq);
+      this.insertKeys[params.length / 4 - 1]!.run(params);
     }
   }
 }

@@ -2,7 +2,9 @@
  * Harvest ids are integers; Greenhouse's end in the shard number (…003). Each kind gets its own range, so an
  * id never stands for two things.
  */
-const id = (base: number) => (n: number) => String((base + n) * 1000 + 3);
+// `(base + n) * 1000 + 3` written as digits: base + n is a small integer, whose digits V8 makes much faster than
+// those of the product (a double), and seeding makes millions of ids.
+const id = (base: number) => (n: number) => `${base + n}003`;
 
 export const ids = {
   candidate: id(17_130_000),
