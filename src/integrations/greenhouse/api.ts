@@ -99,6 +99,8 @@ export interface HarvestResourceSpec<Unified, Raw extends object> {
    * scope is exclusive.
    */
   recordDates?: readonly HarvestRecordDate[];
+  /** The record as Harvest answers it, from what is stored when that is kept leaner (scorecards); default: as stored. */
+  fromStored?(stored: unknown): Raw;
 }
 
 /** A record-date filter and Harvest's after/before parameters for it. */
@@ -139,7 +141,7 @@ export function harvestResource<Unified, Raw extends object>(spec: HarvestResour
         ...honouredRecordDates(dates, filters),
       };
     },
-    render: (rows) => rows.map((row) => ({ raw: JSON.parse(row.raw) as Raw, row })),
+    render: (rows) => rows.map((row) => ({ raw: spec.fromStored ? spec.fromStored(JSON.parse(row.raw)) : (JSON.parse(row.raw) as Raw), row })),
     toUnified: spec.toUnified,
     rawSingle: (raw) => raw,
     notFound,

@@ -15,7 +15,7 @@ import { toHarvestJob } from './shapes/jobs.js';
 import { toHarvestOffer } from './shapes/offers.js';
 import { toHarvestOffice } from './shapes/offices.js';
 import { toHarvestRejectionReason } from './shapes/reject-reasons.js';
-import { toHarvestScorecard } from './shapes/scorecards.js';
+import { storedScorecard } from './shapes/scorecards.js';
 import { toHarvestTag } from './shapes/tags.js';
 import { toHarvestUser } from './shapes/users.js';
 import type { GreenhouseApplication, GreenhouseAttachment, GreenhouseCandidate } from './raw.js';
@@ -165,8 +165,8 @@ export function* greenhouseSeed(world: World): Generator<SeedRecord> {
       if (raw) yield row('interview', String(raw.id), raw.created_at, raw.updated_at, raw, application(i.applicationN));
     }
     for (const sc of c.scorecards) {
-      const raw = toHarvestScorecard(sc, c, world);
-      yield row('scorecard', String(raw.id), raw.created_at, raw.updated_at, raw, application(sc.applicationN));
+      const stored = storedScorecard(sc, c, world);
+      yield row('scorecard', String(stored.id), stored.created_at, stored.updated_at, stored, application(sc.applicationN));
     }
     for (const o of c.offers) {
       const raw = toHarvestOffer(o, c, world);

@@ -60,6 +60,11 @@ const ATTRIBUTE_TYPE = 'Skills';
  * The interviewer submits their own scorecard. A rating answer outside Harvest's words counts as `no_decision`.
  */
 export function toHarvestScorecard(scorecard: WorldScorecard, candidate: WorldCandidate, world: World): GreenhouseScorecard {
+  return fromStoredScorecard(storedScorecard(scorecard, candidate, world));
+}
+
+/** The scorecard as the store keeps it (below), made from the world. */
+export function storedScorecard(scorecard: WorldScorecard, candidate: WorldCandidate, world: World): StoredScorecard {
   const application = applicationOf(candidate, scorecard.applicationN);
   const interview = candidate.interviews.find((i) => i.n === scorecard.interviewN);
   if (!interview) throw new Error(`candidate ${candidate.n} has no interview ${scorecard.interviewN}`);
@@ -68,14 +73,7 @@ export function toHarvestScorecard(scorecard: WorldScorecard, candidate: WorldCa
   const interviewName = stage.interviewName ?? stage.name;
   const attributes = scorecard.answers
     .filter((a) => a.kind === 'rating')
-    .map((a) => ({
-      name: a.label,
-      type: ATTRIBUTE_TYPE,
-      note: null,
-      rating: (RATINGS as readonly string[]).includes(a.value) ? (a.value as Rating) : 'no_decision',
-    }));
-  const bucket = (r: Rating) => attributes.filter((a) => a.rating === r).map((a) => a.name);
-  const author = userRef(world, scorecard.interviewerN);
+    .map((a) => ({ name: a.label, rating: (RATINGS as readonly string[]).includes(a.value) ? (a.value as Rating) : ('no_decision' as const) }));
   return {
     id: Number(ids.scorecard(scorecard.n)),
     updated_at: iso(scorecard.updatedAt),
@@ -85,18 +83,10 @@ export function toHarvestScorecard(scorecard: WorldScorecard, candidate: WorldCa
     candidate_id: Number(candidateId(candidate)),
     application_id: Number(applicationId(application)),
     interviewed_at: iso(interview.startAt),
-    submitted_by: author,
-    interviewer: author,
+    submitted_by: userRef(world, scorecard.interviewerN),
     submitted_at: iso(scorecard.submittedAt),
     overall_recommendation: scorecard.recommendation,
     attributes,
-    ratings: {
-      definitely_not: bucket('definitely_not'),
-      no: bucket('no'),
-      mixed: bucket('mixed'),
-      yes: bucket('yes'),
-      strong_yes: bucket('strong_yes'),
-    },
     questions: scorecard.answers
       .filter((a) => a.kind === 'text')
       .map((a, i) => ({
@@ -104,6 +94,38 @@ export function toHarvestScorecard(scorecard: WorldScorecard, candidate: WorldCa
         question: a.label,
         answer: a.value,
       })),
+  };
+}
+
+/**
+ * A scorecard as the store keeps it: what Harvest repeats is left out (`interviewer` is `submitted_by`, every
+ * attribute's `type` and `note` are the same, `ratings` regroups the attributes) and put back when read. Scorecards
+ * are the bulk of a Greenhouse store: a third less to write makes seeding a large store that much faster.
+ */
+export interface StoredScorecard extends Omit<GreenhouseScorecard, 'interviewer' | 'ratings' | 'attributes'> {
+  attributes: { name: string; rating: Rating }[];
+}
+
+/** Harvest's scorecard from its stored form, key for key in Harvest's order. */
+export function fromStoredScorecard(s: StoredScorecard): GreenhouseScorecard {
+  const attributes = s.attributes.map((a) => ({ name: a.name, type: ATTRIBUTE_TYPE, note: null, rating: a.rating }));
+  const bucket = (r: Rating) => s.attributes.filter((a) => a.rating === r).map((a) => a.name);
+  return {
+    id: s.id,
+    updated_at: s.updated_at,
+    created_at: s.created_at,
+    interview: s.interview,
+    interview_step: s.interview_step,
+    candidate_id: s.candidate_id,
+    application_id: s.application_id,
+    interviewed_at: s.interviewed_at,
+    submitted_by: s.submitted_by,
+    interviewer: { ...s.submitted_by },
+    submitted_at: s.submitted_at,
+    overall_recommendation: s.overall_recommendation,
+    attributes,
+    ratings: { definitely_not: bucket('definitely_not'), no: bucket('no'), mixed: bucket('mixed'), yes: bucket('yes'), strong_yes: bucket('strong_yes') },
+    questions: s.questions,
   };
 }
 
