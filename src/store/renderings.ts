@@ -1,0 +1,93 @@
+import Database from 'better-sqlite3';
+
+/** Rendered text kept on disk before it is all dropped and rendered again: a bound on the temporary file. */
+export const RENDERINGS_MAX_BYTES = 1024 * 1024 * 1024;
+/** SQLite's page cache for the renderings: what they may hold in memory (the rest is in the OS's file cache). */
+const CACHE_KB = 4096;
+
+/**
+ * Serialized unified records, each rendered once from the store and kept, so that answering it again is one indexed
+ * read instead of reading and composing its raw records (a Greenhouse candidate is its row, its applications and
+ * its attachments) and serializing the result.
+ *
+ * Kept in a private temporary SQLite file on its own connection: the memory it takes is SQLite's page cache, bounded
+ * (CACHE_KB), however many records are kept, and the file (deleted when the process ends, whatever the way) is
+ * bounded by `maxBytes`. Its own connection keeps it out of the store's never-committed write transaction: an error
+ * here (a full disk) cannot roll back a client's writes, and only disables the renderings.
+ *
+ * Every key carries the epoch of the data it was rendered from; any write (and a reset) starts a new epoch, so no
+ * rendering made before a change is ever read after it. Renderings of past epochs stay in the file until the bound
+ * drops them all.
+ */
+export class Renderings {
+  private db: Database.Database | undefined;
+  private read: Database.Statement<[string], string> | undefined;
+  private keep: Database.Statement<[string, string]> | undefined;
+  private epoch = 0;
+  private bytes = 0;
+  private broken = false;
+
+  constructor(readonly maxBytes: number = RENDERINGS_MAX_BYTES) {}
+
+  /** The data changed: nothing rendered before now is read again. */
+  invalidate(): void {
+    this.epoch++;
+  }
+
+  get enabled(): boolean {
+    return this.maxBytes > 0 && !this.broken;
+  }
+
+  get(key: string): string | undefined {
+    if (!this.enabled || this.bytes === 0) return undefined;
+    try {
+      return this.statements().read.get(`${this.epoch}\n${key}`);
+    } catch {
+      this.broken = true;
+      return undefined;
+    }
+  }
+
+  set(key: string, text: string): void {
+    if (!this.enabled || text.length > this.maxBytes / 64) return;
+    try {
+      const { keep } = this.statements();
+      // Counted in UTF-16 units: close enough to the bytes written, and never below them by more than a factor of 3.
+      if (this.bytes + text.length + key.length > this.maxBytes) this.clear();
+      keep.run(`${this.epoch}\n${key}`, text);
+      this.bytes += text.length + key.length;
+    } catch {
+      this.broken = true;
+    }
+  }
+
+  /** Drops every rendering. */
+  clear(): void {
+    if (this.db && this.bytes > 0) this.db.exec('DELETE FROM rendered');
+    this.bytes = 0;
+  }
+
+  close(): void {
+    this.db?.close();
+    this.db = undefined;
+    this.read = undefined;
+    this.keep = undefined;
+    this.broken = true;
+  }
+
+  private statements() {
+    if (!this.db) {
+      // An empty name: SQLite's private temporary file, removed when the connection closes or the process dies.
+      const db = new Database('');
+      db.pragma('page_size = 16384');
+      db.pragma(`cache_size = -${CACHE_KB}`);
+      db.pragma('journal_mode = OFF');
+      db.pragma('synchronous = OFF');
+      db.exec('CREATE TABLE rendered (key TEXT PRIMARY KEY, body TEXT NOT NULL)');
+      this.read = db.prepare<[string], string>('SELECT body FROM rendered WHERE key = ?').pluck();
+      this.keep = db.prepare<[string, string]>('INSERT OR REPLACE INTO rendered (key, body) VALUES (?, ?)');
+      this.db = db;
+    }
+    return { read: this.read!, keep: this.keep! };
+  }
+}
