@@ -24,7 +24,7 @@ export class Renderings {
   private read: Database.Statement<[string], string> | undefined;
   private keep: Database.Statement<[string, string]> | undefined;
   private epoch = 0;
-  private bytes = 0;
+  private kept = 0;
   private broken = false;
 
   constructor(readonly maxBytes: number = RENDERINGS_MAX_BYTES) {}
@@ -34,12 +34,17 @@ export class Renderings {
     this.epoch++;
   }
 
+  /** What the kept renderings take, counted as the key and text lengths (UTF-16 units) of each set since the last drop. */
+  get bytes(): number {
+    return this.kept;
+  }
+
   get enabled(): boolean {
     return this.maxBytes > 0 && !this.broken;
   }
 
   get(key: string): string | undefined {
-    if (!this.enabled || this.bytes === 0) return undefined;
+    if (!this.enabled || this.kept === 0) return undefined;
     try {
       return this.statements().read.get(`${this.epoch}\n${key}`);
     } catch {
@@ -53,9 +58,9 @@ export class Renderings {
     try {
       const { keep } = this.statements();
       // Counted in UTF-16 units: close enough to the bytes written, and never below them by more than a factor of 3.
-      if (this.bytes + text.length + key.length > this.maxBytes) this.clear();
+      if (this.kept + text.length + key.length > this.maxBytes) this.clear();
       keep.run(`${this.epoch}\n${key}`, text);
-      this.bytes += text.length + key.length;
+      this.kept += text.length + key.length;
     } catch {
       this.broken = true;
     }
@@ -63,8 +68,8 @@ export class Renderings {
 
   /** Drops every rendering. */
   clear(): void {
-    if (this.db && this.bytes > 0) this.db.exec('DELETE FROM rendered');
-    this.bytes = 0;
+    if (this.db && this.kept > 0) this.db.exec('DELETE FROM rendered');
+    this.kept = 0;
   }
 
   close(): void {
