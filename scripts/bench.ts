@@ -242,8 +242,13 @@ async function writeMix(server: Server, ids: string[], q: string): Promise<Run> 
     if (!app.job || !app.current_stage) continue;
     const stages = ((await (await get(`${server.base}/unified/ats/job_interview_stages?${q}&job_id=${app.job.id}`)).json()) as { result: { id: string }[] }).result;
     const other = stages.find((s) => s.id !== app.current_stage!.id);
-    if (other) moves.push({ app: app.id, stages: [other.id, app.current_stage.id] });
+    if (!other) continue;
+    // Only an application that moves (Greenhouse refuses rejected and hired ones): it is left on `other`, and the
+    // mix moves it back first.
+    const moved = await post(`${server.base}/unified/ats/applications/move-stage?${q}`, { application_id: app.id, stage_id: other.id, user_id: user });
+    if (moved === 200) moves.push({ app: app.id, stages: [app.current_stage.id, other.id] });
   }
+  if (moves.length === 0) throw new Error('the write mix found no application that can be moved');
   let n = 0;
   let read = 0;
   const body = (i: number) => {
@@ -361,6 +366,12 @@ function memory(child: ChildProcess): { rssMb: number; hwmMb: number } {
     // Not Linux (no /proc): no figure rather than no benchmark.
     return { rssMb: NaN, hwmMb: NaN };
   }
+}
+
+async function post(url: string, body: unknown): Promise<number> {
+  const res = await fetch(url, { method: 'POST', headers: { ...AUTH, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  await res.arrayBuffer();
+  return res.status;
 }
 
 /** A GET sent with HEADERS, Host included (fetch would replace the Host header with the URL's). */

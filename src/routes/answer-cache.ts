@@ -28,14 +28,16 @@ export class AnswerCache {
   }
 
   /** Keeps `text` for `key` and returns its bytes, or returns undefined when it is not kept. */
-  set(key: string, text: string): Buffer | undefined {
+  set(key: string, text: string | Buffer): Buffer | undefined {
     // One answer may take at most an eighth of the room, so a few huge lists cannot take it all.
     if (this.maxBytes === 0 || text.length > this.maxBytes / 8 || this.held >= this.maxBytes) return undefined;
-    const length = Buffer.byteLength(text);
+    const length = typeof text === 'string' ? Buffer.byteLength(text) : text.length;
     const cost = size(key, length);
     if (this.held + cost > this.maxBytes || this.entries.has(key)) return undefined;
+    // Copied even from a Buffer: a small one may be a slice of a shared pool slab, which keeping it would pin.
     const body = Buffer.allocUnsafeSlow(length);
-    body.write(text);
+    if (typeof text === 'string') body.write(text);
+    else text.copy(body);
     this.entries.set(key, body);
     this.held += cost;
     return body;
