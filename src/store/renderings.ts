@@ -21,8 +21,8 @@ const CACHE_KB = 4096;
  */
 export class Renderings {
   private db: Database.Database | undefined;
-  private read: Database.Statement<[string], Buffer> | undefined;
-  private keep: Database.Statement<[string, Buffer]> | undefined;
+  private read: Database.Statement<[string], string> | undefined;
+  private keep: Database.Statement<[string, string]> | undefined;
   private epoch = 0;
   private kept = 0;
   private broken = false;
@@ -34,7 +34,7 @@ export class Renderings {
     this.epoch++;
   }
 
-  /** What the kept renderings take: the key and body lengths of each set since the last drop. */
+  /** What the kept renderings take, counted as the key and text lengths (UTF-16 units) of each set since the last drop. */
   get bytes(): number {
     return this.kept;
   }
@@ -43,8 +43,7 @@ export class Renderings {
     return this.maxBytes > 0 && !this.broken;
   }
 
-  /** The bytes kept for `key`: read as a Buffer, they are sent as they are, never decoded into a string. */
-  get(key: string): Buffer | undefined {
+  get(key: string): string | undefined {
     if (!this.enabled || this.kept === 0) return undefined;
     try {
       return this.statements().read.get(`${this.epoch}\n${key}`);
@@ -54,13 +53,14 @@ export class Renderings {
     }
   }
 
-  set(key: string, body: Buffer): void {
-    if (!this.enabled || body.length > this.maxBytes / 64) return;
+  set(key: string, text: string): void {
+    if (!this.enabled || text.length > this.maxBytes / 64) return;
     try {
       const { keep } = this.statements();
-      if (this.kept + body.length + key.length > this.maxBytes) this.clear();
-      keep.run(`${this.epoch}\n${key}`, body);
-      this.kept += body.length + key.length;
+      // Counted in UTF-16 units: close enough to the bytes written, and never below them by more than a factor of 3.
+      if (this.kept + text.length + key.length > this.maxBytes) this.clear();
+      keep.run(`${this.epoch}\n${key}`, text);
+      this.kept += text.length + key.length;
     } catch {
       this.broken = true;
     }
@@ -88,9 +88,9 @@ export class Renderings {
       db.pragma(`cache_size = -${CACHE_KB}`);
       db.pragma('journal_mode = OFF');
       db.pragma('synchronous = OFF');
-      db.exec('CREATE TABLE rendered (key TEXT PRIMARY KEY, body BLOB NOT NULL)');
-      this.read = db.prepare<[string], Buffer>('SELECT body FROM rendered WHERE key = ?').pluck();
-      this.keep = db.prepare<[string, Buffer]>('INSERT OR REPLACE INTO rendered (key, body) VALUES (?, ?)');
+      db.exec('CREATE TABLE rendered (key TEXT PRIMARY KEY, body TEXT NOT NULL)');
+      this.read = db.prepare<[string], string>('SELECT body FROM rendered WHERE key = ?').pluck();
+      this.keep = db.prepare<[string, string]>('INSERT OR REPLACE INTO rendered (key, body) VALUES (?, ?)');
       this.db = db;
     }
     return { read: this.read!, keep: this.keep! };

@@ -16,8 +16,8 @@ import { envelope, keyOf, presentation, presentRecord } from './present.js';
 export type Answer =
   /** `cacheable`: the same request always gets this same body (false when links expire with the clock). */
   | { kind: 'json'; body: unknown; cacheable: boolean; warnings: readonly string[] }
-  /** JSON already serialized, as UTF-8 (kept renderings). */
-  | { kind: 'text'; text: Buffer; cacheable: boolean; warnings: readonly string[] }
+  /** JSON already serialized (kept renderings). */
+  | { kind: 'text'; text: string; cacheable: boolean; warnings: readonly string[] }
   | { kind: 'stream'; contentType: string; stream: Readable; warnings: readonly string[] };
 
 export const JSON_TYPE = 'application/json; charset=utf-8';
@@ -66,7 +66,7 @@ export class UnifiedApi {
       return json({ result: record, debug: debugOf(res.call({ kind: 'get', request }, account.reader), res.rawSingle(raw)) }, ctx.stable, warnings);
     }
     if (kept !== undefined && ctx.stable) {
-      const text = Buffer.from(JSON.stringify(record));
+      const text = JSON.stringify(record);
       renderings.set(kept, text);
       return serialized(text, warnings);
     }
@@ -136,20 +136,17 @@ export class UnifiedApi {
     // A page of plain records whose cursor is the mock's own: the records as kept, joined in the envelope.
     if (keptPage !== undefined && ctx.stable) {
       const keys = rows.map((row) => `${account.row.key}\n${resource}\nlist\n${base}\n${row.seq}`);
-      let bodies = keys.map((key) => renderings.get(key));
-      if (bodies.includes(undefined)) {
+      let texts = keys.map((key) => renderings.get(key));
+      if (texts.includes(undefined)) {
         // Rendered as a whole page, as the general path does: an integration may compose a page's records together.
-        bodies = res.render(rows, account.reader, ctx).map((item, i) => {
-          const body = Buffer.from(JSON.stringify(res.toUnified(item)));
-          renderings.set(keys[i]!, body);
-          return body;
+        texts = res.render(rows, account.reader, ctx).map((item, i) => {
+          const text = JSON.stringify(res.toUnified(item));
+          renderings.set(keys[i]!, text);
+          return text;
         });
       }
       const next = hasMore ? this.cursors.issue(scope, { after: rows[rows.length - 1]!.seq, page: position.page + 1 }) : null;
-      const parts: Buffer[] = [PAGE_START];
-      bodies.forEach((body, i) => parts.push(...(i > 0 ? [COMMA, body!] : [body!])));
-      parts.push(Buffer.from(`],"next_cursor":${JSON.stringify(next)},"prev_cursor":null,"result_count":${rows.length}}`));
-      const text = Buffer.concat(parts);
+      const text = `{"result":[${texts.join(',')}],"next_cursor":${JSON.stringify(next)},"prev_cursor":null,"result_count":${rows.length}}`;
       renderings.set(keptPage, text);
       return serialized(text, warnings);
     }
@@ -281,9 +278,7 @@ function listDebug(nextCursor: string | null, resultCount: number) {
 }
 
 const json = (body: unknown, cacheable: boolean, warnings: readonly string[]): Answer => ({ kind: 'json', body, cacheable, warnings });
-const serialized = (text: Buffer, warnings: readonly string[]): Answer => ({ kind: 'text', text, cacheable: true, warnings });
-const PAGE_START = Buffer.from('{"result":[');
-const COMMA = Buffer.from(',');
+const serialized = (text: string, warnings: readonly string[]): Answer => ({ kind: 'text', text, cacheable: true, warnings });
 
 /**
  * True when a read asks for records as they are kept (Store.renderings): the unified format, whole, with their
