@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 /** Rendered text kept on disk before it is all dropped and rendered again: a bound on the temporary file. */
 export const RENDERINGS_MAX_BYTES = 1024 * 1024 * 1024;
 /** SQLite's page cache for the renderings: what they may hold in memory (the rest is in the OS's file cache). */
-const CACHE_KB = 4096;
+const CACHE_KB = 2048;
 
 /**
  * Serialized unified records, each rendered once from the store and kept, so that answering it again is one indexed
