@@ -82,6 +82,8 @@ t.test('renderings and the general path give the same bytes, per host', async (t
   const urls = [
     `${CANDIDATES}/${ADA}?${ACC}`,
     `${CANDIDATES}?${ACC}&limit=7`,
+    // Over 16 KB: kept as bytes rather than text.
+    `${CANDIDATES}?${ACC}&limit=100`,
     `${ATTACHMENTS}?${ACC}&limit=5`,
     `${ATTACHMENTS}?${ACC}&candidate_id=${ADA}`,
     `/unified/ats/applications/${ADA_APPLICATION}?${ACC}`,

@@ -4,6 +4,8 @@ import Database from 'better-sqlite3';
 export const RENDERINGS_MAX_BYTES = 1024 * 1024 * 1024;
 /** SQLite's page cache for the renderings: what they may hold in memory (the rest is in the OS's file cache). */
 const CACHE_KB = 2048;
+/** Texts longer than this are kept as bytes (BLOB), shorter ones as text. */
+const LARGE = 16 * 1024;
 
 /**
  * Serialized unified records, each rendered once from the store and kept, so that answering it again is one indexed
@@ -21,8 +23,8 @@ const CACHE_KB = 2048;
  */
 export class Renderings {
   private db: Database.Database | undefined;
-  private read: Database.Statement<[string], string> | undefined;
-  private keep: Database.Statement<[string, string]> | undefined;
+  private read: Database.Statement<[string], string | Buffer> | undefined;
+  private keep: Database.Statement<[string, string | Buffer]> | undefined;
   private epoch = 0;
   private kept = 0;
   private broken = false;
@@ -43,7 +45,11 @@ export class Renderings {
     return this.maxBytes > 0 && !this.broken;
   }
 
-  get(key: string): string | undefined {
+  /**
+   * The text kept for `key`: a string, or for a large one (a list page) its UTF-8 bytes, sent as they are rather than
+   * decoded into a string and encoded again (for small ones the string is cheaper).
+   */
+  get(key: string): string | Buffer | undefined {
     if (!this.enabled || this.kept === 0) return undefined;
     try {
       return this.statements().read.get(`${this.epoch}\n${key}`);
@@ -59,7 +65,7 @@ export class Renderings {
       const { keep } = this.statements();
       // Counted in UTF-16 units: close enough to the bytes written, and never below them by more than a factor of 3.
       if (this.kept + text.length + key.length > this.maxBytes) this.clear();
-      keep.run(`${this.epoch}\n${key}`, text);
+      keep.run(`${this.epoch}\n${key}`, text.length > LARGE ? Buffer.from(text) : text);
       this.kept += text.length + key.length;
     } catch {
       this.broken = true;
@@ -88,9 +94,10 @@ export class Renderings {
       db.pragma(`cache_size = -${CACHE_KB}`);
       db.pragma('journal_mode = OFF');
       db.pragma('synchronous = OFF');
-      db.exec('CREATE TABLE rendered (key TEXT PRIMARY KEY, body TEXT NOT NULL)');
-      this.read = db.prepare<[string], string>('SELECT body FROM rendered WHERE key = ?').pluck();
-      this.keep = db.prepare<[string, string]>('INSERT OR REPLACE INTO rendered (key, body) VALUES (?, ?)');
+      // No declared type: each body is stored as given, TEXT or BLOB, and read back as it was stored.
+      db.exec('CREATE TABLE rendered (key TEXT PRIMARY KEY, body NOT NULL)');
+      this.read = db.prepare<[string], string | Buffer>('SELECT body FROM rendered WHERE key = ?').pluck();
+      this.keep = db.prepare<[string, string | Buffer]>('INSERT OR REPLACE INTO rendered (key, body) VALUES (?, ?)');
       this.db = db;
     }
     return { read: this.read!, keep: this.keep! };
