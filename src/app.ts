@@ -145,15 +145,16 @@ export async function buildApp(input: ConfigInput = {}, clock: Clock = REAL_CLOC
   const auth = authenticate(new Set(config.tokens));
   app.setNotFoundHandler(async (request: FastifyRequest, reply: FastifyReply) => {
     // Truto authenticates every /unified path before it routes: without a token, a 401 rather than a 404.
-    if (/^\/+unified(\/|$)/.test(request.url)) await auth(request);
+    if (/^\/+unified(\/|$)/.test(request.url)) auth(request);
     return sendError(reply, errors.routeNotFound(request.method, request.url.split('?')[0]!));
   });
 
   // Node answers a missing Host with an empty 400 (`requireHostHeader`); the check is made here to answer in Truto's body.
-  app.addHook('onRequest', async (request) => {
+  app.addHook('onRequest', (request, _reply, done) => {
     if (request.headers.host === undefined && request.raw.httpVersion === '1.1') {
-      throw errors.badRequest('Missing Host header: every HTTP/1.1 request must send one');
+      return done(errors.badRequest('Missing Host header: every HTTP/1.1 request must send one'));
     }
+    done();
   });
 
   // Browsers and their tools (a frontend on another origin, Swagger UI's "try it out"): preflights for
@@ -212,7 +213,14 @@ export async function buildApp(input: ConfigInput = {}, clock: Clock = REAL_CLOC
 
   await app.register(
     async (unified) => {
-      unified.addHook('onRequest', auth);
+      unified.addHook('onRequest', (request, _reply, done) => {
+        try {
+          auth(request);
+        } catch (err) {
+          return done(err as Error);
+        }
+        done();
+      });
       // After auth (a 401 comes first, as at Truto), before the route and its answer cache.
       if (config.rateLimits) unified.addHook('onRequest', scenarios.rateLimit);
       unified.addHook('onRequest', scenarios.faults);

@@ -2,19 +2,23 @@ import t from 'tap';
 import { AnswerCache } from '../src/routes/answer-cache.js';
 import { ADA, AUTH, GH, testApp } from './helpers.js';
 
-t.test('AnswerCache keeps the most recently used answers within its byte bound', async (t) => {
-  const cache = new AnswerCache(800); // bytes: key length + body bytes
-  const text = (c: string) => c.repeat(99); // with a one-letter key: 100 bytes
+t.test('AnswerCache keeps answers until its byte bound, then keeps what it has', async (t) => {
+  const cache = new AnswerCache(8 * 500); // each entry costs key + body + 160 bytes
+  const text = (c: string) => c.repeat(339); // with a one-letter key: 500 bytes
   for (const k of ['a', 'b', 'c']) t.ok(cache.set(k, text(k))?.equals(Buffer.from(text(k))), `${k} kept, its bytes returned`);
-  t.equal(cache.get('a')?.toString(), text('a'), 'a is now the most recent');
-  t.equal(cache.set('d', 'd'.repeat(101)), undefined, 'more than an eighth of the room is not kept');
+  t.equal(cache.bytes, 1500, 'counted as held');
+  t.equal(cache.get('a')?.toString(), text('a'));
+  t.equal(cache.set('d', 'd'.repeat(501)), undefined, 'more than an eighth of the room is not kept');
   t.equal(cache.get('d'), undefined);
-  for (const k of ['e', 'f', 'g', 'h', 'i', 'j']) cache.set(k, text(k)); // 9 entries of 100 bytes: one must go
-  t.equal(cache.get('b'), undefined, 'the least recently used went first');
-  t.equal(cache.get('a')?.toString(), text('a'), 'a recently used one stayed');
-  t.equal(cache.get('j')?.toString(), text('j'));
+  for (const k of ['e', 'f', 'g', 'h', 'i', 'j']) cache.set(k, text(k)); // 9 entries of 500 bytes: one does not fit
+  t.equal(cache.bytes, 4000, 'never above the bound');
+  t.equal(cache.get('j'), undefined, 'full: a new answer is not kept');
+  t.equal(cache.get('a')?.toString(), text('a'), 'and none kept is evicted for it (a cycle larger than the cache would evict each before its turn)');
+  t.equal(cache.get('i')?.toString(), text('i'));
   cache.clear();
   t.equal(cache.get('a'), undefined);
+  t.equal(cache.bytes, 0);
+  t.ok(cache.set('j', text('j')), 'cleared: kept again');
   t.equal(new AnswerCache(0).set('a', 'x'), undefined, 'size 0: off');
 });
 

@@ -106,8 +106,25 @@ export class Scenarios {
     }
   };
 
-  /** onRequest of the served routes: a fault rule, else header overrides, else the global latency and error rate. */
-  readonly faults = async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
+  /**
+   * onRequest of the served routes: a fault rule, else header overrides, else the global latency and error rate.
+   * Callback-style, and synchronous when nothing is configured to fire: it runs on every request.
+   */
+  readonly faults = (request: FastifyRequest, reply: FastifyReply, done: (err?: Error) => void): void => {
+    if (this.rules.empty && !this.config.headerOverrides && !this.latency && !(this.config.errorRate > 0)) {
+      this.ignoredOverrides(request, reply);
+      return done();
+    }
+    this.shape(request, reply).then(() => done(), done);
+  };
+
+  private ignoredOverrides(request: FastifyRequest, reply: FastifyReply): void {
+    // Otherwise a header sent by hand would be dropped without a word, and its answer taken for the mock's verdict.
+    const ignored = Object.keys(OVERRIDE_HEADERS).filter((name) => request.headers[name] !== undefined);
+    if (ignored.length > 0) warn(reply, [`${ignored.join(', ')} ignored: the mock honours x-mock-* headers only with --header-overrides (TRUTO_MOCK_HEADER_OVERRIDES=true)`]);
+  }
+
+  private async shape(request: FastifyRequest, reply: FastifyReply): Promise<void> {
     const fired = this.rules.empty ? undefined : this.rules.fire(this.inbound(request));
     if (fired) {
       this.mark(request, fired.rule.id);
@@ -127,16 +144,14 @@ export class Scenarios {
         return;
       }
     } else {
-      // Otherwise a header sent by hand would be dropped without a word, and its answer taken for the mock's verdict.
-      const ignored = Object.keys(OVERRIDE_HEADERS).filter((name) => request.headers[name] !== undefined);
-      if (ignored.length > 0) warn(reply, [`${ignored.join(', ')} ignored: the mock honours x-mock-* headers only with --header-overrides (TRUTO_MOCK_HEADER_OVERRIDES=true)`]);
+      this.ignoredOverrides(request, reply);
     }
     if (this.latency) await this.clock.sleep(draw(this.latency, this.randoms.latency));
     if (this.config.errorRate > 0 && this.randoms.errors.next() < this.config.errorRate) {
       this.mark(request, 'error_rate');
       throw errors.fault(this.config.errorStatus);
     }
-  };
+  }
 
   private async apply(action: FaultAction, random: Random, request: FastifyRequest, reply: FastifyReply): Promise<void> {
     switch (action.type) {

@@ -1,43 +1,52 @@
+/** What one kept answer costs beyond its key and body: the Map entry, the Buffer object and its backing store's header. */
+const ENTRY_OVERHEAD = 160;
+
 /**
- * Serialized answers by request, least recently used out first. The seeded data does not change while the mock
- * runs and every answer is a pure function of the request (URL and the host it came through), so a repeated
- * request is answered with the bytes already written. Kept as Buffers: off the JS heap, counted exactly, and sent
- * without being encoded again. Bounded in bytes; 0 turns it off.
+ * Serialized answers by request, in front of everything else: a repeated request is answered with the bytes
+ * already written, without touching the store (plain records are kept rendered there too, Store.renderings: this
+ * saves the rest). Every answer is a pure function of the request (URL and the host it came through) until the data
+ * changes; a write or a reset clears it.
+ *
+ * Filled until its bound and then kept as it is, rather than least-recently-used: a workload cycling through more
+ * answers than fit (2,000 candidates) made an LRU evict every answer just before it was asked for again, so every
+ * request paid for a copy and an eviction and none was answered from memory. Full, a miss costs one Map lookup, so
+ * the cache is never slower than none. Bounded in bytes counted as held: key, body (a Buffer of its own, outside the
+ * shared pool, so no slab outlives it) and the per-entry overhead. 0 turns it off.
  */
 export class AnswerCache {
   private readonly entries = new Map<string, Buffer>();
-  private bytes = 0;
+  private held = 0;
 
   constructor(private readonly maxBytes: number) {}
 
+  get bytes(): number {
+    return this.held;
+  }
+
   get(key: string): Buffer | undefined {
-    const body = this.entries.get(key);
-    if (body !== undefined) {
-      this.entries.delete(key);
-      this.entries.set(key, body);
-    }
-    return body;
+    return this.entries.get(key);
   }
 
   /** Keeps `text` for `key` and returns its bytes, or returns undefined when it is not kept. */
-  set(key: string, text: string): Buffer | undefined {
-    // One answer may take at most an eighth of the room, so a few huge lists cannot flush everything else.
-    if (this.maxBytes === 0 || text.length > this.maxBytes / 8 || this.entries.has(key)) return undefined;
-    const body = Buffer.from(text);
+  set(key: string, text: string | Buffer): Buffer | undefined {
+    // One answer may take at most an eighth of the room, so a few huge lists cannot take it all.
+    if (this.maxBytes === 0 || text.length > this.maxBytes / 8 || this.held >= this.maxBytes) return undefined;
+    const length = typeof text === 'string' ? Buffer.byteLength(text) : text.length;
+    const cost = size(key, length);
+    if (this.held + cost > this.maxBytes || this.entries.has(key)) return undefined;
+    // Copied even from a Buffer: a small one may be a slice of a shared pool slab, which keeping it would pin.
+    const body = Buffer.allocUnsafeSlow(length);
+    if (typeof text === 'string') body.write(text);
+    else text.copy(body);
     this.entries.set(key, body);
-    this.bytes += size(key, body);
-    for (const [oldKey, oldBody] of this.entries) {
-      if (this.bytes <= this.maxBytes) break;
-      this.entries.delete(oldKey);
-      this.bytes -= size(oldKey, oldBody);
-    }
+    this.held += cost;
     return body;
   }
 
   clear(): void {
     this.entries.clear();
-    this.bytes = 0;
+    this.held = 0;
   }
 }
 
-const size = (key: string, body: Buffer) => key.length + body.length;
+const size = (key: string, bodyBytes: number) => key.length + bodyBytes + ENTRY_OVERHEAD;

@@ -30,7 +30,7 @@ export function answer(
     void reply.type(result.contentType).send(result.stream);
     return;
   }
-  const text = JSON.stringify(result.body);
+  const text = result.kind === 'text' ? result.text : JSON.stringify(result.body);
   // An answer with warnings is not cached: the cache keeps bodies only, and the warnings must ride along every time.
   void reply.type(JSON_TYPE).send((result.cacheable && all.length === 0 ? cache.set(key, text) : undefined) ?? text);
 }

@@ -4,6 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { ConfigError } from '../config.js';
 import { migrate } from './migrations.js';
 import { RecordStore } from './records.js';
+import { Renderings } from './renderings.js';
 import { WriteLog } from './writes.js';
 
 export interface AccountRow {
@@ -34,6 +35,8 @@ const CREATOR = 'truto-ats-mock';
 export class Store {
   readonly records: RecordStore;
   readonly writes: WriteLog;
+  /** Unified records as rendered from this store's data, kept until it changes. */
+  readonly renderings = new Renderings();
   /** True when this open seeded the data (false: an existing file matched the fingerprint). */
   readonly seeded: boolean;
   /** True when the file could not be written and was opened read-only (it is never written after seeding). */
@@ -162,7 +165,12 @@ export class Store {
   write<T>(fn: () => T): T {
     if (this.readonly) throw new ReadonlyStoreError();
     if (!this.db.inTransaction) this.db.exec('BEGIN');
-    return this.db.transaction(fn)();
+    try {
+      return this.db.transaction(fn)();
+    } finally {
+      // Whatever it changed (or undid, if it threw): every record rendered before it may be stale.
+      this.renderings.invalidate();
+    }
   }
 
   /** True when writes have been made since the store was opened or last undone. */
@@ -173,6 +181,7 @@ export class Store {
   /** Drops every write: back to the data as seeded. */
   undoWrites(): void {
     if (this.db.open && this.db.inTransaction) this.db.exec('ROLLBACK');
+    this.renderings.invalidate();
   }
 
   /**
@@ -192,6 +201,7 @@ export class Store {
   }
 
   close(): void {
+    this.renderings.close();
     if (this.db.open) this.db.close();
   }
 }

@@ -6,7 +6,7 @@ import { LIST_FILTERS } from './filters.js';
  * (TypeScript SDK), repeated keys, nested objects (`remote_query[foo]=bar`, `created_at[gt]=…`).
  */
 export function parseQueryString(text: string): Record<string, unknown> {
-  return qs.parse(text, {
+  return simpleQuery(text) ?? qs.parse(text, {
     depth: 5,
     arrayLimit: 1000,
     parameterLimit: 10_000,
@@ -14,6 +14,25 @@ export function parseQueryString(text: string): Record<string, unknown> {
     parseArrays: true,
     duplicates: 'combine',
   }) as Record<string, unknown>;
+}
+
+/** `key=value&…` with nothing to decode, nest or combine: what nearly every request sends. */
+const SIMPLE = /^[\w.~-]+=[\w.~-]*(?:&[\w.~-]+=[\w.~-]*)*$/;
+
+/**
+ * The query qs would parse from a simple query string, without qs's general machinery (on every request's path);
+ * undefined when the string needs it (percent-escapes, brackets, a repeated key, a key qs drops).
+ */
+function simpleQuery(text: string): Record<string, unknown> | undefined {
+  if (text.length > 4096 || !SIMPLE.test(text)) return undefined;
+  const out: Record<string, unknown> = {};
+  for (const part of text.split('&')) {
+    const eq = part.indexOf('=');
+    const key = part.slice(0, eq);
+    if (Object.hasOwn(out, key) || Object.hasOwn(Object.prototype, key)) return undefined;
+    out[key] = part.slice(eq + 1);
+  }
+  return out;
 }
 
 /** Fields whose comma form (`truto_exclude_fields=id,name`) means a list. */

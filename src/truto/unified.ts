@@ -16,6 +16,8 @@ import { envelope, keyOf, presentation, presentRecord } from './present.js';
 export type Answer =
   /** `cacheable`: the same request always gets this same body (false when links expire with the clock). */
   | { kind: 'json'; body: unknown; cacheable: boolean; warnings: readonly string[] }
+  /** JSON already serialized, as text or UTF-8 bytes (kept renderings). */
+  | { kind: 'text'; text: string | Buffer; cacheable: boolean; warnings: readonly string[] }
   | { kind: 'stream'; contentType: string; stream: Readable; warnings: readonly string[] };
 
 export const JSON_TYPE = 'application/json; charset=utf-8';
@@ -40,6 +42,12 @@ export class UnifiedApi {
     const account = this.accounts.get(query.integrated_account_id);
     const res = this.emulation(account, resource, 'get');
     const { filters, warnings } = this.filters(account, resource, res, 'get', query);
+    const renderings = this.accounts.store.renderings;
+    const kept = plain(query, filters, warnings) ? `${account.row.key}\n${resource}\nget\n${base}\n${id}` : undefined;
+    if (kept !== undefined) {
+      const text = renderings.get(kept);
+      if (text !== undefined) return serialized(text, warnings);
+    }
     const request: GetRequest = { id, filters, remoteQuery: query.remote_query ?? {} };
     const row = res.find ? res.find(account.reader, request) : account.reader.get(res.kind, id);
     if (!row) {
@@ -57,6 +65,11 @@ export class UnifiedApi {
     if (format === 'debug') {
       return json({ result: record, debug: debugOf(res.call({ kind: 'get', request }, account.reader), res.rawSingle(raw)) }, ctx.stable, warnings);
     }
+    if (kept !== undefined && ctx.stable) {
+      const text = JSON.stringify(record);
+      renderings.set(kept, text);
+      return serialized(text, warnings);
+    }
     return json(record, ctx.stable, warnings);
   }
 
@@ -65,17 +78,27 @@ export class UnifiedApi {
     const integration = account.integration;
     const res = this.emulation(account, resource, 'list');
     const { filters, warnings } = this.filters(account, resource, res, 'list', query);
-    const parentError = res.parentError?.(account.reader, filters);
-    if (parentError) throw errors.remote(parentError.statusCode, parentError.message, parentError.body);
     const remoteQuery = query.remote_query ?? {};
     const limit = Math.min(query.limit ?? integration.pageSize.default, integration.pageSize.max);
     const { expires_in: _ignored, ...scoped } = filters;
     const scope = canonical([account.row.id, resource, scoped, remoteQuery]);
     const position = query.next_cursor === undefined ? { after: 0, page: 1 } : this.cursors.read(scope, query.next_cursor);
-    if (!position) throw errors.invalidCursor();
-
     const format = query.truto_response_format ?? 'unified';
     const whole = format === 'stream' || query.truto_ignore_limit === true || query.truto_key_by !== undefined;
+    const { renderings } = this.accounts.store;
+    // A plain page, kept whole: the same page of the same data is the same answer, its parent check included.
+    const keptPage =
+      position && !whole && !res.pageToken && plain(query, filters, warnings, true)
+        ? `${account.row.key}\n${resource}\npage\n${base}\n${scope}\n${position.after}\n${position.page}\n${limit}`
+        : undefined;
+    if (keptPage !== undefined) {
+      const text = renderings.get(keptPage);
+      if (text !== undefined) return serialized(text, warnings);
+    }
+    const parentError = res.parentError?.(account.reader, filters);
+    if (parentError) throw errors.remote(parentError.statusCode, parentError.message, parentError.body);
+    if (!position) throw errors.invalidCursor();
+
     const request: ListRequest = {
       filters,
       remoteQuery,
@@ -110,6 +133,23 @@ export class UnifiedApi {
     const rows: RecordRow[] = records.page(account.row.key, res.kind, storeFilter, position.after, limit + 1);
     const hasMore = rows.length > limit;
     if (hasMore) rows.pop();
+    // A page of plain records whose cursor is the mock's own: the records as kept, joined in the envelope.
+    if (keptPage !== undefined && ctx.stable) {
+      const keys = rows.map((row) => `${account.row.key}\n${resource}\nlist\n${base}\n${row.seq}`);
+      let texts = keys.map((key) => renderings.get(key)?.toString());
+      if (texts.includes(undefined)) {
+        // Rendered as a whole page, as the general path does: an integration may compose a page's records together.
+        texts = res.render(rows, account.reader, ctx).map((item, i) => {
+          const text = JSON.stringify(res.toUnified(item));
+          renderings.set(keys[i]!, text);
+          return text;
+        });
+      }
+      const next = hasMore ? this.cursors.issue(scope, { after: rows[rows.length - 1]!.seq, page: position.page + 1 }) : null;
+      const text = `{"result":[${texts.join(',')}],"next_cursor":${JSON.stringify(next)},"prev_cursor":null,"result_count":${rows.length}}`;
+      renderings.set(keptPage, text);
+      return serialized(text, warnings);
+    }
     const items = res.render(rows, account.reader, ctx);
     const raws = items.map((i) => i.raw);
     const nextToken = hasMore && res.pageToken ? res.pageToken(raws[raws.length - 1]!) : undefined;
@@ -206,13 +246,25 @@ function dateRange(name: string, range: DateRange): DateRange {
   return out;
 }
 
-/** JSON with object keys sorted, so the same filters always give the same cursor scope. */
+/**
+ * JSON with object keys sorted, so the same filters always give the same cursor scope: JSON.stringify's text for
+ * the values a query holds (strings, numbers, booleans, null, arrays and plain objects of them), written directly
+ * rather than through a replacer that copies every object (it runs on every list request).
+ */
 function canonical(value: unknown): string {
-  return JSON.stringify(value, (_k, v: unknown) =>
-    v !== null && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : v,
-  );
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) {
+    return `[${value.map((v) => (v === undefined || typeof v === 'function' || typeof v === 'symbol' ? 'null' : canonical(v))).join(',')}]`;
+  }
+  if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return canonical((value as { toJSON: () => unknown }).toJSON());
+  const record = value as Record<string, unknown>;
+  const parts: string[] = [];
+  for (const key of Object.keys(record).sort()) {
+    const v = record[key];
+    if (v === undefined || typeof v === 'function' || typeof v === 'symbol') continue;
+    parts.push(`${JSON.stringify(key)}:${canonical(v)}`);
+  }
+  return `{${parts.join(',')}}`;
 }
 
 /** The `debug` format's account of the remote call (Truto's `debug` object). */
@@ -226,6 +278,20 @@ function listDebug(nextCursor: string | null, resultCount: number) {
 }
 
 const json = (body: unknown, cacheable: boolean, warnings: readonly string[]): Answer => ({ kind: 'json', body, cacheable, warnings });
+const serialized = (text: string | Buffer, warnings: readonly string[]): Answer => ({ kind: 'text', text, cacheable: true, warnings });
+
+/**
+ * True when a read asks for records as they are kept (Store.renderings): the unified format, whole, with their
+ * remote_data, with no filter and no remote_query that could change how they are rendered, and nothing to warn
+ * about. A list's filters pick its records but do not change how each one is rendered.
+ */
+function plain(query: TrutoQuery, filters: UnifiedFilters, warnings: readonly string[], list = false): boolean {
+  if (warnings.length > 0 || (query.truto_response_format ?? 'unified') !== 'unified') return false;
+  if (query.truto_ignore_remote_data === true || (query.truto_exclude_fields?.length ?? 0) > 0) return false;
+  if (query.remote_query !== undefined && Object.keys(query.remote_query).length > 0) return false;
+  if (filters.expires_in !== undefined) return false;
+  return list || Object.keys(filters).length === 0;
+}
 
 function stream(contentType: string, chunks: Iterable<string>, warnings: readonly string[]): Answer {
   return { kind: 'stream', contentType, stream: Readable.from(chunks, { objectMode: false }), warnings };

@@ -1,0 +1,105 @@
+import Database from 'better-sqlite3';
+
+/** Rendered text kept on disk before it is all dropped and rendered again: a bound on the temporary file. */
+export const RENDERINGS_MAX_BYTES = 1024 * 1024 * 1024;
+/** SQLite's page cache for the renderings: what they may hold in memory (the rest is in the OS's file cache). */
+const CACHE_KB = 2048;
+/** Texts longer than this are kept as bytes (BLOB), shorter ones as text. */
+const LARGE = 16 * 1024;
+
+/**
+ * Serialized unified records, each rendered once from the store and kept, so that answering it again is one indexed
+ * read instead of reading and composing its raw records (a Greenhouse candidate is its row, its applications and
+ * its attachments) and serializing the result.
+ *
+ * Kept in a private temporary SQLite file on its own connection: the memory it takes is SQLite's page cache, bounded
+ * (CACHE_KB), however many records are kept, and the file (deleted when the process ends, whatever the way) is
+ * bounded by `maxBytes`. Its own connection keeps it out of the store's never-committed write transaction: an error
+ * here (a full disk) cannot roll back a client's writes, and only disables the renderings.
+ *
+ * Every key carries the epoch of the data it was rendered from; any write (and a reset) starts a new epoch, so no
+ * rendering made before a change is ever read after it. Renderings of past epochs stay in the file until the bound
+ * drops them all.
+ */
+export class Renderings {
+  private db: Database.Database | undefined;
+  private read: Database.Statement<[string], string | Buffer> | undefined;
+  private keep: Database.Statement<[string, string | Buffer]> | undefined;
+  private epoch = 0;
+  private kept = 0;
+  private broken = false;
+
+  constructor(readonly maxBytes: number = RENDERINGS_MAX_BYTES) {}
+
+  /** The data changed: nothing rendered before now is read again. */
+  invalidate(): void {
+    this.epoch++;
+  }
+
+  /** What the kept renderings take, counted as the key and text lengths (UTF-16 units) of each set since the last drop. */
+  get bytes(): number {
+    return this.kept;
+  }
+
+  get enabled(): boolean {
+    return this.maxBytes > 0 && !this.broken;
+  }
+
+  /**
+   * The text kept for `key`: a string, or for a large one (a list page) its UTF-8 bytes, sent as they are rather than
+   * decoded into a string and encoded again (for small ones the string is cheaper).
+   */
+  get(key: string): string | Buffer | undefined {
+    if (!this.enabled || this.kept === 0) return undefined;
+    try {
+      return this.statements().read.get(`${this.epoch}\n${key}`);
+    } catch {
+      this.broken = true;
+      return undefined;
+    }
+  }
+
+  set(key: string, text: string): void {
+    if (!this.enabled || text.length > this.maxBytes / 64) return;
+    try {
+      const { keep } = this.statements();
+      // Counted in UTF-16 units: close enough to the bytes written, and never below them by more than a factor of 3.
+      if (this.kept + text.length + key.length > this.maxBytes) this.clear();
+      keep.run(`${this.epoch}\n${key}`, text.length > LARGE ? Buffer.from(text) : text);
+      this.kept += text.length + key.length;
+    } catch {
+      this.broken = true;
+    }
+  }
+
+  /** Drops every rendering. */
+  clear(): void {
+    if (this.db && this.kept > 0) this.db.exec('DELETE FROM rendered');
+    this.kept = 0;
+  }
+
+  close(): void {
+    this.db?.close();
+    this.db = undefined;
+    this.read = undefined;
+    this.keep = undefined;
+    this.broken = true;
+  }
+
+  private statements() {
+    if (!this.db) {
+      // An empty name: SQLite's private temporary file, removed when the connection closes or the process dies.
+      const db = new Database('');
+      db.pragma('page_size = 16384');
+      db.pragma(`cache_size = -${CACHE_KB}`);
+      db.pragma('journal_mode = OFF');
+      db.pragma('synchronous = OFF');
+      // No declared type: each body is stored as given, TEXT or BLOB, and read back as it was stored.
+      db.exec('CREATE TABLE rendered (key TEXT PRIMARY KEY, body NOT NULL)');
+      this.read = db.prepare<[string], string | Buffer>('SELECT body FROM rendered WHERE key = ?').pluck();
+      this.keep = db.prepare<[string, string | Buffer]>('INSERT OR REPLACE INTO rendered (key, body) VALUES (?, ?)');
+      this.db = db;
+    }
+    return { read: this.read!, keep: this.keep! };
+  }
+}

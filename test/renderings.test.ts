@@ -1,0 +1,111 @@
+import t, { type Test } from 'tap';
+import { Renderings } from '../src/store/renderings.js';
+import { ACC, ADA, ADA_APPLICATION, ATTACHMENTS, AUTH, CANDIDATES, GH, get, testApp } from './helpers.js';
+
+t.test('Renderings: kept per epoch, bounded on disk, dropped whole when the bound is reached', async (t) => {
+  const r = new Renderings(64 * 1000);
+  t.teardown(() => r.close());
+  t.equal(r.get('a'), undefined);
+  r.set('a', 'x'.repeat(500));
+  t.equal(r.get('a'), 'x'.repeat(500), 'kept');
+  t.equal(r.bytes, 501, 'counted: key and text');
+  r.invalidate();
+  t.equal(r.get('a'), undefined, 'a new epoch reads nothing rendered before it');
+  r.set('a', 'y');
+  t.equal(r.get('a'), 'y');
+  r.set('big', 'z'.repeat(1001));
+  t.equal(r.get('big'), undefined, 'more than a 64th of the bound is not kept');
+  for (let i = 0; i < 200; i++) r.set(`k${i}`, 'w'.repeat(999));
+  t.ok(r.bytes <= r.maxBytes, `never above the bound (${r.bytes} of ${r.maxBytes})`);
+  t.equal(r.get('k0'), undefined, 'the first ones went when the bound was reached');
+  t.equal(r.get('k199'), 'w'.repeat(999), 'the last one is kept');
+  const off = new Renderings(0);
+  off.set('a', 'x');
+  t.equal(off.get('a'), undefined, 'bound 0: off');
+});
+
+/** Greenhouse move-stage of Ada's first application to another stage of its job. */
+async function moveAda(t: Test, app: Awaited<ReturnType<typeof testApp>>): Promise<string> {
+  const application = (await get(app, `/unified/ats/applications/${ADA_APPLICATION}`, ACC)).json() as { job: { id: string }; current_stage: { id: string } };
+  const stages = (await get(app, '/unified/ats/job_interview_stages', `${ACC}&job_id=${application.job.id}`)).json() as { result: { id: string }[] };
+  const stage = stages.result.find((s) => s.id !== application.current_stage.id)!;
+  t.ok(stage, 'the job has another stage');
+  const user = ((await get(app, '/unified/ats/users', `${ACC}&limit=1`)).json() as { result: { id: string }[] }).result[0]!;
+  const move = await app.inject({
+    method: 'POST',
+    url: `/unified/ats/applications/move-stage?integrated_account_id=${GH}`,
+    headers: { ...AUTH, 'content-type': 'application/json' },
+    payload: { application_id: ADA_APPLICATION, stage_id: stage.id, user_id: user.id },
+  });
+  t.equal(move.statusCode, 200, move.body);
+  return stage.id;
+}
+
+const stageOf = (candidate: { applications: { id: string; current_stage: { id: string } }[] }) =>
+  candidate.applications.find((a) => a.id === ADA_APPLICATION)!.current_stage.id;
+
+t.test('a kept rendering is never served after a write, nor after a reset', async (t) => {
+  const app = await testApp(t, { cacheMb: 0 });
+  const store = () => app.mock.store;
+  const adaUrl = `${CANDIDATES}/${ADA}`;
+  const page = `${ACC}&limit=100`;
+  const first = await get(app, adaUrl, ACC);
+  const firstPage = await get(app, CANDIDATES, page);
+  const firstFiles = await get(app, ATTACHMENTS, `${ACC}&candidate_id=${ADA}`);
+  t.ok(store().renderings.bytes > 0, 'the get and the pages were kept');
+  t.equal((await get(app, adaUrl, ACC)).body, first.body, 'a kept get answers the same bytes');
+  t.equal((await get(app, CANDIDATES, page)).body, firstPage.body, 'a kept page answers the same bytes');
+  const before = stageOf(first.json());
+
+  const moved = await moveAda(t, app);
+  t.not(moved, before);
+  const after = await get(app, adaUrl, ACC);
+  t.equal(stageOf(after.json()), moved, 'the get shows the write');
+  const afterPage = (await get(app, CANDIDATES, page)).json() as { result: { id: string }[] };
+  t.equal(stageOf(afterPage.result.find((c) => c.id === ADA) as never), moved, 'the page shows the write');
+  t.equal((await get(app, ATTACHMENTS, `${ACC}&candidate_id=${ADA}`)).body, firstFiles.body, 'a list the write did not touch: same bytes');
+  // The general path (a format that is never kept) agrees with what is kept now.
+  const raw = (await get(app, adaUrl, `${ACC}&truto_response_format=normalized`)).json();
+  t.equal(stageOf(raw), moved, 'the general path agrees');
+
+  const reset = await app.inject({ method: 'POST', url: '/_mock/reset' });
+  t.equal(reset.statusCode, 200, reset.body);
+  t.equal((await get(app, adaUrl, ACC)).body, first.body, 'after a reset: the seeded answer again');
+  t.equal((await get(app, CANDIDATES, page)).body, firstPage.body, 'the seeded page again');
+  // Kept again after the reset, then a second write: still never stale.
+  const again = await moveAda(t, app);
+  t.equal(stageOf((await get(app, adaUrl, ACC)).json()), again, 'a write after a reset is shown too');
+});
+
+t.test('renderings and the general path give the same bytes, per host', async (t) => {
+  const on = await testApp(t, { cacheMb: 0 });
+  const urls = [
+    `${CANDIDATES}/${ADA}?${ACC}`,
+    `${CANDIDATES}?${ACC}&limit=7`,
+    // Over 16 KB: kept as bytes rather than text.
+    `${CANDIDATES}?${ACC}&limit=100`,
+    `${ATTACHMENTS}?${ACC}&limit=5`,
+    `${ATTACHMENTS}?${ACC}&candidate_id=${ADA}`,
+    `/unified/ats/applications/${ADA_APPLICATION}?${ACC}`,
+  ];
+  for (const url of urls) {
+    const a = await on.inject({ url, headers: { ...AUTH, host: 'one:1' } });
+    const b = await on.inject({ url, headers: { ...AUTH, host: 'two:2' } });
+    const a2 = await on.inject({ url, headers: { ...AUTH, host: 'one:1' } });
+    t.equal(a.statusCode, 200, url);
+    t.equal(a2.body, a.body, `${url}: kept, same bytes`);
+    t.equal(b.body, a.body.replaceAll('http://one:1/', 'http://two:2/'), `${url}: links follow the host`);
+  }
+  // A cursor walk through kept pages is the walk through rendered ones.
+  let cursor: string | null = null;
+  const seen: string[] = [];
+  do {
+    const res = await get(on, CANDIDATES, `${ACC}&limit=9${cursor ? `&next_cursor=${cursor}` : ''}`);
+    const body = res.json() as { result: { id: string }[]; next_cursor: string | null };
+    seen.push(...body.result.map((c) => c.id));
+    cursor = body.next_cursor;
+  } while (cursor);
+  t.equal(new Set(seen).size, seen.length, 'no candidate twice');
+  const whole = (await get(on, CANDIDATES, `${ACC}&truto_ignore_limit=true`)).json() as { result: { id: string }[] };
+  t.same(seen, whole.result.map((c) => c.id), 'every candidate, in order, as the whole list (never kept) has them');
+});
