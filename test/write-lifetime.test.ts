@@ -87,3 +87,23 @@ t.test('writes that spilled into the file before a crash are rolled back by the 
   t.equal(second.mock.store.seeded, false, 'the file is reused');
   t.equal((await get(second, '/unified/ats/candidates', `${ACC}&truto_ignore_limit=true&truto_response_format=raw`)).body, pristine, 'with every record as seeded');
 });
+
+t.test('two servers on one file: the second cannot take writes while the first holds them, and says so', async (t) => {
+  const db = join(dirOf(t), 'mock.db');
+  const first = await buildApp({ db, ...settings });
+  t.teardown(() => first.close());
+  const second = await buildApp({ db, ...settings });
+  t.teardown(() => second.close());
+  t.equal(second.mock.store.seeded, false, 'the second reuses the file');
+  const move = (app: typeof first) => app.inject({ method: 'POST', url: `/unified/ats/applications/move-stage?${ACC}`, headers: AUTH, payload: MOVE });
+  t.equal((await move(first)).statusCode, 200, 'the first writes');
+  const refused = await move(second);
+  t.equal(refused.statusCode, 503);
+  t.equal(refused.headers['retry-after'], '1');
+  t.strictSame(refused.json(), {
+    statusCode: 503,
+    error: 'Service Unavailable',
+    message: 'Another process is writing to this mock\'s database file, so it cannot take writes: start each replica on its own copy of the file',
+  });
+  t.equal((await get(second, `/unified/ats/applications/${ADA_APPLICATION}`, ACC)).statusCode, 200, 'and still reads');
+});

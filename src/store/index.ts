@@ -164,7 +164,12 @@ export class Store {
    */
   write<T>(fn: () => T): T {
     if (this.readonly) throw new ReadonlyStoreError();
-    if (!this.db.inTransaction) this.db.exec('BEGIN');
+    if (!this.db.inTransaction) {
+      // A changed record's keys are dropped by its seq: made on the first write rather than at seeding (which it would
+      // slow), and kept in the file (it changes no data) so that a reset, which undoes the writes, keeps it.
+      this.db.exec('CREATE INDEX IF NOT EXISTS record_keys_by_seq ON record_keys (account, kind, seq)');
+      this.db.exec('BEGIN');
+    }
     try {
       return this.db.transaction(fn)();
     } finally {

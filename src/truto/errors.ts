@@ -87,6 +87,13 @@ export const errors = {
       503,
       'The mock serves a read-only database file, so it cannot take writes: give it a writable --db (or --db :memory:)',
     ),
+  storeBusy: () =>
+    new TrutoError(
+      503,
+      'Another process is writing to this mock\'s database file, so it cannot take writes: start each replica on its own copy of the file',
+      {},
+      { 'retry-after': '1' },
+    ),
   invalidQuery: (name: string, detail: string) => new TrutoError(400, `Invalid query parameter ${name}: ${detail}`),
   invalidBody: (name: string, detail: string) => new TrutoError(400, `Invalid body field ${name}: ${detail}`),
   invalidHeader: (name: string, detail: string) => new TrutoError(400, `Invalid header ${name}: ${detail}`),

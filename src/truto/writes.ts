@@ -111,6 +111,8 @@ export class UnifiedWrites {
       });
     } catch (err) {
       if (err instanceof ReadonlyStoreError) throw errors.readonlyStore();
+      // Another process holds the file's write lock: replicas started on one shared file rather than on copies.
+      if ((err as { code?: string }).code?.startsWith('SQLITE_BUSY')) throw errors.storeBusy();
       throw err;
     }
   }
