@@ -1,18 +1,6 @@
-// The en_US entry point alone (its locale chain is en_US → en → base): the package's main entry loads every locale,
-// which costs a restart on a prepared file ~130 ms for words it never uses.
-import { faker } from '@faker-js/faker/locale/en_US';
+// Faker's words (names, e-mail domains, company nouns) are in names.ts: this file is also read while serving (Lever's
+// stage ids, Breezy's offices), which must not load faker.
 
-/** Faker's English vocabulary, read once; the generator draws from it with its own seeded Random. */
-const defs = faker.definitions;
-
-const asList = (v: unknown): string[] =>
-  Array.isArray(v) ? (v as string[]) : Object.values(v as Record<string, string[]>).flat();
-
-export const FIRST_NAMES = {
-  female: asList(defs.person.first_name.female ?? []),
-  male: asList(defs.person.first_name.male ?? []),
-};
-export const LAST_NAMES = asList(defs.person.last_name).filter((n) => /^[A-Za-z' -]+$/.test(n));
 /** Real places, so a city never lands in the wrong state. */
 export const PLACES = [
   'New York, NY', 'Brooklyn, NY', 'Los Angeles, CA', 'San Francisco, CA', 'Oakland, CA', 'San Jose, CA', 'San Diego, CA',
@@ -22,8 +10,6 @@ export const PLACES = [
   'Salt Lake City, UT', 'Phoenix, AZ', 'Columbus, OH', 'Detroit, MI', 'Ann Arbor, MI', 'Toronto, ON', 'Vancouver, BC',
   'Montreal, QC', 'London, United Kingdom', 'Dublin, Ireland', 'Berlin, Germany', 'Amsterdam, Netherlands',
 ];
-export const FREE_EMAIL = defs.internet.free_email as string[];
-export const COMPANY_NOUNS = asList(defs.company.noun).filter((n) => !n.includes(' '));
 
 export const COMPANY_SUFFIXES = ['Inc', 'LLC', 'Group', 'Labs', 'Systems', 'Technologies', 'Partners', 'Co', 'Holdings', 'Health'];
 

@@ -1,5 +1,6 @@
 import { Random, hash32 } from './random.js';
 import { DAY, REFERENCE_TIME } from './reference-time.js';
+import * as N from './names.js';
 import * as V from './vocabulary.js';
 import { applicationForm } from './world/forms.js';
 import { buildOrganization } from './world/organization.js';
@@ -231,13 +232,13 @@ const ASCII = (s: string) => s.normalize('NFKD').replace(/[^A-Za-z0-9]/g, '').to
 
 export function buildWorld(seed: number, accountId: string, candidateCount: number, pinned: readonly PinnedCandidate[]): World {
   const rnd = new Random(hash32(`${seed}:${accountId}`));
-  const companyDomain = `${rnd.pick(V.COMPANY_NOUNS).toLowerCase()}${rnd.pick(['hq', 'labs', 'works', 'co', 'ly'])}.com`;
+  const companyDomain = `${rnd.pick(N.COMPANY_NOUNS).toLowerCase()}${rnd.pick(['hq', 'labs', 'works', 'co', 'ly'])}.com`;
 
   const userCount = Math.min(200, 8 + Math.floor(candidateCount / 100));
   const users: WorldUser[] = [];
   for (let n = 1; n <= userCount; n++) {
-    const firstName = rnd.pick(rnd.bool() ? V.FIRST_NAMES.female : V.FIRST_NAMES.male);
-    const lastName = rnd.pick(V.LAST_NAMES);
+    const firstName = rnd.pick(rnd.bool() ? N.FIRST_NAMES.female : N.FIRST_NAMES.male);
+    const lastName = rnd.pick(N.LAST_NAMES);
     users.push({
       n,
       firstName,
@@ -308,15 +309,15 @@ export function buildWorld(seed: number, accountId: string, candidateCount: numb
     for (let n = 1; n <= candidateCount; n++) {
       const pin = pinned[n - 1];
       const female = r.bool();
-      const firstName = pin?.first_name ?? r.pick(female ? V.FIRST_NAMES.female : V.FIRST_NAMES.male);
-      const lastName = pin?.last_name ?? r.pick(V.LAST_NAMES);
-      const employer = `${r.pick(V.LAST_NAMES)} ${r.pick(V.COMPANY_SUFFIXES)}`;
+      const firstName = pin?.first_name ?? r.pick(female ? N.FIRST_NAMES.female : N.FIRST_NAMES.male);
+      const lastName = pin?.last_name ?? r.pick(N.LAST_NAMES);
+      const employer = `${r.pick(N.LAST_NAMES)} ${r.pick(V.COMPANY_SUFFIXES)}`;
       const company = pin?.company ?? employer;
       const title = pin?.title ?? r.pick(V.CANDIDATE_TITLES);
       const first = ASCII(firstName);
       const last = ASCII(lastName);
       const personal =
-        pin?.email ?? `${r.pick([`${first}.${last}`, `${first}${last}`, `${first[0]}${last}`, `${first}.${last}${r.int(1, 99)}`])}@${r.pick(V.FREE_EMAIL)}`;
+        pin?.email ?? `${r.pick([`${first}.${last}`, `${first}${last}`, `${first[0]}${last}`, `${first}.${last}${r.int(1, 99)}`])}@${r.pick(N.FREE_EMAIL)}`;
       const emails: WorldCandidate['emails'] = [{ address: personal, type: 'personal' }];
       if (r.bool(0.3)) emails.push({ address: `${first}.${last}@${ASCII(company.split(' ')[0]!)}.com`, type: 'work' });
       const phones: WorldCandidate['phones'] = [{ number: phone(r), type: 'mobile' }];
