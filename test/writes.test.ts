@@ -313,3 +313,20 @@ t.test('an unknown query key on a write is answered with a warning, and refused 
   }, 'strict: a 400');
   t.equal((await application(strict)).current_stage.name, 'Hiring Manager Screen', 'and no write was made');
 });
+
+t.test('an upload whose multipart body does not parse is a 400 naming it, never a 500', async (t) => {
+  const app = await testApp(t);
+  const lever = app.mock.accounts.list().find((a) => a.integration.name === 'lever')!.row.id;
+  const url = `/unified/ats/attachments?integrated_account_id=${lever}&candidate_id=x`;
+  const headers = { ...AUTH, 'content-type': 'multipart/form-data; boundary=x' };
+  expectError(t, await app.inject({ method: 'POST', url, headers, payload: 'garbage' }), {
+    statusCode: 400,
+    error: 'Bad Request',
+    message: 'Invalid multipart body: Unexpected end of multipart data',
+  }, 'a body that is no form');
+  expectError(t, await app.inject({ method: 'POST', url, headers: { ...AUTH, 'content-type': 'application/json' }, payload: '{}' }), {
+    statusCode: 400,
+    error: 'Bad Request',
+    message: 'Invalid body: an attachment is uploaded as multipart/form-data with a file part named "file"',
+  }, 'JSON where a form is expected');
+});

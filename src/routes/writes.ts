@@ -8,7 +8,7 @@ import { CATALOGUE, RESOURCE_NAMES, type ResourceSpec, type WriteMethod, type Wr
 import { TrutoErrorSchema } from '../model/error.js';
 import type { UploadedFile } from '../model/writes.js';
 import { fieldName, firstProblem } from '../mock/strict.js';
-import { errors } from '../truto/errors.js';
+import { errors, TrutoError } from '../truto/errors.js';
 import { writeQueryFor, type TrutoQuery } from '../truto/params.js';
 import { unknownKeys } from '../truto/unknown-keys.js';
 import { warn } from '../truto/warnings.js';
@@ -175,10 +175,11 @@ async function readUpload(request: FastifyRequest): Promise<{ fields: Record<str
       }
     }
   } catch (err) {
+    if (err instanceof TrutoError) throw err;
     const code = (err as { code?: string }).code;
     if (code === 'FST_REQ_FILE_TOO_LARGE') throw errors.invalidBody('file', `must be at most ${MAX_UPLOAD / 1024 / 1024} MB`);
-    if (code?.startsWith('FST_')) throw errors.badRequest(`Invalid multipart body: ${(err as Error).message}`);
-    throw err;
+    // Whatever the parser refuses (a truncated form, a part without headers) is the client's body, not our failure.
+    throw errors.badRequest(`Invalid multipart body: ${(err as Error).message}`);
   }
   return { fields, file };
 }
