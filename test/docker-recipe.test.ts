@@ -220,6 +220,19 @@ t.test('the Dockerfile, performed: build, production install, baked database, st
   t.equal(file.status, 200, 'its file_url downloads');
   t.equal(file.headers.get('content-type'), 'application/pdf', 'a PDF');
 
+  // The baked file takes writes (it belongs to the user the container runs as), and a reset undoes them.
+  const moved = await fetch(`${base}/unified/ats/applications/move-stage?integrated_account_id=${GH}`, {
+    method: 'POST',
+    headers: { ...headers, 'content-type': 'application/json' },
+    body: JSON.stringify({ application_id: '9100001003', stage_id: '5810005003', user_id: '4410001003' }),
+  });
+  t.equal(moved.status, 200, `a write on the baked database: ${moved.status === 200 ? '' : await moved.text()}`);
+  const stageOf = async () =>
+    ((await (await fetch(`${base}/unified/ats/applications/9100001003?integrated_account_id=${GH}`, { headers })).json()) as { current_stage: { name: string } }).current_stage.name;
+  t.equal(await stageOf(), 'Onsite Interview', 'seen by the next read');
+  t.equal((await fetch(`${base}/_mock/reset`, { method: 'POST' })).status, 200);
+  t.equal(await stageOf(), 'Hiring Manager Screen', 'and undone by a reset');
+
   // docker-compose.yml's client, as compose runs it: its script, its environment, the mock by its base URL.
   const compose = parse(readFileSync(join(PACKAGE_ROOT, 'docker-compose.yml'), 'utf8')) as {
     services: Record<string, { build?: string; deploy?: { replicas?: number }; depends_on?: Record<string, { condition: string }>; environment?: Record<string, string>; volumes?: string[]; command?: string[] }>;
