@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { CONTENT_TYPES } from '../files/documents.js';
 import type { Downloads } from '../files/download.js';
+import { sendFile } from './send-file.js';
 import { TrutoErrorSchema } from '../model/error.js';
 
 /** Files behind `file_url`: signed links, no Authorization header, as storage URLs are. */
@@ -31,13 +32,8 @@ export const fileRoutes: FastifyPluginAsyncTypebox<{ downloads: Downloads }> = a
     },
     (request, reply) => {
       const { fileName, document } = downloads.file({ ...request.params, expires: request.query.expires, signature: request.query.signature });
-      const ascii = fileName.replace(/[^\x20-\x7e]|["\\]/g, '_');
-      void reply
-        .type(document.contentType)
-        .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
-        .header('content-length', document.bytes.length)
-        .header('cache-control', 'private, max-age=3600')
-        .send(document.bytes);
+      // Links are signed and stable: a browser may keep the file for an hour.
+      void sendFile(reply.header('cache-control', 'private, max-age=3600'), fileName, document);
     },
   );
 };

@@ -15,6 +15,7 @@ import { warn } from '../truto/warnings.js';
 import type { UnifiedWrites } from '../truto/writes.js';
 import type { AnswerCache } from './answer-cache.js';
 import { baseUrl } from './reply.js';
+import { sendFile } from './send-file.js';
 
 export interface WriteRoutesOptions {
   writes: UnifiedWrites;
@@ -56,12 +57,7 @@ export const writeRoutes: FastifyPluginAsyncTypebox<WriteRoutesOptions> = async 
         app.post(path, { schema: { ...schema, body: Type.Optional(write.body) }, preHandler: checkKeys }, (request, reply) => {
           const query = request.query as TrutoQuery & { file_url: string };
           const { fileName, document } = writes.download(name, query.integrated_account_id, () => downloads.byUrl(query.integrated_account_id, query.file_url));
-          const ascii = fileName.replace(/[^\x20-\x7e]|["\\]/g, '_');
-          void (reply as FastifyReply)
-            .type(document.contentType)
-            .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
-            .header('content-length', document.bytes.length)
-            .send(document.bytes);
+          void sendFile(reply as FastifyReply, fileName, document);
         });
         continue;
       }

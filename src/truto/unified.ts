@@ -6,6 +6,7 @@ import type { DateRange, RecordRow } from '../store/records.js';
 import type { Account, Accounts } from './accounts.js';
 import type { Cursors } from './cursor.js';
 import { parseInstant } from '../instant.js';
+import { canonical } from './canonical.js';
 import { errors, type TrutoError } from './errors.js';
 import { methodOf, supportedMethods } from './methods.js';
 import { FILTERS, type FilterName, type UnifiedFilters } from './filters.js';
@@ -244,27 +245,6 @@ function dateRange(name: string, range: DateRange): DateRange {
     out[op] = new Date(ms).toISOString();
   }
   return out;
-}
-
-/**
- * JSON with object keys sorted, so the same filters always give the same cursor scope: JSON.stringify's text for
- * the values a query holds (strings, numbers, booleans, null, arrays and plain objects of them), written directly
- * rather than through a replacer that copies every object (it runs on every list request).
- */
-function canonical(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) {
-    return `[${value.map((v) => (v === undefined || typeof v === 'function' || typeof v === 'symbol' ? 'null' : canonical(v))).join(',')}]`;
-  }
-  if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return canonical((value as { toJSON: () => unknown }).toJSON());
-  const record = value as Record<string, unknown>;
-  const parts: string[] = [];
-  for (const key of Object.keys(record).sort()) {
-    const v = record[key];
-    if (v === undefined || typeof v === 'function' || typeof v === 'symbol') continue;
-    parts.push(`${JSON.stringify(key)}:${canonical(v)}`);
-  }
-  return `{${parts.join(',')}}`;
 }
 
 /** The `debug` format's account of the remote call (Truto's `debug` object). */

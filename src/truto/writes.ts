@@ -6,6 +6,7 @@ import type { UploadedFile } from '../model/writes.js';
 import { REFERENCE_TIME } from '../seed/reference-time.js';
 import { ReadonlyStoreError } from '../store/index.js';
 import type { Account, Accounts } from './accounts.js';
+import { canonical } from './canonical.js';
 import { errors } from './errors.js';
 import { supportedMethods } from './methods.js';
 import type { TrutoQuery } from './params.js';
@@ -134,13 +135,6 @@ function fingerprint(resource: string, method: string, req: WriteRequest): strin
   return hash.digest('base64url');
 }
 
-function canonical(value: unknown): string {
-  return JSON.stringify(value, (_k, v: unknown) =>
-    v !== null && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : v,
-  );
-}
 
 /** A create answers 201 and the record; a custom method 200 and `{ result }` (CONTRACT §9); `raw` the API's own answer. */
 function present(resource: ResourceName, method: WriteMethod, query: TrutoQuery, outcome: { unified: object; remote: { status: number; body: unknown }; call: RemoteCall }) {
