@@ -1,5 +1,5 @@
 import { iso } from '../../../seed/reference-time.js';
-import type { RecordRow } from '../../../store/records.js';
+import { refKey, type RecordRow } from '../../../store/records.js';
 import { RemoteFailure, type WriteContext, type WriteInput } from '../../types.js';
 import { notFound, validationError } from '../api.js';
 import type { GreenhouseApplication, GreenhouseCandidate } from '../raw.js';
@@ -34,7 +34,7 @@ export function storeApplication(raw: GreenhouseApplication, ctx: WriteContext):
     const candidate = JSON.parse(candidateRow.raw) as GreenhouseCandidate;
     candidate.last_activity = at;
     candidate.updated_at = at;
-    const jobs = ctx.reader.byKeys('application', [`candidate:${candidateRow.id}`]).map((a) => a.refs.job!);
+    const jobs = ctx.reader.byKeys('application', [refKey('candidate', candidateRow.id)]).map((a) => a.refs.job!);
     ctx.put('candidate', candidateRecord(candidate, jobs));
   }
   const [item] = applications.render([row], ctx.reader, ctx.render);
