@@ -18,18 +18,46 @@ export interface CursorPosition {
 const NUMBER = /^[0-9a-z]{1,11}$/;
 const TOKEN = /^[A-Za-z0-9_-]{1,200}$/;
 
+/** Cursors remembered as checked: a page walk's cursors, many times over, in a few MB. */
+const KNOWN_MAX = 20_000;
+/** Scopes longer than this (a long remote_query) are checked every time rather than remembered. */
+const KNOWN_SCOPE_MAX = 512;
+
 export class Cursors {
+  /**
+   * Cursors issued or checked, by scope and cursor: a page asked for again (a test suite's walk, a frontend's
+   * "next") is not signed again, so a page 1,000 deep costs what the first does. A cursor is kept only once its
+   * signature holds for its scope; full, the memory is emptied and fills again.
+   */
+  private readonly known = new Map<string, CursorPosition>();
+
   constructor(private readonly key: string) {}
 
   issue(scope: string, position: CursorPosition): string {
     const parts = [position.after.toString(36), position.page.toString(36)];
     if (position.token !== undefined) parts.push(Buffer.from(position.token).toString('base64url'));
     const body = parts.join('.');
-    return Buffer.from(`${body}.${this.sign(scope, body)}`).toString('base64url');
+    const cursor = Buffer.from(`${body}.${this.sign(scope, body)}`).toString('base64url');
+    this.remember(scope, cursor, position);
+    return cursor;
   }
 
   /** The position, or undefined for a cursor this mock did not issue for this scope. */
   read(scope: string, cursor: string): CursorPosition | undefined {
+    const known = this.known.get(`${scope}\n${cursor}`);
+    if (known !== undefined) return { ...known };
+    const position = this.check(scope, cursor);
+    if (position !== undefined) this.remember(scope, cursor, position);
+    return position;
+  }
+
+  private remember(scope: string, cursor: string, position: CursorPosition): void {
+    if (scope.length > KNOWN_SCOPE_MAX) return;
+    if (this.known.size >= KNOWN_MAX) this.known.clear();
+    this.known.set(`${scope}\n${cursor}`, { ...position });
+  }
+
+  private check(scope: string, cursor: string): CursorPosition | undefined {
     if (cursor.length > 500 || !/^[A-Za-z0-9_-]+$/.test(cursor)) return undefined;
     const bytes = Buffer.from(cursor, 'base64url');
     // Only the encoding the mock issues: base64 leaves slack in a last character's padding bits, and a cursor
