@@ -45,6 +45,9 @@ const DEEP_PAGES = 1_000;
 const PAGES = 200;
 const WRITE_APPS = 200;
 const SERVER = fileURLToPath(new URL('../src/server.js', import.meta.url));
+// The mock runs with the Node flags `npm start` gives it (the young generation's size), read from package.json.
+const START = (JSON.parse(readFileSync(fileURLToPath(new URL('../../package.json', import.meta.url)), 'utf8')) as { scripts: { start: string } }).scripts.start;
+const NODE_FLAGS = START.split(/\s+/).filter((word) => word.startsWith('--') && word !== '--enable-source-maps');
 const BARE = fileURLToPath(new URL('./bare-server.js', import.meta.url));
 const DEFAULT_FIXTURES = fileURLToPath(new URL('../../fixtures/accounts.json', import.meta.url));
 
@@ -90,14 +93,15 @@ async function main(): Promise<void> {
   writeFileSync(fixtures, JSON.stringify({ accounts: all.accounts.filter((a) => a.id === ACCOUNT) }));
   console.log(
     `bench: Greenhouse, ${CANDIDATES.toLocaleString('en')} candidates, ${IDS.toLocaleString('en')} distinct ids, ` +
-      `${CONNECTIONS} connections, ${ROUNDS} interleaved round(s) of ${DURATION} s, loopback, node ${process.version}\n`,
+      `${CONNECTIONS} connections, ${ROUNDS} interleaved round(s) of ${DURATION} s, loopback, node ${process.version}\n` +
+      `mock:  node ${[...NODE_FLAGS, 'dist/src/server.js'].join(' ')} --log-level warn (as npm start, without a log line a request)\n`,
   );
 
   const startMock = (name: string, extra: string[] = []) =>
     freePort().then((port) =>
       start(
         name,
-        [SERVER, '--db', db, '--fixtures', fixtures, '--candidates', String(CANDIDATES), '--port', String(port), '--host', '127.0.0.1', '--log-level', 'warn', ...extra],
+        [...NODE_FLAGS, SERVER, '--db', db, '--fixtures', fixtures, '--candidates', String(CANDIDATES), '--port', String(port), '--host', '127.0.0.1', '--log-level', 'warn', ...extra],
         `http://127.0.0.1:${port}`,
         '/health',
       ),

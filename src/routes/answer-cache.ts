@@ -28,16 +28,15 @@ export class AnswerCache {
   }
 
   /** Keeps `text` for `key` and returns its bytes, or returns undefined when it is not kept. */
-  set(key: string, text: string | Buffer): Buffer | undefined {
+  set(key: string, text: string): Buffer | undefined {
     // One answer may take at most an eighth of the room, so a few huge lists cannot take it all.
     if (this.maxBytes === 0 || text.length > this.maxBytes / 8 || this.held >= this.maxBytes) return undefined;
-    const length = typeof text === 'string' ? Buffer.byteLength(text) : text.length;
+    const length = Buffer.byteLength(text);
     const cost = size(key, length);
     if (this.held + cost > this.maxBytes || this.entries.has(key)) return undefined;
-    // Copied even from a Buffer: a small one may be a slice of a shared pool slab, which keeping it would pin.
+    // A Buffer of its own, not a slice of the shared pool: keeping a slice would pin its whole slab.
     const body = Buffer.allocUnsafeSlow(length);
-    if (typeof text === 'string') body.write(text);
-    else text.copy(body);
+    body.write(text);
     this.entries.set(key, body);
     this.held += cost;
     return body;

@@ -17,8 +17,8 @@ import { envelope, keyOf, presentation, presentRecord } from './present.js';
 export type Answer =
   /** `cacheable`: the same request always gets this same body (false when links expire with the clock). */
   | { kind: 'json'; body: unknown; cacheable: boolean; warnings: readonly string[] }
-  /** JSON already serialized, as text or UTF-8 bytes (kept renderings). */
-  | { kind: 'text'; text: string | Buffer; cacheable: boolean; warnings: readonly string[] }
+  /** JSON already serialized (kept renderings). */
+  | { kind: 'text'; text: string; cacheable: boolean; warnings: readonly string[] }
   | { kind: 'stream'; contentType: string; stream: Readable; warnings: readonly string[] };
 
 export const JSON_TYPE = 'application/json; charset=utf-8';
@@ -137,7 +137,7 @@ export class UnifiedApi {
     // A page of plain records whose cursor is the mock's own: the records as kept, joined in the envelope.
     if (keptPage !== undefined && ctx.stable) {
       const keys = rows.map((row) => `${account.row.key}\n${resource}\nlist\n${base}\n${row.seq}`);
-      let texts = keys.map((key) => renderings.get(key)?.toString());
+      let texts = keys.map((key) => renderings.get(key));
       if (texts.includes(undefined)) {
         // Rendered as a whole page, as the general path does: an integration may compose a page's records together.
         texts = res.render(rows, account.reader, ctx).map((item, i) => {
@@ -258,7 +258,7 @@ function listDebug(nextCursor: string | null, resultCount: number) {
 }
 
 const json = (body: unknown, cacheable: boolean, warnings: readonly string[]): Answer => ({ kind: 'json', body, cacheable, warnings });
-const serialized = (text: string | Buffer, warnings: readonly string[]): Answer => ({ kind: 'text', text, cacheable: true, warnings });
+const serialized = (text: string, warnings: readonly string[]): Answer => ({ kind: 'text', text, cacheable: true, warnings });
 
 /**
  * True when a read asks for records as they are kept (Store.renderings): the unified format, whole, with their
