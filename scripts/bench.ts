@@ -45,7 +45,7 @@ const DEEP_PAGES = 1_000;
 const PAGES = 200;
 const WRITE_APPS = 200;
 const SERVER = fileURLToPath(new URL('../src/server.js', import.meta.url));
-// The mock runs with the Node flags `npm start` gives it (the young generation's size), read from package.json.
+// The mock runs with the Node flags `npm start` gives it (how its heap grows), read from package.json.
 const START = (JSON.parse(readFileSync(fileURLToPath(new URL('../../package.json', import.meta.url)), 'utf8')) as { scripts: { start: string } }).scripts.start;
 const NODE_FLAGS = START.split(/\s+/).filter((word) => word.startsWith('--') && word !== '--enable-source-maps');
 const BARE = fileURLToPath(new URL('./bare-server.js', import.meta.url));

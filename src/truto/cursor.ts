@@ -18,8 +18,8 @@ export interface CursorPosition {
 const NUMBER = /^[0-9a-z]{1,11}$/;
 const TOKEN = /^[A-Za-z0-9_-]{1,200}$/;
 
-/** Cursors remembered as checked: a page walk's cursors, many times over, in a few MB. */
-const KNOWN_MAX = 20_000;
+/** Cursors remembered as checked: ten walks of 1,000 pages, in 2-6 MB (scopes are at most KNOWN_SCOPE_MAX). */
+const KNOWN_MAX = 10_000;
 /** Scopes longer than this (a long remote_query) are checked every time rather than remembered. */
 const KNOWN_SCOPE_MAX = 512;
 
