@@ -44,5 +44,5 @@ HEALTHCHECK --interval=5s --timeout=3s --start-period=600s --retries=3 \
   CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||4010)+'/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
 # The flags npm start gives too: a young generation of 2 x 4 MB rather than V8's 2 x 16 MB, and an old generation
 # that grows by half what it holds before it is collected rather than by up to four times: under load the mock stays
-# near 130-150 MB resident instead of 200-230 MB, at the same speed (npm run bench).
+# near 120-150 MB resident instead of 200-230 MB, at the same speed (README, Benchmark).
 CMD ["node", "--max-semi-space-size=4", "--heap-growing-percent=50", "dist/src/server.js"]
