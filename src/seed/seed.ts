@@ -4,7 +4,7 @@ import type { AccountSettings, Store } from '../store/index.js';
 import { FixturesError, type AccountFixture, type Fixtures } from './fixtures.js';
 import type { SeedOptions } from './fingerprint.js';
 import type { SeedJob } from './job.js';
-import { BatchPacker, unpack, type SeedBatch } from './batch.js';
+import { BatchPacker, unpack, type PackedRecord, type SeedBatch } from './batch.js';
 import { SeedProgress } from './progress.js';
 
 /** Records a batch carries from the generator to the inserts: between two batches the event loop is free. */
@@ -65,13 +65,7 @@ export async function seedStore(
     accounts.map((a) => a.job),
     (index, batch) => {
       const account = accounts[index]!;
-      for (const record of unpack(batch)) {
-        const { kind } = record;
-        const seq = (account.seqs.get(kind) ?? 0) + 1;
-        account.seqs.set(kind, seq);
-        store.records.insertEncoded(account.key, kind, seq, record);
-        if (kind === account.candidateKind) account.candidates++;
-      }
+      store.records.insertBatch(account.key, numbered(account, unpack(batch)));
       // An integration may store a candidate more than once (Breezy's lives under each position): never past the size.
       progress.candidatesDone = before + Math.min(account.candidates, account.job.size);
     },
@@ -81,6 +75,20 @@ export async function seedStore(
       progress.accountsDone++;
     },
   );
+}
+
+/** The records of a batch with their seq numbers (per kind, in the order given), counting the account's candidates. */
+function* numbered(
+  account: { seqs: Map<string, number>; candidateKind: string | undefined; candidates: number },
+  records: Iterable<PackedRecord>,
+): Iterable<{ kind: string; seq: number; record: PackedRecord }> {
+  for (const record of records) {
+    const { kind } = record;
+    const seq = (account.seqs.get(kind) ?? 0) + 1;
+    account.seqs.set(kind, seq);
+    if (kind === account.candidateKind) account.candidates++;
+    yield { kind, seq, record };
+  }
 }
 
 /** Two pinned records with one id would fail deep in SQLite (`UNIQUE constraint failed`): say which, and where. */
