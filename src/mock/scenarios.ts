@@ -18,6 +18,13 @@ export interface Clock {
 
 export const REAL_CLOCK: Clock = { now: Date.now, sleep: (ms) => delay(ms) };
 
+/**
+ * A request's journal entry, kept on the request itself: a WeakMap keyed by every request cost the collector more
+ * than the property does (its entries are ephemerons, traced apart).
+ */
+const JOURNALED = Symbol('journal entry');
+type Journaled = IncomingMessage & { [JOURNALED]?: JournalRecord };
+
 /** Paths that are never journaled, faulted or limited: the admin API itself. */
 export const ADMIN_PREFIX = '/_mock';
 
@@ -31,7 +38,6 @@ export class Scenarios {
   readonly rules: RuleSet;
   private readonly limiter: RateLimiter | undefined;
   private readonly latency: Latency | undefined;
-  private readonly entries = new WeakMap<IncomingMessage, JournalRecord>();
   private randoms!: { latency: Random; errors: Random; headers: Random };
 
   constructor(
@@ -70,7 +76,7 @@ export class Scenarios {
       headers: request.headers,
       account: accountOf(request),
     });
-    if (entry) this.entries.set(request.raw, entry);
+    if (entry) (request.raw as Journaled)[JOURNALED] = entry;
     let open = true;
     const done = (answered: boolean) => {
       if (!open) return;
@@ -90,7 +96,7 @@ export class Scenarios {
 
   /** Keeps a write's body with its journal entry (redacted), so a test can assert what its code sent. */
   noteBody(request: FastifyRequest, body: unknown): void {
-    const entry = this.entries.get(request.raw);
+    const entry = (request.raw as Journaled)[JOURNALED];
     if (entry) entry.body = redactBody(body);
   }
 
@@ -202,7 +208,7 @@ export class Scenarios {
   }
 
   private mark(request: FastifyRequest, fault: string): void {
-    const entry = this.entries.get(request.raw);
+    const entry = (request.raw as Journaled)[JOURNALED];
     if (entry) entry.fault = fault;
   }
 
