@@ -24,6 +24,21 @@ t.test('Renderings: kept per epoch, bounded on disk, dropped whole when the boun
   t.equal(off.get('a'), undefined, 'bound 0: off');
 });
 
+t.test('Renderings: more than the page cache holds are all read back, before and after a drop', async (t) => {
+  // They are kept in a transaction never committed: past the 2 MB page cache, its pages spill to the file.
+  const r = new Renderings(64 * 2 ** 20);
+  t.teardown(() => r.close());
+  const text = (i: number) => `${i}:`.padEnd(8000 + (i % 7), String.fromCharCode(97 + (i % 26)));
+  for (let i = 0; i < 1000; i++) r.set(`k${i}`, text(i));
+  t.ok(r.bytes > 4 * 2 ** 20, `past the page cache (${r.bytes} counted)`);
+  const wrong = [...Array(1000).keys()].filter((i) => r.get(`k${i}`) !== text(i));
+  t.strictSame(wrong, [], 'every one reads back as kept');
+  r.clear();
+  t.equal(r.get('k0'), undefined, 'dropped');
+  r.set('k0', 'again');
+  t.equal(r.get('k0'), 'again', 'kept again after the drop');
+});
+
 /** Greenhouse move-stage of Ada's first application to another stage of its job. */
 async function moveAda(t: Test, app: Awaited<ReturnType<typeof testApp>>): Promise<string> {
   const application = (await get(app, `/unified/ats/applications/${ADA_APPLICATION}`, ACC)).json() as { job: { id: string }; current_stage: { id: string } };

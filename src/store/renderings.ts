@@ -94,6 +94,10 @@ export class Renderings {
       db.pragma('journal_mode = OFF');
       db.pragma('synchronous = OFF');
       db.exec('CREATE TABLE rendered (key TEXT PRIMARY KEY, body TEXT NOT NULL)');
+      // One transaction, never committed: a rendering kept in autocommit wrote its pages to the file at once (about
+      // 95 µs of a first read's 200); inside it, pages reach the file only when the page cache spills. Nothing here
+      // has to outlive the process, and this connection is the only reader.
+      db.exec('BEGIN');
       this.read = db.prepare<[string], string>('SELECT body FROM rendered WHERE key = ?').pluck();
       this.keep = db.prepare<[string, string]>('INSERT OR REPLACE INTO rendered (key, body) VALUES (?, ?)');
       this.db = db;
