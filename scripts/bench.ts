@@ -186,18 +186,18 @@ async function main(): Promise<void> {
     const list = runs.get(`${w}|${s}`)!;
     return { rps: median(list.map((r) => r.rps)), p50: median(list.map((r) => r.p50)), p99: median(list.map((r) => r.p99)), failed: list.reduce((n, r) => n + r.failed, 0), rssMb: Math.max(...list.map((r) => r.rssMb)) };
   };
+  // The ratio in a round is the mock against the bare server in that same round; the median of those is the figure.
+  const ratio = (w: string, s: string) => median(runs.get(`${w}|${s}`)!.map((r, i) => r.rps / runs.get(`${w}|${bare.name}`)![i]!.rps));
   const rows: string[][] = [];
   for (const w of [...workloads, ...depth]) {
-    const b = med(w.name, bare.name);
     for (const s of servers) {
       const m = med(w.name, s.name);
-      rows.push([w.name, s.name, m.rps.toFixed(0), s === bare ? '' : `${(m.rps / b.rps).toFixed(2)}x`, String(m.p50), String(m.p99), String(m.failed), m.rssMb.toFixed(0)]);
+      rows.push([w.name, s.name, m.rps.toFixed(0), s === bare ? '' : `${ratio(w.name, s.name).toFixed(2)}x`, String(m.p50), String(m.p99), String(m.failed), m.rssMb.toFixed(0)]);
     }
   }
   rows.push([`write mix (1 move-stage : 3 reads)`, uncached.name, mix.rps.toFixed(0), '', String(mix.p50), String(mix.p99), String(mix.failed), mix.rssMb.toFixed(0)]);
   printTable(['request', 'server', 'req/s', 'vs bare', 'p50 ms', 'p99 ms', 'failed', 'RSS MB'], rows);
 
-  const ratio = (w: string, s: string) => median(runs.get(`${w}|${s}`)!.map((r, i) => r.rps / runs.get(`${w}|${bare.name}`)![i]!.rps));
   const servingPeak = Math.max(...[...runs.entries()].filter(([k]) => !k.endsWith(`|${bare.name}`)).flatMap(([, v]) => v.map((r) => r.rssMb)), mix.rssMb);
   const hwm = Math.max(memory(mock.child).hwmMb, memory(uncached.child).hwmMb);
   const firstDepth = med(depth[0]!.name, uncached.name).rps;
