@@ -105,6 +105,29 @@ t.test('refs round trip: given back parsed, {} when none; every ref is a lookup 
   t.end();
 });
 
+t.test('insertBatch: a batch\'s keys go in together, across records, and every record finds itself by each', (t) => {
+  const { store, account } = bareStore();
+  // 150 records of 0 to 4 keys each: 300 keys, more than one call's 128, ending on a part call.
+  const batch = Array.from({ length: 150 }, (_, i) => ({
+    kind: 'file',
+    seq: i + 1,
+    record: {
+      id: `f${i}`,
+      created_at: 'c',
+      updated_at: 'u',
+      refs: i % 3 === 0 ? null : JSON.stringify({ candidate: `c${i}` }),
+      raw: new TextEncoder().encode(`{"n":${i}}`),
+      keys: [...(i % 3 === 0 ? [] : [`candidate:c${i}`]), ...Array.from({ length: i % 4 }, (_, k) => `tag:${i}.${k}`), ...(i % 5 === 0 ? [`tag:${i}.0`] : [])],
+    },
+  }));
+  store.insertBatch(account, batch);
+  t.equal(store.page(account, 'file', {}, 0, 1000).length, 150, 'every record');
+  t.strictSame(store.get(account, 'file', 'f149'), { seq: 150, id: 'f149', created_at: 'c', updated_at: 'u', refs: { candidate: 'c149' }, raw: '{"n":149}' }, 'stored as text');
+  const missed = batch.flatMap(({ record }) => record.keys.filter((k) => store.byKeys(account, 'file', [k]).map((r) => r.id).join() !== record.id).map((k) => `${record.id} ${k}`));
+  t.strictSame(missed, [], 'each key finds its record, and only it');
+  t.end();
+});
+
 t.test('a keyed page seeks: no full scan, no sort, whatever the depth', (t) => {
   const { store, account, db } = bareStore();
   db.transaction(() => {
