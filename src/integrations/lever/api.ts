@@ -1,7 +1,7 @@
 import type { TSchema } from '@sinclair/typebox';
 import type { ReadMethod } from '../../model/catalogue.js';
 import type { DateRange, RecordFilter } from '../../store/records.js';
-import type { FilterName, ListRequest, RemoteCall, RemoteError, Rendered, ResourceEmulation } from '../types.js';
+import type { FilterName, ListRequest, RemoteCall, RemoteError, Rendered, ResourceEmulation, UnifiedFilters } from '../types.js';
 import { LEVER } from './ids.js';
 import { notFoundBody } from './raw.js';
 
@@ -69,8 +69,9 @@ export interface LeverResourceSpec<Unified, Raw extends object> {
   kind: string;
   methods: readonly ReadMethod[];
   fields: readonly string[];
-  /** `/postings`: the list is `GET <path>`, a record `GET <path>/<id>`. */
-  path: string;
+  /** `/postings`: the list is `GET <path>`, a record `GET <path>/<id>`; a record under another (an opportunity's notes)
+   * names its parent from the filters. */
+  path: string | ((filters: UnifiedFilters) => string);
   /** The object its 404 names: `That <what> doesn't exist on your account`. */
   what: string;
   rawSchema: TSchema;
@@ -86,6 +87,7 @@ export interface LeverResourceSpec<Unified, Raw extends object> {
 
 /** A Lever resource of the plain kind: its records stored as Lever answers them, `{data}` and `{data, hasNext, next}`. */
 export function leverResource<Unified, Raw extends object>(spec: LeverResourceSpec<Unified, Raw>): ResourceEmulation<Unified, Rendered<Raw>> {
+  const path = (filters: UnifiedFilters) => (typeof spec.path === 'string' ? spec.path : spec.path(filters));
   return {
     kind: spec.kind,
     methods: spec.methods,
@@ -100,8 +102,8 @@ export function leverResource<Unified, Raw extends object>(spec: LeverResourceSp
     notFound: notFound(spec.what),
     call: (op) =>
       op.kind === 'get'
-        ? getCall(`${spec.path}/${enc(op.request.id)}`, op.request.remoteQuery)
-        : listCall(spec.path, op.request, spec.listParams?.(op.request) ?? {}),
+        ? getCall(`${path(op.request.filters)}/${enc(op.request.id)}`, op.request.remoteQuery)
+        : listCall(path(op.request.filters), op.request, spec.listParams?.(op.request) ?? {}),
     rawSchema: spec.rawSchema,
   };
 }
