@@ -80,6 +80,10 @@ export function keysOf(record: Pick<NewRecord, 'refs' | 'keys'>): string[] {
 }
 
 const NO_REFS: Refs = Object.freeze({});
+
+/** A record's key rows, flat, as the key inserts bind them. */
+const keyParams = (account: number, kind: string, seq: number, keys: readonly string[]): unknown[] =>
+  keys.flatMap((key) => [account, kind, key, seq]);
 const KEYS_PER_CALL = 8;
 /**
  * Keys a seeded batch inserts per call, whatever record they belong to: one call per record cost the seed's thread
@@ -278,7 +282,7 @@ export class RecordStore {
     } else {
       this.updateOne.run(record.created_at, record.updated_at, refs ? JSON.stringify(refs) : null, record.raw, account, kind, seq);
       this.dropKeys.run(account, kind, seq);
-      this.insertKeyList(account, kind, seq, keysOf(record));
+      this.runKeys(keyParams(account, kind, seq, keysOf(record)));
     }
     return { seq, id: record.id, created_at: record.created_at, updated_at: record.updated_at, refs: refs ?? NO_REFS, raw: record.raw };
   }
@@ -290,20 +294,13 @@ export class RecordStore {
       refs = JSON.stringify(record.refs);
       break;
     }
-    this.insertEncoded(account, kind, seq, { ...record, refs, keys: keysOf(record) });
-  }
-
-  /** `insert` of a record whose refs are JSON already and whose keys are all listed (`keysOf`): the seed's batches. */
-  insertEncoded(account: number, kind: string, seq: number, record: EncodedRecord): void {
-    const { raw } = record;
-    if (typeof raw === 'string') this.insertOne.run(account, kind, seq, record.id, record.created_at, record.updated_at, record.refs, raw);
-    else this.insertOneBytes.run(account, kind, seq, record.id, record.created_at, record.updated_at, record.refs, raw);
-    this.insertKeyList(account, kind, seq, record.keys);
+    this.insertRow(account, kind, seq, { ...record, refs });
+    this.runKeys(keyParams(account, kind, seq, keysOf(record)));
   }
 
   /**
-   * `insertEncoded` for a batch of records of one account, in order (the seed's): the records' keys are inserted
-   * together, SEED_KEYS_PER_CALL rows a call.
+   * `insert` for a batch of records of one account, in order (the seed's), their refs as JSON and their keys all
+   * listed (`keysOf`): the records' keys are inserted together, SEED_KEYS_PER_CALL rows a call.
    */
   insertBatch(account: number, records: Iterable<{ kind: string; seq: number; record: EncodedRecord }>): void {
     this.insertSeedKeys ??= this.db.prepare(
@@ -311,9 +308,7 @@ export class RecordStore {
     );
     let params: unknown[] = [];
     for (const { kind, seq, record } of records) {
-      const { raw } = record;
-      if (typeof raw === 'string') this.insertOne.run(account, kind, seq, record.id, record.created_at, record.updated_at, record.refs, raw);
-      else this.insertOneBytes.run(account, kind, seq, record.id, record.created_at, record.updated_at, record.refs, raw);
+      this.insertRow(account, kind, seq, record);
       for (const key of record.keys) {
         params.push(account, kind, key, seq);
         if (params.length < SEED_KEYS_PER_CALL * 4) continue;
@@ -321,17 +316,20 @@ export class RecordStore {
         params = [];
       }
     }
+    this.runKeys(params);
+  }
+
+  private insertRow(account: number, kind: string, seq: number, record: Omit<EncodedRecord, 'keys'>): void {
+    const { raw } = record;
+    if (typeof raw === 'string') this.insertOne.run(account, kind, seq, record.id, record.created_at, record.updated_at, record.refs, raw);
+    else this.insertOneBytes.run(account, kind, seq, record.id, record.created_at, record.updated_at, record.refs, raw);
+  }
+
+  /** Inserts key rows (`keyParams`), KEYS_PER_CALL a call. */
+  private runKeys(params: readonly unknown[]): void {
     for (let at = 0; at < params.length; at += KEYS_PER_CALL * 4) {
       const chunk = params.slice(at, at + KEYS_PER_CALL * 4);
       this.insertKeys[chunk.length / 4 - 1]!.run(chunk);
-    }
-  }
-
-  private insertKeyList(account: number, kind: string, seq: number, keys: readonly string[]): void {
-    for (let at = 0; at < keys.length; at += KEYS_PER_CALL) {
-      const params: unknown[] = [];
-      for (let i = at; i < Math.min(at + KEYS_PER_CALL, keys.length); i++) params.push(account, kind, keys[i], seq);
-      this.insertKeys[params.length / 4 - 1]!.run(params);
     }
   }
 }
