@@ -16,7 +16,7 @@ import { ApplicationSchema } from '../src/model/application.js';
 import type { TrutoErrorBody } from '../src/model/error.js';
 import { ListEnvelope } from '../src/model/list.js';
 import { iso, REFERENCE_TIME } from '../src/seed/reference-time.js';
-import { assertSchema, AUTH, expectError, expectOk, get, JSON_CT, normalizedSchema, testApp } from './helpers.js';
+import { assertSchema, AUTH, expectError, expectOk, get, JSON_CT, missingBodyFields, normalizedSchema, testApp } from './helpers.js';
 
 type Json = Record<string, any>;
 type App = FastifyInstance;
@@ -151,12 +151,7 @@ t.test('move-stage: a cursor walk meets every application exactly once when a mo
 t.test('move-stage: Truto\'s validation and Ashby\'s refusals change nothing', async (t) => {
   const app = await testApp(t);
   const before = await getJson(app, `${APPLICATIONS}/${ADA_APP}`);
-  const insight = (value: string[]): TrutoErrorBody => ({
-    statusCode: 400,
-    error: 'Bad Request',
-    message: `Missing required body field${value.length > 1 ? 's' : ''}: ${value.join(', ')}`,
-    truto_error_insight: { missing_required_body_fields: { description: 'The ashby integration requires these body fields for this request.', value } },
-  });
+  const insight = (value: string[]) => missingBodyFields('ashby', value);
   expectError(t, await move(app, {}), insight(['application_id', 'stage_id']), 'no fields');
   expectError(t, await move(app, { application_id: ADA_APP }), insight(['stage_id']), 'no stage_id');
   expectError(t, await move(app, { application_id: ADA_APP, stage_id: 5 }), { statusCode: 400, error: 'Bad Request', message: 'Invalid body field stage_id: must be a string' }, 'a number for stage_id');
@@ -305,12 +300,7 @@ t.test('activities create: a note in each format, listed last among the candidat
 
 t.test('activities create: validation and Ashby\'s refusals', async (t) => {
   const app = await testApp(t);
-  const insight = (value: string[]): TrutoErrorBody => ({
-    statusCode: 400,
-    error: 'Bad Request',
-    message: `Missing required body field${value.length > 1 ? 's' : ''}: ${value.join(', ')}`,
-    truto_error_insight: { missing_required_body_fields: { description: 'The ashby integration requires these body fields for this request.', value } },
-  });
+  const insight = (value: string[]) => missingBodyFields('ashby', value);
   expectError(t, await note(app, {}), insight(['candidate_id', 'body']), 'no fields');
   expectError(t, await note(app, { candidate_id: ADA }), insight(['body']), 'no body');
   expectError(t, await note(app, { candidate_id: ADA, body: 7 }), { statusCode: 400, error: 'Bad Request', message: 'Invalid body field body: must be a string' }, 'a number for body');

@@ -175,6 +175,18 @@ export async function walkPages<R = { id: string } & Record<string, unknown>>(
   return { records, pages };
 }
 
+/** Truto's 400 for a write whose body lacks fields `integration` requires. */
+export function missingBodyFields(integration: string, names: string[]): TrutoErrorBody {
+  return {
+    statusCode: 400,
+    error: 'Bad Request',
+    message: `Missing required body field${names.length > 1 ? 's' : ''}: ${names.join(', ')}`,
+    truto_error_insight: {
+      missing_required_body_fields: { description: `The ${integration} integration requires these body fields for this request.`, value: names },
+    },
+  };
+}
+
 /** Truto's "does not support" 404 of an integration for a method on a resource (CONTRACT §8). */
 export function unsupportedBody(integration: string, method: string, resource: string, supported: readonly string[]): TrutoErrorBody {
   return {

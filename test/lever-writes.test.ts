@@ -22,7 +22,7 @@ import { AttachmentSchema } from '../src/model/attachment.js';
 import { CandidateSchema } from '../src/model/candidate.js';
 import type { TrutoErrorBody } from '../src/model/error.js';
 import { REFERENCE_TIME, iso } from '../src/seed/reference-time.js';
-import { AUTH, JSON_CT, assertSchema, expectError, get, normalizedSchema, testApp, unsupportedBody } from './helpers.js';
+import { AUTH, JSON_CT, assertSchema, expectError, get, missingBodyFields, normalizedSchema, testApp, unsupportedBody } from './helpers.js';
 
 type App = Awaited<ReturnType<typeof testApp>>;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -47,14 +47,7 @@ const remote = (statusCode: number, body: { code: string; message: string }): Tr
   raw_response: body,
   truto_error_insight: REMOTE,
 });
-const missingBody = (names: string[]): TrutoErrorBody => ({
-  statusCode: 400,
-  error: 'Bad Request',
-  message: `Missing required body field${names.length > 1 ? 's' : ''}: ${names.join(', ')}`,
-  truto_error_insight: {
-    missing_required_body_fields: { description: 'The lever integration requires these body fields for this request.', value: names },
-  },
-});
+const missingBody = (names: string[]) => missingBodyFields('lever', names);
 
 const post = (app: App, path: string, query: string, payload: object, headers: Record<string, string> = {}) =>
   app.inject({ method: 'POST', url: `/unified/ats/${path}?${ACC}${query}`, headers: { ...AUTH, ...headers }, payload });

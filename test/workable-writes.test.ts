@@ -13,7 +13,7 @@ import { ActivitySchema } from '../src/model/activity.js';
 import { ApplicationSchema } from '../src/model/application.js';
 import type { TrutoErrorBody } from '../src/model/error.js';
 import { ListEnvelope } from '../src/model/list.js';
-import { assertSchema, AUTH, expectError, expectOk, get, normalizedSchema, testApp } from './helpers.js';
+import { assertSchema, AUTH, expectError, expectOk, get, missingBodyFields, normalizedSchema, testApp } from './helpers.js';
 
 type Json = Record<string, any>;
 type App = FastifyInstance;
@@ -170,12 +170,7 @@ t.test('move-stage: Truto\'s validation and Workable\'s refusals change nothing'
   const app = await testApp(t);
   const { before, pipeline, member } = await world(app);
   const activities = await getJson(app, ACTIVITIES, `&candidate_id=${ADA}&limit=100`);
-  const insight = (value: string[]): TrutoErrorBody => ({
-    statusCode: 400,
-    error: 'Bad Request',
-    message: `Missing required body field${value.length > 1 ? 's' : ''}: ${value.join(', ')}`,
-    truto_error_insight: { missing_required_body_fields: { description: 'The workable integration requires these body fields for this request.', value } },
-  });
+  const insight = (value: string[]) => missingBodyFields('workable', value);
   expectError(t, await move(app, {}), insight(['application_id', 'stage_id', 'user_id']), 'no fields');
   expectError(t, await move(app, { application_id: ADA, stage_id: 'offer' }), insight(['user_id']), 'no user_id (Workable moves as a member)');
   expectError(t, await move(app, { application_id: ADA, stage_id: 'offer', user_id: 5 }), { statusCode: 400, error: 'Bad Request', message: 'Invalid body field user_id: must be a string' }, 'a number for user_id');

@@ -13,7 +13,7 @@ import { GreenhouseApplication } from '../src/integrations/greenhouse/raw.js';
 import { ApplicationSchema } from '../src/model/application.js';
 import { CandidateSchema } from '../src/model/candidate.js';
 import { ListEnvelope } from '../src/model/list.js';
-import { ACC, ADA, ADA_APPLICATION, AUTH, GH, JSON_CT, assertSchema, expectError, expectOk, get, normalizedSchema, testApp, walkPages } from './helpers.js';
+import { ACC, ADA, ADA_APPLICATION, AUTH, GH, JSON_CT, assertSchema, expectError, expectOk, get, missingBodyFields, normalizedSchema, testApp, walkPages } from './helpers.js';
 
 const MOVE = `/unified/ats/applications/move-stage?${ACC}`;
 const REJECT = `/unified/ats/applications/reject?${ACC}`;
@@ -125,12 +125,7 @@ function remote(statusCode: number, message: string, raw: unknown) {
 t.test('validation as Truto does it: missing fields, wrong types, bad JSON, and the vendor\'s own refusals; nothing stored', async (t) => {
   const app = await testApp(t);
   const before = (await get(app, APPLICATIONS, `${ACC}&truto_ignore_limit=true`)).body;
-  const missing = (names: string[]) => ({
-    statusCode: 400,
-    error: 'Bad Request',
-    message: `Missing required body field${names.length > 1 ? 's' : ''}: ${names.join(', ')}`,
-    truto_error_insight: { missing_required_body_fields: { description: 'The greenhouse integration requires these body fields for this request.', value: names } },
-  });
+  const missing = (names: string[]) => missingBodyFields('greenhouse', names);
   expectError(t, await post(app, MOVE, {}), missing(['application_id', 'stage_id', 'user_id']), 'an empty body');
   expectError(t, await app.inject({ method: 'POST', url: MOVE, headers: AUTH }), missing(['application_id', 'stage_id', 'user_id']), 'no body at all');
   expectError(t, await post(app, REJECT, { application_id: ADA_APPLICATION, user_id: USER }), missing(['reason_id']), 'reject without a reason');
