@@ -32,7 +32,6 @@ export const lever: Integration = {
       ? notFound('opportunity')()
       : remoteErrorFor(status, { 401: 'Invalid API key', 429: 'Rate limit exceeded' }, (message, s) => ({ code: `${reasonWord(s)}Error`, message })),
   resources: {
-    // Activities and applications are writes only at Truto for Lever: their reads stay unsupported.
     activities: { ...activities, commands: { create: createNote } },
     applications: { ...applications, commands: { 'move-stage': moveStage } },
     attachments: { ...attachments, commands: { create: uploadFile } },

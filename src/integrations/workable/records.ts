@@ -43,7 +43,7 @@ export const memberKeys = {
   role: (role: string): string => `role:${role}`,
 };
 
-/** A member, found by its name and its role. */
+/** A member, found by its name and its role; its dates are Workable timestamps, as the other records here take them. */
 export function memberRecord(raw: WorkableMember, createdAt: string, updatedAt: string): NewRecord {
   return {
     id: raw.id,

@@ -54,7 +54,7 @@ export function candidacyId(c: WorldCandidate, a: WorldApplication, index: numbe
  */
 export function* workableSeed(world: World): Generator<SeedRecord> {
   for (const d of world.departments) yield row('department', more.department(d.n), null, stored(d.createdAt), stored(d.createdAt), toWorkableDepartment(d));
-  for (const u of world.users) yield { kind: 'member', record: memberRecord(toWorkableMember(u), stored(u.createdAt), stored(Math.max(u.createdAt, u.updatedAt))) };
+  for (const u of world.users) yield { kind: 'member', record: memberRecord(toWorkableMember(u), wdate(u.createdAt), wdate(Math.max(u.createdAt, u.updatedAt))) };
   const pipelines = new Map<number, WorkableStage[]>();
   for (const job of world.jobs) {
     const shortcode = ids.shortcode(job.n);
