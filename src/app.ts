@@ -1,9 +1,9 @@
-import cors from '@fastify/cors';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { ConfigError, resolveConfig, type Config, type ConfigInput } from './config.js';
 import { answerConnect, clientErrorHandler, httpOptions } from './connections.js';
+import { registerCors } from './cors.js';
 import { Downloads } from './files/download.js';
 import { FileLinks, FILES_PREFIX } from './files/links.js';
 import { Dataset, openStore } from './mock/dataset.js';
@@ -160,26 +160,12 @@ export async function buildApp(input: ConfigInput = {}, clock: Clock = REAL_CLOC
     done();
   });
 
-  // Browsers and their tools (a frontend on another origin, Swagger UI's "try it out"): preflights for
-  // Authorization are answered before auth, and the download's file name can be read by the page.
-  if (config.corsOrigins.length > 0) {
-    // Before the plugin's own check, which answers a bare OPTIONS in plain text.
-    // Callback-style: an async hook would put every request behind a promise.
-    app.addHook('onRequest', (request, _reply, done) => {
-      if (request.method !== 'OPTIONS') return done();
-      const missing = ['origin', 'access-control-request-method'].filter((h) => request.headers[h] === undefined);
-      if (missing.length > 0) {
-        return done(errors.badRequest(`Invalid preflight request: missing header${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`));
-      }
-      done();
-    });
-    await app.register(cors, {
-      origin: config.corsOrigins.includes('*') ? '*' : config.corsOrigins,
-      exposedHeaders: ['Content-Disposition', 'Content-Length', 'Retry-After', WARNING_HEADER, 'ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset'],
-      methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
-      maxAge: 600,
-    });
-  }
+  registerCors(app, {
+    origins: config.corsOrigins,
+    exposedHeaders: ['Content-Disposition', 'Content-Length', 'Retry-After', WARNING_HEADER, 'ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset'],
+    methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
+    maxAge: 600,
+  });
   // Before any route: the document is collected from the routes as they are registered.
   await registerOpenApi(app);
 
