@@ -196,7 +196,7 @@ export class RecordStore {
   private readonly insertOneBytes: Statement<[number, string, number, string, string, string, string | null, Uint8Array]>;
   /** Inserts of 1..KEYS_PER_CALL keys in one call: a record's keys cost one call, not one each. */
   private readonly insertKeys: Statement<unknown[]>[] = [];
-  private insertSeedKeys: Statement<unknown[]> | undefined;
+  private readonly insertSeedKeys: Statement<unknown[]>;
 
   constructor(private readonly db: Database) {
     this.byId = db.prepare(`SELECT ${COLUMNS} FROM records r WHERE r.account = ? AND r.kind = ? AND r.id = ?`);
@@ -222,9 +222,10 @@ export class RecordStore {
       'INSERT INTO records (account, kind, seq, id, created_at, updated_at, refs, raw) VALUES (?, ?, ?, ?, ?, ?, ?, CAST(? AS TEXT))',
     );
     // OR IGNORE: a record may list the same key twice (two spellings of one email).
-    for (let n = 1; n <= KEYS_PER_CALL; n++) {
-      this.insertKeys.push(db.prepare(`INSERT OR IGNORE INTO record_keys (account, kind, key, seq) VALUES ${Array(n).fill('(?, ?, ?, ?)').join(', ')}`));
-    }
+    const keyInsert = (rows: number) =>
+      db.prepare<unknown[]>(`INSERT OR IGNORE INTO record_keys (account, kind, key, seq) VALUES ${Array(rows).fill('(?, ?, ?, ?)').join(', ')}`);
+    for (let n = 1; n <= KEYS_PER_CALL; n++) this.insertKeys.push(keyInsert(n));
+    this.insertSeedKeys = keyInsert(SEED_KEYS_PER_CALL);
   }
 
   get(account: number, kind: string, id: string): RecordRow | undefined {
@@ -303,9 +304,6 @@ export class RecordStore {
    * listed (`keysOf`): the records' keys are inserted together, SEED_KEYS_PER_CALL rows a call.
    */
   insertBatch(account: number, records: Iterable<{ kind: string; seq: number; record: EncodedRecord }>): void {
-    this.insertSeedKeys ??= this.db.prepare(
-      `INSERT OR IGNORE INTO record_keys (account, kind, key, seq) VALUES ${Array(SEED_KEYS_PER_CALL).fill('(?, ?, ?, ?)').join(', ')}`,
-    );
     let params: unknown[] = [];
     for (const { kind, seq, record } of records) {
       this.insertRow(account, kind, seq, record);
