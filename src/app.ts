@@ -7,6 +7,7 @@ import { registerCors } from './cors.js';
 import { Downloads } from './files/download.js';
 import { FileLinks, FILES_PREFIX } from './files/links.js';
 import { Dataset, openStore } from './mock/dataset.js';
+import { InFlight } from './mock/in-flight.js';
 import { loadRules } from './mock/rules.js';
 import { ADMIN_PREFIX, REAL_CLOCK, Scenarios, type Clock } from './mock/scenarios.js';
 import { adminRoutes } from './routes/admin.js';
@@ -42,6 +43,8 @@ export interface MockInfo {
   scenarios: Scenarios;
   /** The data served and its replacement: reset, fixtures reload. */
   dataset: Dataset;
+  /** The requests being answered (what a stop waits for). */
+  inFlight: InFlight;
 }
 
 declare module 'fastify' {
@@ -83,6 +86,7 @@ export async function buildApp(input: ConfigInput = {}, clock: Clock = REAL_CLOC
   const api = new UnifiedApi(accounts, new Cursors(config.signingKey), links);
   const writes = new UnifiedWrites(accounts, links, () => dataset.current.seed);
   const downloads = new Downloads(accounts, links);
+  const inFlight = new InFlight();
 
   const app = Fastify({
     ...(runtime.logger ? { loggerInstance: runtime.logger } : { logger: loggerOptions(config) }),
@@ -110,6 +114,7 @@ export async function buildApp(input: ConfigInput = {}, clock: Clock = REAL_CLOC
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.server.on('connect', answerConnect);
+  inFlight.watch(app.server);
   // Records are free-form (remote_data, exclusions, key_by): response schemas document, JSON.stringify writes.
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
   app.decorate('mock', {
@@ -121,6 +126,7 @@ export async function buildApp(input: ConfigInput = {}, clock: Clock = REAL_CLOC
     openMs,
     scenarios,
     dataset,
+    inFlight,
   });
   app.addHook('onClose', async () => {
     dataset.close();
@@ -170,13 +176,22 @@ export async function buildApp(input: ConfigInput = {}, clock: Clock = REAL_CLOC
   await registerOpenApi(app);
 
   // --- Test scenarios (src/mock/) ---
-  // Every request outside the admin API is journaled, and waits while a reset or reload swaps the data.
+  // Every request outside the admin API is journaled, and waits while a reset or reload swaps the data; every request
+  // is in flight until it ends, answered or not.
   app.addHook('onRequest', (request, reply, done) => {
     const route = request.routeOptions.url;
-    if (route === ADMIN_PREFIX || route?.startsWith(`${ADMIN_PREFIX}/`)) return done();
+    if (route === ADMIN_PREFIX || route?.startsWith(`${ADMIN_PREFIX}/`)) {
+      inFlight.start(request.raw, reply.raw, NOTHING_TO_END);
+      return done();
+    }
     let leave = () => {};
-    scenarios.arrive(request, reply, () => leave());
+    inFlight.start(request.raw, reply.raw, scenarios.arrive(request, reply, () => leave()));
     leave = dataset.enter(done);
+  });
+  // Fastify's 'finish' (answered), or its 'error' (a response destroyed with an error: not answered).
+  app.addHook('onResponse', (request, reply, done) => {
+    inFlight.finish(request.raw, !reply.raw.destroyed || reply.raw.writableFinished);
+    done();
   });
   await app.register(adminRoutes, { prefix: ADMIN_PREFIX, scenarios, dataset, adminToken: config.adminToken });
   if (config.watch) {
@@ -230,6 +245,8 @@ export async function buildApp(input: ConfigInput = {}, clock: Clock = REAL_CLOC
   await app.register(discoveryRoutes);
   return app;
 }
+
+const NOTHING_TO_END = () => {};
 
 const HealthSchema = Type.Object({
   status: Type.Literal('ok'),

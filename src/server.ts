@@ -1,7 +1,6 @@
 #!/usr/bin/env node
 import closeWithGrace from 'close-with-grace';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { commandInput } from './cli.js';
 import { ConfigError, resolveConfig, type Config } from './config.js';
 import { HoldingServer } from './holding.js';
@@ -60,32 +59,21 @@ async function main(): Promise<void> {
   }
   process.off('SIGTERM', stopEarly);
   process.off('SIGINT', stopEarly);
-  const answering = trackAnswers(app);
   closeWithGrace({ delay: false, logger: log }, async ({ err, signal }) => {
     if (err) log.error({ err }, 'stopping after an error');
-    await stop(app, log, answering, signal);
+    await stop(app, log, signal);
   });
   await app.ready();
   const address = await app.listen({ handle: held.handOver(), host: config.host } as { host: string });
   printBanner(app, address);
 }
 
-/** The answers being written: what a stop waits for, and names if it has to cut them. */
-function trackAnswers(app: FastifyInstance): Map<ServerResponse, IncomingMessage> {
-  const answering = new Map<ServerResponse, IncomingMessage>();
-  app.server.on('request', (request: IncomingMessage, response: ServerResponse) => {
-    answering.set(response, request);
-    response.once('close', () => answering.delete(response));
-  });
-  return answering;
-}
-
 /**
  * Stops accepting, lets the answers under way finish (GRACE_MS at most), closes the store, and says in the log what
  * it waited for and, if the grace ran out, which answers it cut. Ends with exit code 0 either way: the stop was asked.
  */
-async function stop(app: FastifyInstance, log: FastifyBaseLogger, answering: Map<ServerResponse, IncomingMessage>, signal?: string) {
-  const describe = () => [...answering.values()].map((r) => `${r.method ?? ''} ${(r.url ?? '').split('?')[0]}`);
+async function stop(app: FastifyInstance, log: FastifyBaseLogger, signal?: string) {
+  const describe = () => app.mock.inFlight.requests.map((r) => `${r.method ?? ''} ${(r.url ?? '').split('?')[0]}`);
   const waiting = describe();
   log.info(
     { signal, inFlight: waiting },

@@ -6,6 +6,7 @@ import { ConfigError, type Config } from '../config.js';
 import { Random, hash32 } from '../seed/random.js';
 import type { Accounts } from '../truto/accounts.js';
 import { errors, reasonPhrase, type TrutoError } from '../truto/errors.js';
+import type { Ending } from './in-flight.js';
 import { Journal, queryValues, redactBody, type JournalRecord } from './journal.js';
 import { RateLimiter, TRUTO_LIMITS } from './rate-limit.js';
 import { RuleSet, type FaultAction, type Inbound, type Latency, type RuleInput } from './rules.js';
@@ -67,8 +68,11 @@ export class Scenarios {
     };
   }
 
-  /** Root onRequest: every request outside the admin API is journaled on arrival and completed when answered. */
-  arrive(request: FastifyRequest, reply: FastifyReply, leave: () => void): void {
+  /**
+   * Root onRequest: every request outside the admin API is journaled on arrival. Returns what completes its entry
+   * and lets `leave` go when the request ends (InFlight calls it once).
+   */
+  arrive(request: FastifyRequest, reply: FastifyReply, leave: () => void): Ending {
     const startedAt = performance.now();
     const entry = this.journal.record({
       method: request.method,
@@ -77,10 +81,7 @@ export class Scenarios {
       account: accountOf(request),
     });
     if (entry) (request.raw as Journaled)[JOURNALED] = entry;
-    let open = true;
-    const done = (answered: boolean) => {
-      if (!open) return;
-      open = false;
+    return (answered) => {
       if (entry) {
         entry.status = answered ? reply.raw.statusCode : null;
         entry.duration_ms = Math.round((performance.now() - startedAt) * 10) / 10;
@@ -89,9 +90,6 @@ export class Scenarios {
       }
       leave();
     };
-    // 'finish': the answer was written; 'close' first: the connection ended without one (a reset, a client gone).
-    reply.raw.once('finish', () => done(true));
-    reply.raw.once('close', () => done(reply.raw.writableFinished));
   }
 
   /** Keeps a write's body with its journal entry (redacted), so a test can assert what its code sent. */

@@ -1,0 +1,96 @@
+import { EventEmitter } from 'node:events';
+import { Agent, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+import { setImmediate as tick, setTimeout as sleep } from 'node:timers/promises';
+import t from 'tap';
+import { InFlight } from '../src/mock/in-flight.js';
+import { JournalEntrySchema } from '../src/mock/journal.js';
+import { ADA, assertSchema, AUTH, GH, testApp } from './helpers.js';
+
+const fakeSocket = () => new EventEmitter() as unknown as Socket;
+const fakeRequest = (socket: Socket) => ({ socket }) as unknown as IncomingMessage;
+const fakeResponse = () => Object.assign(new EventEmitter(), { writableFinished: false }) as unknown as ServerResponse;
+
+t.test('a request on a watched connection: no listener on its response; ended once, by its answer or by the connection', async (t) => {
+  const inFlight = new InFlight();
+  const server = new EventEmitter();
+  inFlight.watch(server as unknown as Server);
+  const socket = fakeSocket();
+  server.emit('connection', socket);
+  const ends: string[] = [];
+  const [a, b, c] = [fakeRequest(socket), fakeRequest(socket), fakeRequest(socket)];
+  const responses = [fakeResponse(), fakeResponse(), fakeResponse()];
+  inFlight.start(a, responses[0]!, (answered) => ends.push(`a ${answered}`));
+  inFlight.start(b, responses[1]!, (answered) => ends.push(`b ${answered}`));
+  inFlight.start(c, responses[2]!, (answered) => ends.push(`c ${answered}`));
+  t.strictSame(responses.map((r) => r.listenerCount('close') + r.listenerCount('finish')), [0, 0, 0], 'nothing listens on the responses');
+  t.equal(socket.listenerCount('close'), 1, 'one listener on the connection, whatever its requests');
+  t.strictSame(inFlight.requests, [a, b, c], 'in flight, oldest first');
+
+  inFlight.finish(a, true);
+  inFlight.finish(a, false);
+  t.strictSame(ends, ['a true'], 'answered, and ended once');
+  socket.emit('close');
+  t.strictSame(ends, ['a true', 'b false', 'c false'], 'the connection closed: what it carried ends unanswered');
+  inFlight.finish(b, true);
+  t.strictSame(ends, ['a true', 'b false', 'c false'], 'a late answer does not end it again');
+  t.strictSame(inFlight.requests, []);
+});
+
+t.test('a request without a watched connection (app.inject) is ended by its response closing', async (t) => {
+  const inFlight = new InFlight();
+  const ends: boolean[] = [];
+  const response = fakeResponse();
+  const req = fakeRequest(fakeSocket());
+  inFlight.start(req, response, (answered) => ends.push(answered));
+  t.equal(response.listenerCount('close'), 1);
+  response.emit('close');
+  t.strictSame(ends, [false], 'closed before its answer was written');
+  t.strictSame(inFlight.requests, []);
+});
+
+t.test('over real sockets: answers on a kept-alive connection complete their journal entries at once; a client that leaves is journaled unanswered and lets go of the store', async (t) => {
+  const app = await testApp(t, { latency: '400' });
+  const base = await app.listen({ port: 0, host: '127.0.0.1' });
+  const url = `${base}/unified/ats/candidates/${ADA}?integrated_account_id=${GH}`;
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  t.teardown(() => agent.destroy());
+  const fetchOne = () =>
+    new Promise<{ status: number; socket: Socket }>((resolve, reject) => {
+      request(url, { agent, headers: AUTH }, (res) => {
+        const socket = res.socket;
+        res.resume();
+        res.on('end', () => resolve({ status: res.statusCode!, socket }));
+      })
+        .on('error', reject)
+        .end();
+    });
+  const first = await fetchOne();
+  const second = await fetchOne();
+  t.strictSame([first.status, second.status], [200, 200]);
+  t.equal(first.socket, second.socket, 'one kept-alive connection');
+  t.notOk(first.socket.destroyed, 'still open');
+  const journal = async () => (await app.inject({ url: '/_mock/journal' })).json().entries as Record<string, unknown>[];
+  const answered = await journal();
+  for (const entry of answered) assertSchema(t, JournalEntrySchema, entry, 'journal entry');
+  t.strictSame(answered.map((e) => e.status), [200, 200], 'completed when answered, not when the connection closes');
+  t.ok(answered.every((e) => typeof e.duration_ms === 'number' && (e.duration_ms as number) >= 400), 'each took the latency');
+  t.strictSame(app.mock.dataset.reading, { requests: 0, retiredStores: 0 });
+
+  // Gone during the 400 ms latency, before a byte of answer.
+  const leaving = request(url, { headers: AUTH });
+  leaving.on('error', () => undefined);
+  leaving.end();
+  await sleep(100);
+  t.equal(app.mock.inFlight.requests.length, 1, 'in flight');
+  leaving.destroy();
+  while (app.mock.inFlight.requests.length > 0) await tick();
+  const [, , gone] = await journal();
+  assertSchema(t, JournalEntrySchema, gone, 'journal entry');
+  t.equal(gone!.status, null, 'no answer was sent');
+  t.type(gone!.duration_ms, 'number', 'ended when the client left');
+  t.ok((gone!.duration_ms as number) < 400, 'before the latency was over');
+  t.strictSame(app.mock.dataset.reading, { requests: 0, retiredStores: 0 }, 'its hold on the store is let go');
+  await sleep(400);
+  t.strictSame((await journal()).map((e) => e.status), [200, 200, null], 'the answer prepared for nobody changes nothing');
+});
