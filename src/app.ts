@@ -179,8 +179,9 @@ export async function buildApp(input: ConfigInput = {}, clock: Clock = REAL_CLOC
   // Every request outside the admin API is journaled, and waits while a reset or reload swaps the data; every request
   // is in flight until it ends, answered or not.
   app.addHook('onRequest', (request, reply, done) => {
-    const route = request.routeOptions.url;
-    if (route === ADMIN_PREFIX || route?.startsWith(`${ADMIN_PREFIX}/`)) {
+    // The path of a matched route rather than the route's own (`routeOptions` builds an object of a dozen options on
+    // every read): no route outside the admin API matches a path under it.
+    if (!request.is404 && isAdminPath(request.url)) {
       inFlight.start(request.raw, reply.raw, NOTHING_TO_END);
       return done();
     }
@@ -247,6 +248,9 @@ export async function buildApp(input: ConfigInput = {}, clock: Clock = REAL_CLOC
 }
 
 const NOTHING_TO_END = () => {};
+
+const isAdminPath = (url: string): boolean =>
+  url.startsWith(ADMIN_PREFIX) && (url.length === ADMIN_PREFIX.length || url[ADMIN_PREFIX.length] === '/' || url[ADMIN_PREFIX.length] === '?');
 
 const HealthSchema = Type.Object({
   status: Type.Literal('ok'),

@@ -98,3 +98,17 @@ t.test('the journal\'s memory stays flat over 100,000 requests', async (t) => {
   t.equal(journal.total, 105_000);
   t.equal(journal.find({ query: { limit: '99' } }).length, 10, 'still searchable');
 });
+
+t.test('the admin API is not journaled, whatever its query; a path that only looks like it is', async (t) => {
+  const app = await testApp(t);
+  for (const url of ['/_mock', '/_mock?x=1', '/_mock/rules', '/_mock/journal?path=*', '/_mockery', '/_mock/nothing-here', '/health']) {
+    await app.inject({ url });
+  }
+  const res = await app.inject({ url: '/_mock/journal' });
+  assertSchema(t, JournalAnswer, res.json());
+  t.strictSame(
+    res.json().entries.map((e: { path: string; status: number }) => [e.path, e.status]),
+    [['/_mockery', 404], ['/_mock/nothing-here', 404], ['/health', 200]],
+    'unknown paths under /_mock are journaled: they are a client\'s mistake, not the admin API',
+  );
+});

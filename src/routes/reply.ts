@@ -24,7 +24,7 @@ export function answer(
     return;
   }
   const result = produce(base);
-  const all = [...warnings, ...result.warnings];
+  const all = result.warnings.length === 0 ? warnings : [...warnings, ...result.warnings];
   warn(reply, all);
   if (result.kind === 'stream') {
     void reply.type(result.contentType).send(result.stream);

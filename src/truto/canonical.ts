@@ -6,16 +6,24 @@
  */
 export function canonical(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  // Loops that add to one string rather than map and join: a list request writes its cursor scope with this.
   if (Array.isArray(value)) {
-    return `[${value.map((v) => (v === undefined || typeof v === 'function' || typeof v === 'symbol' ? 'null' : canonical(v))).join(',')}]`;
+    let text = '[';
+    for (let i = 0; i < value.length; i++) {
+      const v: unknown = value[i];
+      text += `${i > 0 ? ',' : ''}${v === undefined || typeof v === 'function' || typeof v === 'symbol' ? 'null' : canonical(v)}`;
+    }
+    return `${text}]`;
   }
   if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return canonical((value as { toJSON: () => unknown }).toJSON());
   const record = value as Record<string, unknown>;
-  const parts: string[] = [];
-  for (const key of Object.keys(record).sort()) {
+  const keys = Object.keys(record);
+  if (keys.length > 1) keys.sort();
+  let text = '{';
+  for (const key of keys) {
     const v = record[key];
     if (v === undefined || typeof v === 'function' || typeof v === 'symbol') continue;
-    parts.push(`${JSON.stringify(key)}:${canonical(v)}`);
+    text += `${text.length > 1 ? ',' : ''}${JSON.stringify(key)}:${canonical(v)}`;
   }
-  return `{${parts.join(',')}}`;
+  return `${text}}`;
 }
