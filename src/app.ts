@@ -9,7 +9,7 @@ import { FileLinks, FILES_PREFIX } from './files/links.js';
 import { Dataset, openStore } from './mock/dataset.js';
 import { InFlight } from './mock/in-flight.js';
 import { loadRules } from './mock/rules.js';
-import { ADMIN_PREFIX, REAL_CLOCK, Scenarios, type Clock } from './mock/scenarios.js';
+import { ADMIN_PREFIX, isAdminPath, REAL_CLOCK, Scenarios, type Clock } from './mock/scenarios.js';
 import { adminRoutes } from './routes/admin.js';
 import { discoveryRoutes } from './routes/discovery.js';
 import { AnswerCache } from './routes/answer-cache.js';
@@ -248,9 +248,6 @@ export async function buildApp(input: ConfigInput = {}, clock: Clock = REAL_CLOC
 }
 
 const NOTHING_TO_END = () => {};
-
-const isAdminPath = (url: string): boolean =>
-  url.startsWith(ADMIN_PREFIX) && (url.length === ADMIN_PREFIX.length || url[ADMIN_PREFIX.length] === '/' || url[ADMIN_PREFIX.length] === '?');
 
 const HealthSchema = Type.Object({
   status: Type.Literal('ok'),

@@ -29,6 +29,10 @@ type Journaled = IncomingMessage & { [JOURNALED]?: JournalRecord };
 /** Paths that are never journaled, faulted or limited: the admin API itself. */
 export const ADMIN_PREFIX = '/_mock';
 
+/** True for a URL (path and query) under the admin API: `/_mock`, `/_mock/…`, `/_mock?…`, not `/_mockery`. */
+export const isAdminPath = (url: string): boolean =>
+  url.startsWith(ADMIN_PREFIX) && (url.length === ADMIN_PREFIX.length || url[ADMIN_PREFIX.length] === '/' || url[ADMIN_PREFIX.length] === '?');
+
 /**
  * Test scenarios: the request journal, the fault rules, Truto's rate limits, header overrides, and the global
  * latency and error rate. Everything is decided before a route answers (so the answer cache cannot skip it), and

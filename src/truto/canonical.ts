@@ -19,11 +19,11 @@ export function canonical(value: unknown): string {
   const record = value as Record<string, unknown>;
   const keys = Object.keys(record);
   if (keys.length > 1) keys.sort();
-  let text = '{';
+  let text = '';
   for (const key of keys) {
     const v = record[key];
     if (v === undefined || typeof v === 'function' || typeof v === 'symbol') continue;
-    text += `${text.length > 1 ? ',' : ''}${JSON.stringify(key)}:${canonical(v)}`;
+    text += `${text === '' ? '' : ','}${JSON.stringify(key)}:${canonical(v)}`;
   }
-  return `${text}}`;
+  return `{${text}}`;
 }
