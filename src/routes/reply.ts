@@ -3,6 +3,10 @@ import type { Answer } from '../truto/unified.js';
 import { JSON_TYPE } from '../truto/unified.js';
 import { warn } from '../truto/warnings.js';
 import type { AnswerCache } from './answer-cache.js';
+import { OutgoingBytes } from './outgoing-bytes.js';
+
+/** One for the process: what it keeps is bounded once, however many apps a process builds (tests build hundreds). */
+const outgoing = new OutgoingBytes();
 
 /**
  * Answers a request from the cache, or produces the Answer and sends it: JSON serialized once here (records are
@@ -32,7 +36,8 @@ export function answer(
   }
   const text = result.kind === 'text' ? result.text : JSON.stringify(result.body);
   // An answer with warnings is not cached: the cache keeps bodies only, and the warnings must ride along every time.
-  void reply.type(JSON_TYPE).send((result.cacheable && all.length === 0 ? cache.set(key, text) : undefined) ?? text);
+  const kept = result.cacheable && all.length === 0 ? cache.set(key, text) : undefined;
+  void reply.type(JSON_TYPE).send(kept ?? outgoing.lend(text, reply.raw) ?? text);
 }
 
 
