@@ -67,6 +67,10 @@ t.test('over real sockets: answers queued behind a slow one on their connections
   }
   const lendable = pages.filter((p) => p.body.length >= MIN_BYTES && Buffer.byteLength(p.body) === p.body.length);
   t.ok(lendable.length >= 10, `${lendable.length} of ${pages.length} pages are answered from slots`);
+  const head = await app.inject({ method: 'HEAD', url: lendable[0]!.path, headers: AUTH });
+  t.equal(head.statusCode, 200);
+  t.equal(head.headers['content-length'], String(Buffer.byteLength(lendable[0]!.body)), 'HEAD: the length of the bytes a GET sends');
+  t.equal(head.body, '', 'HEAD: no body');
   const slow = `${CANDIDATES}/${ADA}?${ACC}`;
   const ada = (await get(app, slow)).body;
 
