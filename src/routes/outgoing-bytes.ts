@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http';
 
-/** A slot's size: a page of 100 attachments (64 KB) or a candidate (9 KB) fits; a larger text goes as a string. */
+/** A slot's size: a page of 100 attachments (64 KB) fits; a larger text goes as a string. */
 export const SLOT_BYTES = 128 * 1024;
 /**
  * Below this, a string is written as cheaply: Node encodes an answer of up to 16 KB, head included, on its stack and
@@ -23,7 +23,7 @@ interface Slot {
  * JavaScript heap: a second copy of a 64 KB page) and encoding the result to UTF-8 (a third). Bytes are written as they
  * are, beside the head. A fresh Buffer for each answer cost more than the copies (measured on list pages, 100
  * attachments: 206 µs of CPU a page against 150, malloc's heap trimmed and grown again, and the collector driven by
- * the memory outside its heap); a slot is taken again once the response it was lent to is written out.
+ * the memory outside its heap), so the buffers are kept and lent again.
  *
  * A slot is lent to one response, and free again when that response is finished (its last byte handed to the
  * socket) or destroyed (its socket closed, so nothing more is written from it). Free slots are found when they are
