@@ -5,7 +5,7 @@ import { MIGRATIONS } from '../store/migrations.js';
  * Bump when generation changes, so files seeded by an older generator are seeded afresh (a new migration does the
  * same through the schema version).
  */
-export const GENERATOR_VERSION = 5;
+export const GENERATOR_VERSION = 6;
 
 export interface SeedOptions {
   seed: number;

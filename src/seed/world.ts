@@ -227,6 +227,12 @@ export interface World {
 }
 
 const SPAN = 3 * 365 * DAY;
+/**
+ * A pipeline is a funnel: of the applications at a stage, this share moves on to the next. Most applications stop at
+ * Application Review and few reach the Onsite, as in a real account (drawn evenly across the stages, as they once
+ * were, an application had two interviews and three scorecards on average; now about one of each).
+ */
+const MOVES_ON = 0.45;
 const JOB_LEAD = 20 / (3 * 365);
 const ASCII = (s: string) => s.normalize('NFKD').replace(/[^A-Za-z0-9]/g, '').toLowerCase();
 
@@ -361,8 +367,10 @@ export function buildWorld(seed: number, accountId: string, candidateCount: numb
           job.createdAt + r.int(3_600_000, 5 * DAY),
         );
         const lastActivityAt = appliedAt + Math.floor(Math.max(0, updatedAt - appliedAt) * (0.5 + r.next() * 0.5));
-        const reached =
-          spec.status === 'hired' ? job.stages.length - 1 : r.int(0, Math.max(0, job.stages.length - (spec.status === 'active' ? 1 : 2)));
+        // A rejected application never got to the Offer stage; an active one may wait there. A pinned candidate shows
+        // the whole surface (it has the full story too), so its applications are anywhere along the way.
+        const furthest = Math.max(0, job.stages.length - (spec.status === 'active' ? 1 : 2));
+        const reached = spec.status === 'hired' ? job.stages.length - 1 : pin ? r.int(0, furthest) : Math.min(stagesPassed(r), furthest);
         const rejected = spec.status === 'rejected';
         return {
           n: ++applicationN,
@@ -438,6 +446,11 @@ export function buildWorld(seed: number, accountId: string, candidateCount: numb
   }
 
   return { users, departments: worldDepartments, offices, tags, jobs, stages, sources, rejectReasons, candidateCount, candidates };
+}
+
+/** How many stages an application moved past: 0 with probability 1 - MOVES_ON, 1 with MOVES_ON × that, and so on. */
+function stagesPassed(r: Random): number {
+  return Math.floor(Math.log(1 - r.next()) / Math.log(MOVES_ON));
 }
 
 function phone(r: Random): string {
