@@ -298,6 +298,9 @@ t.test('what the world held before its stories is unchanged (hashes from 626fd2e
     c.attachments.map((a) => [a.n, a.pinnedId, a.kind, a.subtype, a.fileName, a.createdAt, a.applicationN]),
   ];
   t.equal(sha(first.map(candidate)), 'b755f6d4a1fe269d70e7ae5751a5d1e017fa27be8aed0a20539e4d451f10f875', 'candidates, applications, attachments');
+  // Pinned candidates keep the even draw over the stages: their stages are what they were before the funnel.
+  const pinned = first.filter((c) => c.pinnedId).map((c) => c.applications.map((a) => a.stageN));
+  t.strictSame(pinned, [[3, 8], [4], [6], [16, 8, 2]], 'pinned candidates: the stages they had before the funnel');
   t.equal(
     sha(world.jobs.map((j) => [j.n, j.title, j.department, j.office, j.status, j.createdAt, j.updatedAt, j.stages.map((s) => [s.n, s.name, s.position]), 0])),
     '6f394d0c2b663dd5a2ad9f5f3ef064ddde26f0f9f8468f762a75f8c02a859636',
