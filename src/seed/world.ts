@@ -229,8 +229,8 @@ export interface World {
 const SPAN = 3 * 365 * DAY;
 /**
  * A pipeline is a funnel: of the applications at a stage, this share moves on to the next. Most applications stop at
- * Application Review and few reach the Onsite, as in a real account (drawn evenly across the stages, as they once
- * were, an application had two interviews and three scorecards on average; now about one of each).
+ * Application Review and few reach the Onsite, as in a real account, so an application has about one interview and
+ * one scorecard on average.
  */
 const MOVES_ON = 0.45;
 const JOB_LEAD = 20 / (3 * 365);
