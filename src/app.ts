@@ -10,6 +10,7 @@ import { Dataset, openStore } from './mock/dataset.js';
 import { InFlight } from './mock/in-flight.js';
 import { loadRules } from './mock/rules.js';
 import { ADMIN_PREFIX, isAdminPath, REAL_CLOCK, Scenarios, type Clock } from './mock/scenarios.js';
+import { Visit } from './mock/visit.js';
 import { adminRoutes } from './routes/admin.js';
 import { discoveryRoutes } from './routes/discovery.js';
 import { AnswerCache } from './routes/answer-cache.js';
@@ -44,7 +45,7 @@ export interface MockInfo {
   /** The data served and its replacement: reset, fixtures reload. */
   dataset: Dataset;
   /** The requests being answered (what a stop waits for). */
-  inFlight: InFlight;
+  inFlight: InFlight<Visit>;
 }
 
 declare module 'fastify' {
@@ -86,7 +87,10 @@ export async function buildApp(input: ConfigInput = {}, clock: Clock = REAL_CLOC
   const api = new UnifiedApi(accounts, new Cursors(config.signingKey), links);
   const writes = new UnifiedWrites(accounts, links, () => dataset.current.seed);
   const downloads = new Downloads(accounts, links);
-  const inFlight = new InFlight();
+  const inFlight = new InFlight<Visit>((visit, answered) => {
+    scenarios.depart(visit, answered);
+    dataset.leave(visit);
+  });
 
   const app = Fastify({
     ...(runtime.logger ? { loggerInstance: runtime.logger } : { logger: loggerOptions(config) }),
@@ -176,22 +180,22 @@ export async function buildApp(input: ConfigInput = {}, clock: Clock = REAL_CLOC
   await registerOpenApi(app);
 
   // --- Test scenarios (src/mock/) ---
-  // Every request outside the admin API is journaled, and waits while a reset or reload swaps the data; every request
-  // is in flight until it ends, answered or not.
+  // Every request is in flight until it ends, answered or not; every request outside the admin API is journaled, and
+  // waits while a reset or reload swaps the data.
+  app.decorateRequest('visit', null);
   app.addHook('onRequest', (request, reply, done) => {
+    const visit = new Visit(request.raw, reply);
+    request.visit = visit;
+    inFlight.start(visit, reply.raw);
     // The path of a matched route rather than the route's own (`routeOptions` builds an object of a dozen options on
     // every read): no route outside the admin API matches a path under it.
-    if (!request.is404 && isAdminPath(request.url)) {
-      inFlight.start(request.raw, reply.raw, NOTHING_TO_END);
-      return done();
-    }
-    let leave = () => {};
-    inFlight.start(request.raw, reply.raw, scenarios.arrive(request, reply, () => leave()));
-    leave = dataset.enter(done);
+    if (!request.is404 && isAdminPath(request.url)) return done();
+    scenarios.arrive(visit, request);
+    dataset.admit(visit, done);
   });
   // Fastify's 'finish' (answered), or its 'error' (a response destroyed with an error: not answered).
   app.addHook('onResponse', (request, reply, done) => {
-    inFlight.finish(request.raw, !reply.raw.destroyed || reply.raw.writableFinished);
+    if (request.visit !== null) inFlight.finish(request.visit, !reply.raw.destroyed || reply.raw.writableFinished);
     done();
   });
   await app.register(adminRoutes, { prefix: ADMIN_PREFIX, scenarios, dataset, adminToken: config.adminToken });
@@ -247,7 +251,6 @@ export async function buildApp(input: ConfigInput = {}, clock: Clock = REAL_CLOC
   return app;
 }
 
-const NOTHING_TO_END = () => {};
 
 const HealthSchema = Type.Object({
   status: Type.Literal('ok'),

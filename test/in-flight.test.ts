@@ -11,21 +11,26 @@ const fakeSocket = () => new EventEmitter() as unknown as Socket;
 const fakeRequest = (socket: Socket) => ({ socket }) as unknown as IncomingMessage;
 const fakeResponse = () => Object.assign(new EventEmitter(), { writableFinished: false }) as unknown as ServerResponse;
 
+interface FakeVisit {
+  request: IncomingMessage;
+  name: string;
+}
+
 t.test('a request on a watched connection: no listener on its response; ended once, by its answer or by the connection', async (t) => {
-  const inFlight = new InFlight();
+  const ends: string[] = [];
+  const inFlight = new InFlight<FakeVisit>((visit, answered) => ends.push(`${visit.name} ${answered}`));
   const server = new EventEmitter();
   inFlight.watch(server as unknown as Server);
   const socket = fakeSocket();
   server.emit('connection', socket);
-  const ends: string[] = [];
-  const [a, b, c] = [fakeRequest(socket), fakeRequest(socket), fakeRequest(socket)];
+  const [a, b, c] = ['a', 'b', 'c'].map((name) => ({ request: fakeRequest(socket), name })) as [FakeVisit, FakeVisit, FakeVisit];
   const responses = [fakeResponse(), fakeResponse(), fakeResponse()];
-  inFlight.start(a, responses[0]!, (answered) => ends.push(`a ${answered}`));
-  inFlight.start(b, responses[1]!, (answered) => ends.push(`b ${answered}`));
-  inFlight.start(c, responses[2]!, (answered) => ends.push(`c ${answered}`));
+  inFlight.start(a, responses[0]!);
+  inFlight.start(b, responses[1]!);
+  inFlight.start(c, responses[2]!);
   t.strictSame(responses.map((r) => r.listenerCount('close') + r.listenerCount('finish')), [0, 0, 0], 'nothing listens on the responses');
   t.equal(socket.listenerCount('close'), 1, 'one listener on the connection, whatever its requests');
-  t.strictSame(inFlight.requests, [a, b, c], 'in flight, oldest first');
+  t.strictSame(inFlight.requests, [a.request, b.request, c.request], 'in flight, oldest first');
 
   inFlight.finish(a, true);
   inFlight.finish(a, false);
@@ -38,11 +43,10 @@ t.test('a request on a watched connection: no listener on its response; ended on
 });
 
 t.test('a request without a watched connection (app.inject) is ended by its response closing', async (t) => {
-  const inFlight = new InFlight();
   const ends: boolean[] = [];
+  const inFlight = new InFlight<FakeVisit>((_visit, answered) => ends.push(answered));
   const response = fakeResponse();
-  const req = fakeRequest(fakeSocket());
-  inFlight.start(req, response, (answered) => ends.push(answered));
+  inFlight.start({ request: fakeRequest(fakeSocket()), name: 'a' }, response);
   t.equal(response.listenerCount('close'), 1);
   response.emit('close');
   t.strictSame(ends, [false], 'closed before its answer was written');

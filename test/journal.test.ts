@@ -77,14 +77,13 @@ t.test('the journal\'s memory stays flat over 100,000 requests', async (t) => {
   const headers = { authorization: `Bearer ${TOKEN}`, 'user-agent': 'truto-ts-sdk/2.0.12', accept: 'application/json', host: 'localhost:4010' };
   // The path the hook takes for every request: record on arrival, completed when answered.
   const push = (i: number) => {
-    const entry = journal.record({
+    const id = journal.record({
       method: 'GET',
       url: `${ATTACHMENTS}?integrated_account_id=${GH}&limit=${i % 100}&next_cursor=${'c'.repeat(40)}${i}`,
       headers,
       account: GH,
-    })!;
-    entry.status = 200;
-    entry.duration_ms = 1.5;
+    });
+    journal.complete(id, 200, 1.5, undefined);
   };
   for (let i = 0; i < 5_000; i++) push(i);
   gc();
@@ -111,4 +110,46 @@ t.test('the admin API is not journaled, whatever its query; a path that only loo
     [['/_mockery', 404], ['/_mock/nothing-here', 404], ['/health', 200]],
     'unknown paths under /_mock are journaled: they are a client\'s mistake, not the admin API',
   );
+});
+
+t.test('an entry keeps no object of its request: what the request allocated is the collector\'s once it has ended', async (t) => {
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  const journal = new Journal(10);
+  const refs: WeakRef<object>[] = [];
+  // In a function of its own: nothing on this test's stack holds the request's objects afterwards.
+  const arrive = (i: number) => {
+    const headers = { authorization: `Bearer ${TOKEN}`, 'x-request': `r${i}` };
+    const url = `${ATTACHMENTS}?integrated_account_id=${GH}&limit=${i}`;
+    refs.push(new WeakRef(headers));
+    journal.complete(journal.record({ method: 'GET', url, headers, account: GH }), 200, 1, undefined);
+  };
+  for (let i = 0; i < 5; i++) arrive(i);
+  await new Promise((resolve) => setImmediate(resolve)); // WeakRefs hold their targets until the job that made them ends
+  gc();
+  t.strictSame(refs.map((r) => r.deref() === undefined), [true, true, true, true, true], 'the headers objects were collected');
+  t.strictSame(
+    journal.find().map((e) => [e.id, e.query.limit, e.headers['x-request'], e.headers.authorization, e.status]),
+    [0, 1, 2, 3, 4].map((i) => [i + 1, String(i), `r${i}`, 'Bearer [redacted]', 200]),
+    'and every entry reads back as it was sent',
+  );
+});
+
+t.test('what does not fit in an entry\'s bytes is kept as it came: a large request, an account outside latin1, a repeated header', async (t) => {
+  const journal = new Journal(4);
+  const cookie = 'c'.repeat(5000);
+  const big = journal.record({ method: 'GET', url: `${CANDIDATES}?${ACC}`, headers: { cookie, 'x-big': 'b'.repeat(3000) }, account: GH });
+  const unicode = journal.record({ method: 'GET', url: `${CANDIDATES}?integrated_account_id=%E2%9C%93`, headers: {}, account: '✓' });
+  const repeated = journal.record({ method: 'POST', url: '/x', headers: { 'x-seen': ['a', 'b'], 'x-none': undefined }, account: null });
+  journal.mark(repeated, 'rule-1');
+  journal.note(repeated, { name: 'Ada' });
+  journal.complete(unicode, null, 2.5, 'warned');
+  const [a, b, c] = journal.find();
+  t.strictSame([a!.headers['x-big'], a!.headers.cookie, a!.integrated_account_id], ['b'.repeat(3000), '[redacted]', GH]);
+  t.strictSame([b!.integrated_account_id, b!.status, b!.duration_ms, b!.warning], ['✓', null, 2.5, 'warned']);
+  t.strictSame(c, { ...c!, method: 'POST', path: '/x', query: {}, integrated_account_id: null, headers: { 'x-seen': 'a, b' }, status: null, duration_ms: null, fault: 'rule-1', body: { name: 'Ada' } });
+  for (let i = 0; i < 4; i++) journal.record({ method: 'GET', url: '/y', headers: {}, account: null });
+  journal.mark(repeated, 'late');
+  journal.complete(big, 200, 1, undefined);
+  t.strictSame(journal.find().map((e) => [e.path, e.status, e.fault]), [['/y', null, null], ['/y', null, null], ['/y', null, null], ['/y', null, null]], 'an entry the ring has moved past is not touched');
 });

@@ -6,6 +6,7 @@ import type { SeedProgress } from '../seed/progress.js';
 import { Store } from '../store/index.js';
 import { Readers } from '../store/readers.js';
 import type { Accounts } from '../truto/accounts.js';
+import { GONE, type Visit } from './visit.js';
 
 /**
  * The store at `db` for these fixtures and options: reused when its fingerprint matches, else seeded afresh (in a
@@ -68,26 +69,22 @@ export class Dataset {
   }
 
   /**
-   * A request that reads the store arrives: `admitted` runs at once, or after the replacement under way. Returns
-   * what to call when the request has ended (answered or not, admitted yet or not); calls after the first are ignored.
+   * A request that reads the store arrives: `admitted` runs at once, or after the replacement under way. `leave`
+   * lets it go when it has ended, admitted yet or not.
    */
-  enter(admitted: () => void): () => void {
-    let generation: number | undefined;
-    let gone = false;
-    const admit = (): void => {
-      if (this.gate !== undefined) {
-        void this.gate.then(admit);
-        return;
-      }
-      if (!gone) generation = this.readers.enter();
-      admitted();
-    };
-    admit();
-    return () => {
-      if (gone) return;
-      gone = true;
-      if (generation !== undefined) this.readers.leave(generation);
-    };
+  admit(visit: Visit, admitted: () => void): void {
+    if (this.gate !== undefined) {
+      void this.gate.then(() => this.admit(visit, admitted));
+      return;
+    }
+    if (visit.generation !== GONE) visit.generation = this.readers.enter();
+    admitted();
+  }
+
+  /** The request has ended; calls after the first are ignored. */
+  leave(visit: Visit): void {
+    if (visit.generation >= 0) this.readers.leave(visit.generation);
+    visit.generation = GONE;
   }
 
   /** Requests in flight, and replaced stores kept open for them. */

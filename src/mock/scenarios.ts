@@ -1,15 +1,14 @@
 import { warn, WARNING_HEADER } from '../truto/warnings.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { IncomingMessage } from 'node:http';
 import { setTimeout as delay } from 'node:timers/promises';
 import { ConfigError, type Config } from '../config.js';
 import { Random, hash32 } from '../seed/random.js';
 import type { Accounts } from '../truto/accounts.js';
 import { errors, reasonPhrase, type TrutoError } from '../truto/errors.js';
-import type { Ending } from './in-flight.js';
-import { Journal, queryValues, redactBody, type JournalRecord } from './journal.js';
+import { Journal, queryValues, redactBody } from './journal.js';
 import { RateLimiter, TRUTO_LIMITS } from './rate-limit.js';
 import { RuleSet, type FaultAction, type Inbound, type Latency, type RuleInput } from './rules.js';
+import type { Visit } from './visit.js';
 
 /** The clock and the timer, injected so that tests neither sleep nor depend on the time of day. */
 export interface Clock {
@@ -18,13 +17,6 @@ export interface Clock {
 }
 
 export const REAL_CLOCK: Clock = { now: Date.now, sleep: (ms) => delay(ms) };
-
-/**
- * A request's journal entry, kept on the request itself: a WeakMap keyed by every request cost the collector more
- * than the property does (its entries are ephemerons, traced apart).
- */
-const JOURNALED = Symbol('journal entry');
-type Journaled = IncomingMessage & { [JOURNALED]?: JournalRecord };
 
 /** Paths that are never journaled, faulted or limited: the admin API itself. */
 export const ADMIN_PREFIX = '/_mock';
@@ -72,34 +64,31 @@ export class Scenarios {
     };
   }
 
-  /**
-   * Root onRequest: every request outside the admin API is journaled on arrival. Returns what completes its entry
-   * and lets `leave` go when the request ends (InFlight calls it once).
-   */
-  arrive(request: FastifyRequest, reply: FastifyReply, leave: () => void): Ending {
-    const startedAt = performance.now();
-    const entry = this.journal.record({
+  /** Root onRequest: every request outside the admin API is journaled on arrival. */
+  arrive(visit: Visit, request: FastifyRequest): void {
+    visit.journal = this.journal.record({
       method: request.method,
       url: request.url,
       headers: request.headers,
       account: accountOf(request),
     });
-    if (entry) (request.raw as Journaled)[JOURNALED] = entry;
-    return (answered) => {
-      if (entry) {
-        entry.status = answered ? reply.raw.statusCode : null;
-        entry.duration_ms = Math.round((performance.now() - startedAt) * 10) / 10;
-        const warning = reply.getHeader(WARNING_HEADER);
-        if (warning !== undefined) entry.warning = String(warning);
-      }
-      leave();
-    };
+  }
+
+  /** The request has ended: its journal entry is completed, answered or not. */
+  depart(visit: Visit, answered: boolean): void {
+    if (visit.journal === 0) return;
+    const warning = visit.reply.getHeader(WARNING_HEADER);
+    this.journal.complete(
+      visit.journal,
+      answered ? visit.reply.raw.statusCode : null,
+      Math.round((performance.now() - visit.startedAt) * 10) / 10,
+      warning === undefined ? undefined : String(warning),
+    );
   }
 
   /** Keeps a write's body with its journal entry (redacted), so a test can assert what its code sent. */
   noteBody(request: FastifyRequest, body: unknown): void {
-    const entry = (request.raw as Journaled)[JOURNALED];
-    if (entry) entry.body = redactBody(body);
+    if (request.visit !== null && request.visit.journal !== 0) this.journal.note(request.visit.journal, redactBody(body));
   }
 
   /** Unified onRequest, after auth: Truto's limits per token and per integrated account, headers on every answer. */
@@ -210,8 +199,7 @@ export class Scenarios {
   }
 
   private mark(request: FastifyRequest, fault: string): void {
-    const entry = (request.raw as Journaled)[JOURNALED];
-    if (entry) entry.fault = fault;
+    if (request.visit !== null) this.journal.mark(request.visit.journal, fault);
   }
 
   private inbound(request: FastifyRequest): Inbound {
