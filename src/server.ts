@@ -1,4 +1,6 @@
 #!/usr/bin/env node
+// First, before anything that collects garbage (see the module).
+import './tick-shape.js';
 import closeWithGrace from 'close-with-grace';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { commandInput } from './cli.js';
