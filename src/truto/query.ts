@@ -16,21 +16,38 @@ export function parseQueryString(text: string): Record<string, unknown> {
   }) as Record<string, unknown>;
 }
 
-/** `key=value&…` with nothing to decode, nest or combine: what nearly every request sends. */
-const SIMPLE = /^[\w.~-]+=[\w.~-]*(?:&[\w.~-]+=[\w.~-]*)*$/;
+/** The characters of a query that need no decoding: letters, digits, `_`, `.`, `~`, `-`. */
+const PLAIN = new Uint8Array(128);
+for (const c of 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.~-') PLAIN[c.charCodeAt(0)] = 1;
+const AMP = 38;
+const EQ = 61;
 
 /**
- * The query qs would parse from a simple query string, without qs's general machinery (on every request's path);
- * undefined when the string needs it (percent-escapes, brackets, a repeated key, a key qs drops).
+ * The query qs would parse from a simple query string (`key=value&…`, nothing to decode, nest or combine: what nearly
+ * every request sends), in one pass without qs's general machinery; undefined when the string needs it
+ * (percent-escapes, brackets, a key without `=`, a repeated key, a key an object already has, like `constructor`).
  */
 function simpleQuery(text: string): Record<string, unknown> | undefined {
-  if (text.length > 4096 || !SIMPLE.test(text)) return undefined;
+  const n = text.length;
+  if (n > 4096) return undefined;
   const out: Record<string, unknown> = {};
-  for (const part of text.split('&')) {
-    const eq = part.indexOf('=');
-    const key = part.slice(0, eq);
-    if (Object.hasOwn(out, key) || Object.hasOwn(Object.prototype, key)) return undefined;
-    out[key] = part.slice(eq + 1);
+  let start = 0;
+  let eq = -1;
+  for (let i = 0; i <= n; i++) {
+    const c = i === n ? AMP : text.charCodeAt(i);
+    if (c === EQ) {
+      if (eq !== -1 || i === start) return undefined;
+      eq = i;
+    } else if (c === AMP) {
+      if (eq === -1) return undefined;
+      const key = text.slice(start, eq);
+      if (key in out) return undefined;
+      out[key] = text.slice(eq + 1, i);
+      start = i + 1;
+      eq = -1;
+    } else if (c >= 128 || PLAIN[c] !== 1) {
+      return undefined;
+    }
   }
   return out;
 }
@@ -49,7 +66,9 @@ const INTEGER_PARAMS = new Set(['limit', 'expires_in']);
  */
 export function normalizeQuery(query: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(query)) {
+  // The parsers give plain objects of their own keys only (no prototype's): a loop over them allocates nothing.
+  for (const key in query) {
+    const value = query[key];
     const v = LIST_PARAMS.has(key) ? toList(value) : dropEmpty(value);
     if (v !== undefined) out[key] = INTEGER_PARAMS.has(key) && typeof v === 'string' ? toInteger(v) : v;
   }
