@@ -42,6 +42,28 @@ t.test('a request on a watched connection: no listener on its response; ended on
   t.strictSame(inFlight.requests, []);
 });
 
+t.test('requests end in any order; what is left stays oldest first, and can start again', async (t) => {
+  const ends: string[] = [];
+  const inFlight = new InFlight<FakeVisit>((visit, answered) => ends.push(`${visit.name} ${answered}`));
+  const server = new EventEmitter();
+  inFlight.watch(server as unknown as Server);
+  const [one, other] = [fakeSocket(), fakeSocket()];
+  server.emit('connection', one);
+  server.emit('connection', other);
+  const visits = ['a', 'b', 'c', 'd'].map((name) => ({ request: fakeRequest(name === 'c' ? other : one), name })) as FakeVisit[];
+  for (const visit of visits) inFlight.start(visit, fakeResponse());
+  const names = () => inFlight.requests.map((r) => visits.find((v) => v.request === r)!.name);
+  inFlight.finish(visits[1]!, true);
+  t.strictSame(names(), ['a', 'c', 'd'], 'the middle one gone');
+  inFlight.finish(visits[3]!, true);
+  t.strictSame(names(), ['a', 'c'], 'the newest gone');
+  inFlight.start(visits[1]!, fakeResponse());
+  t.strictSame(names(), ['a', 'c', 'b'], 'a visit started again is the newest');
+  one.emit('close');
+  t.strictSame(names(), ['c'], 'a closed connection ends what it carried, wherever they stand');
+  t.strictSame(ends, ['b true', 'd true', 'a false', 'b false']);
+});
+
 t.test('a request without a watched connection (app.inject) is ended by its response closing', async (t) => {
   const ends: boolean[] = [];
   const inFlight = new InFlight<FakeVisit>((_visit, answered) => ends.push(answered));

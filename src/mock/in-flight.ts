@@ -1,9 +1,16 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 
-/** What InFlight keeps: anything that knows its request. */
+/** What InFlight keeps: anything that knows its request, with room for InFlight's links. */
 export interface Tracked {
   readonly request: IncomingMessage;
+  /**
+   * InFlight's list, linked through the visits themselves: starting and ending one allocates nothing (a Set grew and
+   * shrank its table as requests came and went, a few hundred bytes a request).
+   */
+  older?: Tracked | undefined;
+  newer?: Tracked | undefined;
+  inFlight?: boolean;
 }
 
 const WATCHED = Symbol('connection watched');
@@ -21,7 +28,8 @@ type Watched = Socket & { [WATCHED]?: true };
  * (`app.inject`) gets a listener on its response instead.
  */
 export class InFlight<V extends Tracked> {
-  private readonly open = new Set<V>();
+  private oldest: V | undefined;
+  private newest: V | undefined;
 
   constructor(private readonly end: (visit: V, answered: boolean) => void) {}
 
@@ -34,25 +42,44 @@ export class InFlight<V extends Tracked> {
   }
 
   start(visit: V, response: ServerResponse): void {
-    this.open.add(visit);
+    visit.inFlight = true;
+    visit.older = this.newest;
+    visit.newer = undefined;
+    if (this.newest === undefined) this.oldest = visit;
+    else this.newest.newer = visit;
+    this.newest = visit;
     if ((visit.request.socket as Watched | null)?.[WATCHED] !== true) response.once('close', () => this.finish(visit, response.writableFinished));
   }
 
   /** Ends the visit, unless it has ended already. */
   finish(visit: V, answered: boolean): void {
-    if (this.open.delete(visit)) this.end(visit, answered);
+    if (this.unlink(visit)) this.end(visit, answered);
   }
 
   /** The requests not ended yet, oldest first. */
   get requests(): IncomingMessage[] {
-    return [...this.open].map((visit) => visit.request);
+    const out: IncomingMessage[] = [];
+    for (let visit = this.oldest; visit !== undefined; visit = visit.newer as V | undefined) out.push(visit.request);
+    return out;
+  }
+
+  private unlink(visit: V): boolean {
+    if (visit.inFlight !== true) return false;
+    visit.inFlight = false;
+    const { older, newer } = visit;
+    if (older === undefined) this.oldest = newer as V | undefined;
+    else older.newer = newer;
+    if (newer === undefined) this.newest = older as V | undefined;
+    else newer.older = older;
+    visit.older = visit.newer = undefined;
+    return true;
   }
 
   private closed(socket: Socket): void {
-    for (const visit of this.open) {
-      if (visit.request.socket !== socket) continue;
-      this.open.delete(visit);
-      this.end(visit, false);
+    for (let visit = this.oldest; visit !== undefined; ) {
+      const newer = visit.newer as V | undefined;
+      if (visit.request.socket === socket && this.unlink(visit)) this.end(visit, false);
+      visit = newer;
     }
   }
 }

@@ -117,8 +117,9 @@ export class Scenarios {
 
   private ignoredOverrides(request: FastifyRequest, reply: FastifyReply): void {
     // Otherwise a header sent by hand would be dropped without a word, and its answer taken for the mock's verdict.
-    const ignored = Object.keys(OVERRIDE_HEADERS).filter((name) => request.headers[name] !== undefined);
-    if (ignored.length > 0) warn(reply, [`${ignored.join(', ')} ignored: the mock honours x-mock-* headers only with --header-overrides (TRUTO_MOCK_HEADER_OVERRIDES=true)`]);
+    let ignored: string[] | undefined;
+    for (const name of OVERRIDE_NAMES) if (request.headers[name] !== undefined) (ignored ??= []).push(name);
+    if (ignored !== undefined) warn(reply, [`${ignored.join(', ')} ignored: the mock honours x-mock-* headers only with --header-overrides (TRUTO_MOCK_HEADER_OVERRIDES=true)`]);
   }
 
   private async shape(request: FastifyRequest, reply: FastifyReply): Promise<void> {
@@ -256,6 +257,7 @@ export const OVERRIDE_HEADERS = {
   'x-mock-latency': 'wait this many milliseconds (250) or a range (100-300) before answering',
   'x-mock-fault': 'reset (TCP RST) or empty (close without answering)',
 } as const;
+const OVERRIDE_NAMES = Object.keys(OVERRIDE_HEADERS);
 
 function headerActions(headers: FastifyRequest['headers']): FaultAction[] {
   const one = (name: keyof typeof OVERRIDE_HEADERS): string | undefined => {

@@ -24,6 +24,8 @@ export class AnswerCache {
   }
 
   get(key: string): Buffer | undefined {
+    // Off, the key is not even hashed.
+    if (this.maxBytes === 0) return undefined;
     return this.entries.get(key);
   }
 

@@ -21,8 +21,8 @@ const CACHE_KB = 2048;
  */
 export class Renderings {
   private db: Database.Database | undefined;
-  private read: Database.Statement<[string], string> | undefined;
-  private keep: Database.Statement<[string, string]> | undefined;
+  private read: Database.Statement<[number, string], string> | undefined;
+  private keep: Database.Statement<[number, string, string]> | undefined;
   private epoch = 0;
   private kept = 0;
   private broken = false;
@@ -51,7 +51,7 @@ export class Renderings {
   get(key: string): string | undefined {
     if (!this.enabled || this.kept === 0) return undefined;
     try {
-      return this.statements().read.get(`${this.epoch}\n${key}`);
+      return this.statements().read.get(this.epoch, key);
     } catch {
       this.broken = true;
       return undefined;
@@ -64,7 +64,7 @@ export class Renderings {
       const { keep } = this.statements();
       // Counted in UTF-16 units: close enough to the bytes written, and never below them by more than a factor of 3.
       if (this.kept + text.length + key.length > this.maxBytes) this.clear();
-      keep.run(`${this.epoch}\n${key}`, text);
+      keep.run(this.epoch, key, text);
       this.kept += text.length + key.length;
     } catch {
       this.broken = true;
@@ -93,13 +93,14 @@ export class Renderings {
       db.pragma(`cache_size = -${CACHE_KB}`);
       db.pragma('journal_mode = OFF');
       db.pragma('synchronous = OFF');
-      db.exec('CREATE TABLE rendered (key TEXT PRIMARY KEY, body TEXT NOT NULL)');
+      // The epoch a column of its own: a key is bound as it is, not copied into a longer one on every read.
+      db.exec('CREATE TABLE rendered (epoch INTEGER NOT NULL, key TEXT NOT NULL, body TEXT NOT NULL, PRIMARY KEY (epoch, key))');
       // One transaction, never committed: a rendering kept in autocommit wrote its pages to the file at once (about
       // 95 µs of a first read's 200); inside it, pages reach the file only when the page cache spills. Nothing here
       // has to outlive the process, and this connection is the only reader.
       db.exec('BEGIN');
-      this.read = db.prepare<[string], string>('SELECT body FROM rendered WHERE key = ?').pluck();
-      this.keep = db.prepare<[string, string]>('INSERT OR REPLACE INTO rendered (key, body) VALUES (?, ?)');
+      this.read = db.prepare<[number, string], string>('SELECT body FROM rendered WHERE epoch = ? AND key = ?').pluck();
+      this.keep = db.prepare<[number, string, string]>('INSERT OR REPLACE INTO rendered (epoch, key, body) VALUES (?, ?, ?)');
       this.db = db;
     }
     return { read: this.read!, keep: this.keep! };

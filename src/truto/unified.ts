@@ -200,8 +200,10 @@ export class UnifiedApi {
     query: TrutoQuery,
   ): { filters: UnifiedFilters; warnings: string[] } {
     const given = query as Record<string, unknown>;
-    const missing = res.filters.required[method].filter((f) => given[f] === undefined);
-    if (missing.length > 0) throw errors.missingQuery([...missing], account.integration.name);
+    for (const required of res.filters.required[method]) {
+      if (given[required] !== undefined) continue;
+      throw errors.missingQuery(res.filters.required[method].filter((f) => given[f] === undefined), account.integration.name);
+    }
     const out: Record<string, unknown> = {};
     const warnings: string[] = [];
     for (const name of CATALOGUE[resource].filters[method]) {

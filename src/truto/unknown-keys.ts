@@ -15,17 +15,19 @@ const ALIASES: Record<string, string> = {
  * that misspells `limit` would otherwise pass against the mock on a page size production never applies. `strict`
  * makes them a 400.
  */
-export function unknownKeys(query: object, known: ReadonlySet<string>, strict: boolean): string[] {
-  const warnings: string[] = [];
-  for (const key of Object.keys(query)) {
+export function unknownKeys(query: object, known: ReadonlySet<string>, strict: boolean): readonly string[] {
+  let warnings: string[] | undefined;
+  for (const key in query) {
     if (known.has(key)) continue;
     const near = nearest(key, known);
     const hint = near === undefined ? '' : `; did you mean ${near}?`;
     if (strict) throw errors.invalidQuery(key, `unknown parameter on this route${hint}`);
-    warnings.push(`unknown query parameter ${key} ignored${hint}`);
+    (warnings ??= []).push(`unknown query parameter ${key} ignored${hint}`);
   }
-  return warnings;
+  return warnings ?? NONE;
 }
+
+const NONE: readonly string[] = Object.freeze([]);
 
 function nearest(key: string, known: ReadonlySet<string>): string | undefined {
   const alias = ALIASES[key.toLowerCase()];
