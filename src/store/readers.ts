@@ -22,8 +22,9 @@ export class Readers {
     const left = (this.inFlight.get(generation) ?? 1) - 1;
     if (left > 0) this.inFlight.set(generation, left);
     else this.inFlight.delete(generation);
-    this.closeUnread();
-    if (this.inFlight.size === 0) for (const resolve of this.idle.splice(0)) resolve();
+    // Only after a replacement is there a store to close: every request's path, otherwise.
+    if (this.retired.length > 0) this.closeUnread();
+    if (this.inFlight.size === 0 && this.idle.length > 0) for (const resolve of this.idle.splice(0)) resolve();
   }
 
   /** Requests in flight, whatever store they read. */
