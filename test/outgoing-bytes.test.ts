@@ -9,17 +9,25 @@ import { ACC, ADA, assertSchema, AUTH, CANDIDATES, get, JSON_CT, testApp } from 
 const response = () => ({ writableFinished: false, destroyed: false }) as ServerResponse & { writableFinished: boolean; destroyed: boolean };
 const ascii = (n: number, c = 'x') => `"${c.repeat(n - 2)}"`;
 
-t.test('lends bytes for a large ASCII text only, equal to its UTF-8', async (t) => {
+t.test('lends bytes for a large text, equal to its UTF-8; a text whose UTF-8 does not fit goes as a string', async (t) => {
   const out = new OutgoingBytes();
   t.equal(out.lend(ascii(MIN_BYTES - 1), response()), undefined, 'too small: sent as a string');
   t.equal(out.lend(ascii(SLOT_BYTES + 1), response()), undefined, 'larger than a slot: sent as a string');
-  t.equal(out.lend(`"Zoë${'x'.repeat(MIN_BYTES)}"`, response()), undefined, 'not ASCII: its Latin-1 bytes are not its UTF-8');
   t.equal(out.made, 0, 'no slot made for what goes as a string');
   for (const n of [MIN_BYTES, 64 * 1024, SLOT_BYTES]) {
     const text = ascii(n, String.fromCharCode(97 + (n % 26)));
     const bytes = out.lend(text, response());
     t.ok(bytes !== undefined && bytes.equals(Buffer.from(text, 'utf8')), `${n} characters: the text's UTF-8, no more, no less`);
   }
+  const zoe = `"Zoë ${'x'.repeat(MIN_BYTES)} Łódź"`;
+  const lent = out.lend(zoe, response());
+  t.ok(lent !== undefined && lent.equals(Buffer.from(zoe, 'utf8')), 'not ASCII: its UTF-8, every character whole');
+  const made = out.made;
+  const tooLong = `"${'é'.repeat(SLOT_BYTES / 2)}"`; // SLOT_BYTES / 2 + 2 characters, SLOT_BYTES + 2 bytes
+  t.equal(out.lend(tooLong, response()), undefined, 'UTF-8 longer than a slot: sent as a string');
+  const after = out.lend(ascii(MIN_BYTES, 'q'), response());
+  t.ok(after !== undefined && after.equals(Buffer.from(ascii(MIN_BYTES, 'q'))), 'and the slot it was tried in is free for the next');
+  t.equal(out.made, made + 1, 'one slot more, for the next answer (the one tried was left free, not lent)');
 });
 
 t.test('a slot is lent again only once its response is written out or destroyed; at most MAX_SLOTS are made', async (t) => {
