@@ -251,7 +251,6 @@ export async function buildApp(input: ConfigInput = {}, clock: Clock = REAL_CLOC
   return app;
 }
 
-
 const HealthSchema = Type.Object({
   status: Type.Literal('ok'),
   accounts: Type.Integer({ minimum: 0, description: 'Integrated accounts served' }),

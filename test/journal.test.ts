@@ -153,3 +153,19 @@ t.test('what does not fit in an entry\'s bytes is kept as it came: a large reque
   journal.complete(big, 200, 1, undefined);
   t.strictSame(journal.find().map((e) => [e.path, e.status, e.fault]), [['/y', null, null], ['/y', null, null], ['/y', null, null], ['/y', null, null]], 'an entry the ring has moved past is not touched');
 });
+
+t.test('a request in flight across a clear completes nothing recorded after it; ids count again from the clear', async (t) => {
+  const journal = new Journal(3);
+  const arrival = (url: string) => ({ method: 'GET', url, headers: {}, account: null });
+  const inFlight = journal.record(arrival('/before'));
+  t.equal(journal.clear(), 1);
+  const after = journal.record(arrival('/after'));
+  journal.complete(inFlight, 500, 9, 'late');
+  journal.mark(inFlight, 'late-rule');
+  journal.note(inFlight, { late: true });
+  const [entry] = journal.find();
+  t.strictSame([entry!.id, entry!.path, entry!.status, entry!.warning, entry!.fault, 'body' in entry!], [1, '/after', null, null, null, false]);
+  journal.complete(after, 200, 1, undefined);
+  t.strictSame(journal.find().map((e) => [e.id, e.status]), [[1, 200]]);
+  t.strictSame([journal.size, journal.total], [1, 1]);
+});

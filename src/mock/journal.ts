@@ -80,7 +80,12 @@ export class Journal {
   private readonly rare: (Rare | undefined)[];
   private readonly blocks: Buffer[] = [];
   private next = 0;
+  /**
+   * Ids as recorded never start again, so a request in flight across a clear cannot complete an entry recorded after
+   * it; the ids shown count from the last clear (`cleared`).
+   */
   private seq = 0;
+  private cleared = 0;
 
   constructor(
     readonly capacity: number,
@@ -143,12 +148,12 @@ export class Journal {
 
   /** Entries currently kept. */
   get size(): number {
-    return Math.min(this.seq, this.capacity);
+    return Math.min(this.total, this.capacity);
   }
 
   /** Requests recorded since the start or the last clear, kept or not. */
   get total(): number {
-    return this.seq;
+    return this.seq - this.cleared;
   }
 
   clear(): number {
@@ -156,7 +161,7 @@ export class Journal {
     this.ids.fill(0);
     this.rare.fill(undefined);
     this.next = 0;
-    this.seq = 0;
+    this.cleared = this.seq;
     return had;
   }
 
@@ -167,8 +172,8 @@ export class Journal {
 
   /** The slot still holding `id`, or -1 once the ring has moved past it. */
   private slotOf(id: number): number {
-    if (id <= 0 || id <= this.seq - this.capacity || id > this.seq) return -1;
-    const slot = (id - 1) % this.capacity;
+    if (id <= this.cleared || id <= this.seq - this.capacity || id > this.seq) return -1;
+    const slot = (id - this.cleared - 1) % this.capacity;
     return this.ids[slot] === id ? slot : -1;
   }
 
@@ -183,7 +188,7 @@ export class Journal {
     const status = this.statuses[slot]!;
     const duration = this.durations[slot]!;
     return {
-      id: this.ids[slot]!,
+      id: this.ids[slot]! - this.cleared,
       at: new Date(this.times[slot]!).toISOString(),
       method: arrival.method,
       path: q === -1 ? arrival.url : arrival.url.slice(0, q),
