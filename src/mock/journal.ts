@@ -79,7 +79,6 @@ export class Journal {
   private readonly durations: Float64Array;
   private readonly rare: (Rare | undefined)[];
   private readonly blocks: Buffer[] = [];
-  private next = 0;
   /**
    * Ids as recorded never start again, so a request in flight across a clear cannot complete an entry recorded after
    * it; the ids shown count from the last clear (`cleared`).
@@ -101,9 +100,8 @@ export class Journal {
   /** Records an arrival; returns its id, to complete the entry with; 0 when the journal is off. */
   record(arrival: Arrival): number {
     if (this.capacity === 0) return 0;
-    const slot = this.next;
-    this.next = (slot + 1) % this.capacity;
     const id = ++this.seq;
+    const slot = this.slotFor(id);
     this.ids[slot] = id;
     this.times[slot] = this.now();
     this.statuses[slot] = NO_STATUS;
@@ -137,8 +135,10 @@ export class Journal {
   find(filter: JournalFilter = {}): JournalEntry[] {
     const match = entryMatcher(filter);
     const out: JournalEntry[] = [];
+    // The oldest kept entry is in the slot the next one will take.
+    const oldest = this.total % this.capacity;
     for (let i = 0; i < this.capacity; i++) {
-      const slot = (this.next + i) % this.capacity;
+      const slot = (oldest + i) % this.capacity;
       if (this.ids[slot] === 0) continue;
       const entry = this.entryAt(slot);
       if (match(entry)) out.push(entry);
@@ -160,7 +160,6 @@ export class Journal {
     const had = this.size;
     this.ids.fill(0);
     this.rare.fill(undefined);
-    this.next = 0;
     this.cleared = this.seq;
     return had;
   }
@@ -173,8 +172,13 @@ export class Journal {
   /** The slot still holding `id`, or -1 once the ring has moved past it. */
   private slotOf(id: number): number {
     if (id <= this.cleared || id <= this.seq - this.capacity || id > this.seq) return -1;
-    const slot = (id - this.cleared - 1) % this.capacity;
+    const slot = this.slotFor(id);
     return this.ids[slot] === id ? slot : -1;
+  }
+
+  /** Where entry `id` goes: the ring starts again from its first slot at a clear. */
+  private slotFor(id: number): number {
+    return (id - this.cleared - 1) % this.capacity;
   }
 
   private rareOf(slot: number): Rare {
