@@ -22,6 +22,15 @@ t.test('AnswerCache keeps answers until its byte bound, then keeps what it has',
   t.equal(new AnswerCache(0).set('a', 'x'), undefined, 'size 0: off');
 });
 
+t.test('AnswerCache keeps bytes given as they are, counted as text is', async (t) => {
+  const cache = new AnswerCache(8 * 500);
+  const bytes = Buffer.from('é'.repeat(169)); // 338 bytes: with a one-letter key, 499
+  t.equal(cache.set('a', bytes), bytes, 'the same bytes, not a copy');
+  t.equal(cache.get('a'), bytes);
+  t.equal(cache.bytes, 499);
+  t.equal(cache.set('b', Buffer.alloc(501)), undefined, 'more than an eighth of the room is not kept');
+});
+
 t.test('a cached answer is the answer: same bodies with the cache on and off, per host', async (t) => {
   const on = await testApp(t);
   const off = await testApp(t, { cacheMb: 0 });

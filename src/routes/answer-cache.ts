@@ -29,13 +29,21 @@ export class AnswerCache {
     return this.entries.get(key);
   }
 
-  /** Keeps `text` for `key` and returns its bytes, or returns undefined when it is not kept. */
-  set(key: string, text: string): Buffer | undefined {
+  /**
+   * Keeps `text` for `key` and returns its bytes, or returns undefined when it is not kept. Bytes given are kept as they
+   * are: they are never written into (the renderings' held answers).
+   */
+  set(key: string, text: string | Buffer): Buffer | undefined {
     // One answer may take at most an eighth of the room, so a few huge lists cannot take it all.
     if (this.maxBytes === 0 || text.length > this.maxBytes / 8 || this.held >= this.maxBytes) return undefined;
-    const length = Buffer.byteLength(text);
+    const length = typeof text === 'string' ? Buffer.byteLength(text) : text.length;
     const cost = size(key, length);
     if (this.held + cost > this.maxBytes || this.entries.has(key)) return undefined;
+    if (typeof text !== 'string') {
+      this.entries.set(key, text);
+      this.held += cost;
+      return text;
+    }
     // A Buffer of its own, not a slice of the shared pool: keeping a slice would pin its whole slab.
     const body = Buffer.allocUnsafeSlow(length);
     body.write(text);

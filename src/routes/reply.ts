@@ -37,7 +37,7 @@ export function answer(
   const text = result.kind === 'text' ? result.text : JSON.stringify(result.body);
   // An answer with warnings is not cached: the cache keeps bodies only, and the warnings must ride along every time.
   const kept = result.cacheable && all.length === 0 ? cache.set(key, text) : undefined;
-  void reply.type(JSON_TYPE).send(kept ?? outgoing.lend(text, reply.raw) ?? text);
+  void reply.type(JSON_TYPE).send(kept ?? (typeof text === 'string' ? (outgoing.lend(text, reply.raw) ?? text) : text));
 }
 
 

@@ -4,10 +4,16 @@ import Database from 'better-sqlite3';
 export const RENDERINGS_MAX_BYTES = 1024 * 1024 * 1024;
 /**
  * SQLite's page cache for the renderings: what they may hold in memory (the rest is in the OS's file cache). Room for
- * what a test suite or a frontend reads over and over (2,000 candidates of 6 KB, 300 list pages of 64 KB): a read
- * from the file's pages in the OS cache (2 MB, measured) cost a get-candidate a tenth of its throughput under load.
+ * what a test suite or a frontend reads over and over (2,000 candidates of 6 KB): a read from the file's pages in the
+ * OS cache (2 MB, measured) cost a get-candidate a tenth of its throughput under load.
  */
-const CACHE_KB = 32 * 1024;
+const CACHE_KB = 24 * 1024;
+/** A kept answer this long or longer (a list page) is held as bytes, once read again: see `answer`. */
+export const HELD_MIN_CHARS = 16 * 1024;
+/** What the held answers may take: 250 pages of 100 attachments. */
+export const HELD_MAX_BYTES = 16 * 1024 * 1024;
+/** What one held answer costs beyond its key and bytes: the Map entry, the Buffer object, its backing store's header. */
+const HELD_OVERHEAD = 160;
 
 /**
  * Serialized unified records, each rendered once from the store and kept, so that answering it again is one indexed
@@ -15,7 +21,7 @@ const CACHE_KB = 32 * 1024;
  * its attachments) and serializing the result.
  *
  * Kept in a private temporary SQLite file on its own connection: the memory it takes is SQLite's page cache, bounded
- * (CACHE_KB), however many records are kept, and the file (deleted when the process ends, whatever the way) is
+ * (CACHE_KB), and the large answers held as bytes (`maxHeldBytes`), however many records are kept, and the file (deleted when the process ends, whatever the way) is
  * bounded by `maxBytes`. Its own connection keeps it out of the store's never-committed write transaction: an error
  * here (a full disk) cannot roll back a client's writes, and only disables the renderings.
  *
@@ -29,13 +35,27 @@ export class Renderings {
   private keep: Database.Statement<[number, string, string]> | undefined;
   private epoch = 0;
   private kept = 0;
+  private uncommitted = 0;
   private broken = false;
+  /** Large answers of this epoch, as their UTF-8. */
+  private readonly held = new Map<string, Buffer>();
+  private heldTotal = 0;
 
-  constructor(readonly maxBytes: number = RENDERINGS_MAX_BYTES) {}
+  constructor(
+    readonly maxBytes: number = RENDERINGS_MAX_BYTES,
+    readonly maxHeldBytes: number = HELD_MAX_BYTES,
+    private readonly cacheKb: number = CACHE_KB,
+  ) {}
 
   /** The data changed: nothing rendered before now is read again. */
   invalidate(): void {
     this.epoch++;
+    this.drop();
+  }
+
+  /** What the answers held as bytes take, counted as key, bytes and overhead each. */
+  get heldBytes(): number {
+    return this.heldTotal;
   }
 
   /** What the kept renderings take, counted as the key and text lengths (UTF-16 units) of each set since the last drop. */
@@ -62,6 +82,33 @@ export class Renderings {
     }
   }
 
+  /**
+   * A whole answer kept for `key` (a record's get, a list page): its text, or, for a large one read before, its bytes.
+   *
+   * A 64 KB page read as text is copied out of SQLite's pages, decoded into a string in the young generation and
+   * encoded again to be written: a third of a page's CPU (measured). Held as bytes, it is written as it is. A Buffer
+   * is made when the answer is read again, not when it is rendered: a walk through a thousand pages, each read once,
+   * holds none of them, and what is asked for again fills the room. Full, the rest is read as text, as before: no
+   * eviction, so a cycle through more pages than fit costs no more than it did (as for the answer cache). A new epoch
+   * empties it.
+   */
+  answer(key: string): string | Buffer | undefined {
+    if (this.held.size > 0) {
+      const bytes = this.held.get(key);
+      if (bytes !== undefined) return bytes;
+    }
+    const text = this.get(key);
+    if (text === undefined || text.length < HELD_MIN_CHARS) return text;
+    const cost = key.length + Buffer.byteLength(text) + HELD_OVERHEAD;
+    if (this.heldTotal + cost > this.maxHeldBytes) return text;
+    // A Buffer of its own, outside the shared pool, so that no slab outlives it.
+    const bytes = Buffer.allocUnsafeSlow(cost - key.length - HELD_OVERHEAD);
+    bytes.write(text);
+    this.held.set(key, bytes);
+    this.heldTotal += cost;
+    return bytes;
+  }
+
   set(key: string, text: string): void {
     if (!this.enabled || text.length > this.maxBytes / 64) return;
     try {
@@ -70,6 +117,15 @@ export class Renderings {
       if (this.kept + text.length + key.length > this.maxBytes) this.clear();
       keep.run(this.epoch, key, text);
       this.kept += text.length + key.length;
+      this.uncommitted += text.length + key.length;
+      // Committed before what is kept uncommitted could take a quarter of the page cache: a page dirtied in the open
+      // transaction stays pinned in the cache, so with one transaction for ever the cache filled with the first
+      // renderings and every later one was read back from the file (1.4 reads a list page, measured). Committed, its
+      // pages are clean, and the cache keeps what was used last.
+      if (this.uncommitted > this.cacheKb * 256) {
+        this.db!.exec('COMMIT; BEGIN');
+        this.uncommitted = 0;
+      }
     } catch {
       this.broken = true;
     }
@@ -79,9 +135,11 @@ export class Renderings {
   clear(): void {
     if (this.db && this.kept > 0) this.db.exec('DELETE FROM rendered');
     this.kept = 0;
+    this.drop();
   }
 
   close(): void {
+    this.drop();
     this.db?.close();
     this.db = undefined;
     this.read = undefined;
@@ -89,19 +147,24 @@ export class Renderings {
     this.broken = true;
   }
 
+  private drop(): void {
+    this.held.clear();
+    this.heldTotal = 0;
+  }
+
   private statements() {
     if (!this.db) {
       // An empty name: SQLite's private temporary file, removed when the connection closes or the process dies.
       const db = new Database('');
       db.pragma('page_size = 16384');
-      db.pragma(`cache_size = -${CACHE_KB}`);
+      db.pragma(`cache_size = -${this.cacheKb}`);
       db.pragma('journal_mode = OFF');
       db.pragma('synchronous = OFF');
       // The epoch a column of its own: a key is bound as it is, not copied into a longer one on every read.
       db.exec('CREATE TABLE rendered (epoch INTEGER NOT NULL, key TEXT NOT NULL, body TEXT NOT NULL, PRIMARY KEY (epoch, key))');
-      // One transaction, never committed: a rendering kept in autocommit wrote its pages to the file at once (about
-      // 95 µs of a first read's 200); inside it, pages reach the file only when the page cache spills. Nothing here
-      // has to outlive the process, and this connection is the only reader.
+      // Kept in transactions of many renderings (see `set`): a rendering kept in autocommit wrote its pages to the
+      // file at once (about 95 µs of a first read's 200). Nothing here has to outlive the process, and this connection
+      // is the only reader.
       db.exec('BEGIN');
       this.read = db.prepare<[number, string], string>('SELECT body FROM rendered WHERE epoch = ? AND key = ?').pluck();
       this.keep = db.prepare<[number, string, string]>('INSERT OR REPLACE INTO rendered (epoch, key, body) VALUES (?, ?, ?)');

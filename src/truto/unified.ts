@@ -17,8 +17,8 @@ import { envelope, keyOf, presentation, presentRecord } from './present.js';
 export type Answer =
   /** `cacheable`: the same request always gets this same body (false when links expire with the clock). */
   | { kind: 'json'; body: unknown; cacheable: boolean; warnings: readonly string[] }
-  /** JSON already serialized (kept renderings). */
-  | { kind: 'text'; text: string; cacheable: boolean; warnings: readonly string[] }
+  /** JSON already serialized (kept renderings): its text, or its UTF-8 bytes, never to be written into. */
+  | { kind: 'text'; text: string | Buffer; cacheable: boolean; warnings: readonly string[] }
   | { kind: 'stream'; contentType: string; stream: Readable; warnings: readonly string[] };
 
 export const JSON_TYPE = 'application/json; charset=utf-8';
@@ -46,7 +46,7 @@ export class UnifiedApi {
     const renderings = this.accounts.store.renderings;
     const kept = plain(query, filters, warnings) ? `${account.row.key}\n${resource}\nget\n${base}\n${id}` : undefined;
     if (kept !== undefined) {
-      const text = renderings.get(kept);
+      const text = renderings.answer(kept);
       if (text !== undefined) return serialized(text, warnings);
     }
     const request: GetRequest = { id, filters, remoteQuery: query.remote_query ?? {} };
@@ -93,7 +93,7 @@ export class UnifiedApi {
         ? `${account.row.key}\n${resource}\npage\n${base}\n${scope}\n${position.after}\n${position.page}\n${limit}`
         : undefined;
     if (keptPage !== undefined) {
-      const text = renderings.get(keptPage);
+      const text = renderings.answer(keptPage);
       if (text !== undefined) return serialized(text, warnings);
     }
     const parentError = res.parentError?.(account.reader, filters);
@@ -260,7 +260,7 @@ function listDebug(nextCursor: string | null, resultCount: number) {
 }
 
 const json = (body: unknown, cacheable: boolean, warnings: readonly string[]): Answer => ({ kind: 'json', body, cacheable, warnings });
-const serialized = (text: string, warnings: readonly string[]): Answer => ({ kind: 'text', text, cacheable: true, warnings });
+const serialized = (text: string | Buffer, warnings: readonly string[]): Answer => ({ kind: 'text', text, cacheable: true, warnings });
 
 /**
  * True when a read asks for records as they are kept (Store.renderings): the unified format, whole, with their
