@@ -4,15 +4,16 @@ import Database from 'better-sqlite3';
 export const RENDERINGS_MAX_BYTES = 1024 * 1024 * 1024;
 /**
  * SQLite's page cache for the renderings: what they may hold in memory (the rest is in the OS's file cache). Room for
- * what a test suite or a frontend reads over and over (2,000 candidates of 6 KB): a read from the file's pages in the
- * OS cache (2 MB, measured) cost a get-candidate a tenth of its throughput under load.
+ * what a test suite or a frontend reads over and over (2,000 candidates of 6 KB, read under load with no read of the
+ * file; list pages are held apart, `answer`): a read from the file's pages in the OS cache (2 MB, measured) cost a
+ * get-candidate a tenth of its throughput under load.
  */
-const CACHE_KB = 24 * 1024;
+const CACHE_KB = 16 * 1024;
 /** A kept answer this long or longer (a list page) is held as bytes, once read again: see `answer`. */
 export const HELD_MIN_CHARS = 16 * 1024;
-/** What the held answers may take: 250 pages of 100 attachments. */
-export const HELD_MAX_BYTES = 16 * 1024 * 1024;
-/** What one held answer costs beyond its key and bytes: the Map entry, the Buffer object, its backing store's header. */
+/** What the held answers may take: 375 pages of 100 attachments. */
+export const HELD_MAX_BYTES = 24 * 1024 * 1024;
+/** What one held answer costs beyond its key and bytes: the Map entry, the Buffer object, its backing store header. */
 const HELD_OVERHEAD = 160;
 
 /**
@@ -20,14 +21,15 @@ const HELD_OVERHEAD = 160;
  * read instead of reading and composing its raw records (a Greenhouse candidate is its row, its applications and
  * its attachments) and serializing the result.
  *
- * Kept in a private temporary SQLite file on its own connection: the memory it takes is SQLite's page cache, bounded
- * (CACHE_KB), and the large answers held as bytes (`maxHeldBytes`), however many records are kept, and the file (deleted when the process ends, whatever the way) is
- * bounded by `maxBytes`. Its own connection keeps it out of the store's never-committed write transaction: an error
- * here (a full disk) cannot roll back a client's writes, and only disables the renderings.
+ * Kept in a private temporary SQLite file on its own connection: the memory it takes is SQLite's page cache (CACHE_KB)
+ * and the large answers held as bytes (`maxHeldBytes`), both bounded however many records are kept, and the file
+ * (deleted when the process ends, whatever the way) is bounded by `maxBytes`. Its own connection keeps it out of the
+ * store's never-committed write transaction: an error here (a full disk) cannot roll back a client's writes, and only
+ * disables the renderings.
  *
  * Every key carries the epoch of the data it was rendered from; any write (and a reset) starts a new epoch, so no
- * rendering made before a change is ever read after it. Renderings of past epochs stay in the file until the bound
- * drops them all.
+ * rendering made before a change is ever read after it (and the held bytes are let go). Renderings of past epochs stay
+ * in the file until the bound drops them all.
  */
 export class Renderings {
   private db: Database.Database | undefined;
