@@ -54,50 +54,59 @@ t.test('a slot is lent again only once its response is written out or destroyed;
   t.equal(many.made, MAX_SLOTS, `bounded: ${(MAX_SLOTS * SLOT_BYTES) / 2 ** 20} MB at most`);
 });
 
-t.test('over real sockets: answers queued behind a slow one on their connections keep their bytes while others are answered', async (t) => {
-  // No answer cache: its answers are bytes already, kept, and no slot is lent for them.
-  const app = await testApp(t, { candidates: 200, cacheMb: 0 });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const port = (app.server.address() as { port: number }).port;
+// Twice: pages written from slots, and pages held as bytes by the renderings (`Renderings.answer`), which every
+// response writing them shares.
+for (const held of [false, true]) {
+  t.test(`over real sockets, ${held ? 'held pages' : 'pages from slots'}: answers queued behind a slow one on their connections keep their bytes while others are answered`, async (t) => {
+    // No answer cache: its answers are bytes already, kept, and no slot is lent for them.
+    const app = await testApp(t, { candidates: 200, cacheMb: 0 });
+    const renderings = app.mock.store.renderings;
+    // Held bytes off: a page read again is read as text, and written from a slot.
+    if (!held) renderings.answer = (key: string) => renderings.get(key);
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const port = (app.server.address() as { port: number }).port;
 
-  // Pages of 10 candidates (about 50 KB each), by their cursors: the answers a slot is lent for.
-  const pages: { path: string; body: string }[] = [];
-  let path = `${CANDIDATES}?${ACC}&limit=10`;
-  for (;;) {
-    const res = await get(app, path);
-    t.equal(res.statusCode, 200);
-    t.equal(res.headers['content-type'], JSON_CT);
-    const body = res.json<{ next_cursor: string | null }>();
-    assertSchema(t, ListEnvelope(CATALOGUE.candidates.schema), body);
-    pages.push({ path, body: res.body });
-    if (body.next_cursor === null) break;
-    path = `${CANDIDATES}?${ACC}&limit=10&next_cursor=${body.next_cursor}`;
-  }
-  const lendable = pages.filter((p) => p.body.length >= MIN_BYTES && Buffer.byteLength(p.body) === p.body.length);
-  t.ok(lendable.length >= 10, `${lendable.length} of ${pages.length} pages are answered from slots`);
-  const head = await app.inject({ method: 'HEAD', url: lendable[0]!.path, headers: AUTH });
-  t.equal(head.statusCode, 200);
-  t.equal(head.headers['content-length'], String(Buffer.byteLength(lendable[0]!.body)), 'HEAD: the length of the bytes a GET sends');
-  t.equal(head.body, '', 'HEAD: no body');
-  const slow = `${CANDIDATES}/${ADA}?${ACC}`;
-  const ada = (await get(app, slow)).body;
+    // Pages of 10 candidates (about 50 KB each), by their cursors: the answers a slot is lent for.
+    const pages: { path: string; body: string }[] = [];
+    let path = `${CANDIDATES}?${ACC}&limit=10`;
+    for (;;) {
+      const res = await get(app, path);
+      t.equal(res.statusCode, 200);
+      t.equal(res.headers['content-type'], JSON_CT);
+      const body = res.json<{ next_cursor: string | null }>();
+      assertSchema(t, ListEnvelope(CATALOGUE.candidates.schema), body);
+      pages.push({ path, body: res.body });
+      if (body.next_cursor === null) break;
+      path = `${CANDIDATES}?${ACC}&limit=10&next_cursor=${body.next_cursor}`;
+    }
+    const lendable = pages.filter((p) => p.body.length >= MIN_BYTES && Buffer.byteLength(p.body) === p.body.length);
+    t.ok(lendable.length >= 10, `${lendable.length} of ${pages.length} pages are answered from slots`);
+    const head = await app.inject({ method: 'HEAD', url: lendable[0]!.path, headers: AUTH });
+    t.equal(head.statusCode, 200);
+    t.equal(head.headers['content-length'], String(Buffer.byteLength(lendable[0]!.body)), 'HEAD: the length of the bytes a GET sends');
+    t.equal(head.body, '', 'HEAD: no body');
+    const slow = `${CANDIDATES}/${ADA}?${ACC}`;
+    const ada = (await get(app, slow)).body;
 
-  // Half the connections ask first for a slow answer, then for every page (pipelined): a page is answered at once
-  // and waits in its response, behind the slow one. Meanwhile the other half are answered their pages, again and
-  // again. A slot lent again before its response is written out would show as another page's bytes.
-  const rule = await app.inject({ method: 'POST', url: '/_mock/rules', payload: { match: { path: `${CANDIDATES}/${ADA}` }, action: { type: 'latency', latency: { ms: 300 } } } });
-  t.equal(rule.statusCode, 201);
-  const paths = pages.map((p) => p.path);
-  const bodies = pages.map((p) => p.body);
-  const clients = await Promise.all([
-    ...Array.from({ length: 4 }, (_, i) => pipelined(port, [slow, ...rotate(paths, i * 3)]).then((answers) => ({ answers, expected: [ada, ...rotate(bodies, i * 3)] }))),
-    ...Array.from({ length: 4 }, (_, i) => pipelined(port, rotate([...paths, ...paths, ...paths], i * 5)).then((answers) => ({ answers, expected: rotate([...bodies, ...bodies, ...bodies], i * 5) }))),
-  ]);
-  clients.forEach(({ answers, expected }, i) => {
-    t.equal(answers.length, expected.length, `client ${i}: every answer`);
-    t.equal(answers.filter((body, k) => body !== expected[k]).length, 0, `client ${i}: every page byte for byte as answered alone`);
+    // Half the connections ask first for a slow answer, then for every page (pipelined): a page is answered at once
+    // and waits in its response, behind the slow one. Meanwhile the other half are answered their pages, again and
+    // again. A slot lent again before its response is written out would show as another page's bytes.
+    const rule = await app.inject({ method: 'POST', url: '/_mock/rules', payload: { match: { path: `${CANDIDATES}/${ADA}` }, action: { type: 'latency', latency: { ms: 300 } } } });
+    t.equal(rule.statusCode, 201);
+    const paths = pages.map((p) => p.path);
+    const bodies = pages.map((p) => p.body);
+    const clients = await Promise.all([
+      ...Array.from({ length: 4 }, (_, i) => pipelined(port, [slow, ...rotate(paths, i * 3)]).then((answers) => ({ answers, expected: [ada, ...rotate(bodies, i * 3)] }))),
+      ...Array.from({ length: 4 }, (_, i) => pipelined(port, rotate([...paths, ...paths, ...paths], i * 5)).then((answers) => ({ answers, expected: rotate([...bodies, ...bodies, ...bodies], i * 5) }))),
+    ]);
+    clients.forEach(({ answers, expected }, i) => {
+      t.equal(answers.length, expected.length, `client ${i}: every answer`);
+      t.equal(answers.filter((body, k) => body !== expected[k]).length, 0, `client ${i}: every page byte for byte as answered alone`);
+    });
+    if (held) t.ok(renderings.heldBytes > 50 * 1024 * lendable.length, `the pages were held (${renderings.heldBytes} bytes)`);
+    else t.equal(renderings.heldBytes, 0, 'no page was held');
   });
-});
+}
 
 const rotate = <T>(list: T[], by: number) => [...list.slice(by), ...list.slice(0, by)];
 
