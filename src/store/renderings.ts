@@ -101,10 +101,11 @@ export class Renderings {
     }
     const text = this.get(key);
     if (text === undefined || text.length < HELD_MIN_CHARS) return text;
-    const cost = key.length + Buffer.byteLength(text) + HELD_OVERHEAD;
+    const length = Buffer.byteLength(text);
+    const cost = key.length + length + HELD_OVERHEAD;
     if (this.heldTotal + cost > this.maxHeldBytes) return text;
     // A Buffer of its own, outside the shared pool, so that no slab outlives it.
-    const bytes = Buffer.allocUnsafeSlow(cost - key.length - HELD_OVERHEAD);
+    const bytes = Buffer.allocUnsafeSlow(length);
     bytes.write(text);
     this.held.set(key, bytes);
     this.heldTotal += cost;
