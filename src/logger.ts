@@ -1,5 +1,5 @@
 import Fastify, { type FastifyBaseLogger, type FastifyServerOptions } from 'fastify';
-import { destination } from 'pino';
+import { destination, symbols } from 'pino';
 import pretty from 'pino-pretty';
 import type { Config } from './config.js';
 
@@ -56,6 +56,20 @@ export function requestLine(
  * The command's logger, there before the app (seeding is logged by it, then the app takes it over): Fastify's own
  * pino, as Fastify builds it from these options, taken from an instance that never listens.
  */
+/**
+ * Resolves once every line logged so far is written, or after `withinMs`. JSON lines are written asynchronously, and
+ * at exit pino writes the pending ones synchronously: ahead of a line whose write is still under way, so the last two
+ * lines of a stop could reach stdout the wrong way round (seen once in CI). sonic-boom says whether a write is under
+ * way only in a field of its own (`_writing`); its `flush` returns at once when lines are written as they come. A
+ * stdout nobody reads cannot hold the exit for longer than `withinMs`.
+ */
+export async function flushed(log: FastifyBaseLogger, withinMs = 1000): Promise<void> {
+  const stream = (log as unknown as Record<symbol, { _writing?: unknown } | undefined>)[symbols.streamSym];
+  for (let waited = 0; stream?._writing === true && waited < withinMs; waited += 5) {
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
 export function createLogger(config: Pick<Config, 'logLevel' | 'logFormat'>): FastifyBaseLogger {
   return Fastify({ logger: loggerOptions(config) }).log;
 }

@@ -6,7 +6,7 @@ import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { commandInput } from './cli.js';
 import { ConfigError, resolveConfig, type Config } from './config.js';
 import { HoldingServer } from './holding.js';
-import { createLogger } from './logger.js';
+import { createLogger, flushed } from './logger.js';
 import { FixturesError } from './seed/fixtures.js';
 import { SeedProgress } from './seed/progress.js';
 
@@ -97,6 +97,7 @@ async function stop(app: FastifyInstance, log: FastifyBaseLogger, signal?: strin
   clearTimeout(timer);
   await closed;
   log.info('stopped');
+  await flushed(log);
 }
 
 function printBanner(app: FastifyInstance, address: string): void {
