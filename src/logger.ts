@@ -56,6 +56,10 @@ export function requestLine(
  * The command's logger, there before the app (seeding is logged by it, then the app takes it over): Fastify's own
  * pino, as Fastify builds it from these options, taken from an instance that never listens.
  */
+export function createLogger(config: Pick<Config, 'logLevel' | 'logFormat'>): FastifyBaseLogger {
+  return Fastify({ logger: loggerOptions(config) }).log;
+}
+
 /**
  * Resolves once every line logged so far is written, or after `withinMs`. JSON lines are written asynchronously, and
  * at exit pino writes the pending ones synchronously: ahead of a line whose write is still under way, so the last two
@@ -68,8 +72,4 @@ export async function flushed(log: FastifyBaseLogger, withinMs = 1000): Promise<
   for (let waited = 0; stream?._writing === true && waited < withinMs; waited += 5) {
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
-}
-
-export function createLogger(config: Pick<Config, 'logLevel' | 'logFormat'>): FastifyBaseLogger {
-  return Fastify({ logger: loggerOptions(config) }).log;
 }
