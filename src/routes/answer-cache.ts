@@ -30,8 +30,8 @@ export class AnswerCache {
   }
 
   /**
-   * Keeps `text` for `key` and returns its bytes, or returns undefined when it is not kept. Bytes given are kept as they
-   * are: they are never written into (the renderings' held answers).
+   * Keeps `text` (or its bytes) for `key` and returns its bytes, or returns undefined when it is not kept. Bytes given
+   * are kept as they are: they are never written into (the renderings' held answers).
    */
   set(key: string, text: string | Buffer): Buffer | undefined {
     // One answer may take at most an eighth of the room, so a few huge lists cannot take it all.

@@ -34,10 +34,10 @@ export function answer(
     void reply.type(result.contentType).send(result.stream);
     return;
   }
-  const text = result.kind === 'text' ? result.text : JSON.stringify(result.body);
+  const body = result.kind === 'serialized' ? result.json : JSON.stringify(result.body);
   // An answer with warnings is not cached: the cache keeps bodies only, and the warnings must ride along every time.
-  const kept = result.cacheable && all.length === 0 ? cache.set(key, text) : undefined;
-  void reply.type(JSON_TYPE).send(kept ?? (typeof text === 'string' ? (outgoing.lend(text, reply.raw) ?? text) : text));
+  const kept = result.cacheable && all.length === 0 ? cache.set(key, body) : undefined;
+  void reply.type(JSON_TYPE).send(kept ?? (typeof body === 'string' ? (outgoing.lend(body, reply.raw) ?? body) : body));
 }
 
 

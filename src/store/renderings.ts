@@ -12,7 +12,7 @@ const CACHE_KB = 16 * 1024;
 /** A kept answer this long or longer (a list page) is held as bytes, once read again: see `answer`. */
 export const HELD_MIN_CHARS = 16 * 1024;
 /** What the held answers may take: 375 pages of 100 attachments. */
-export const HELD_MAX_BYTES = 24 * 1024 * 1024;
+const HELD_MAX_BYTES = 24 * 1024 * 1024;
 /** What one held answer costs beyond its key and bytes: the Map entry, the Buffer object, its backing store header. */
 const HELD_OVERHEAD = 160;
 

@@ -18,7 +18,7 @@ export type Answer =
   /** `cacheable`: the same request always gets this same body (false when links expire with the clock). */
   | { kind: 'json'; body: unknown; cacheable: boolean; warnings: readonly string[] }
   /** JSON already serialized (kept renderings): its text, or its UTF-8 bytes, never to be written into. */
-  | { kind: 'text'; text: string | Buffer; cacheable: boolean; warnings: readonly string[] }
+  | { kind: 'serialized'; json: string | Buffer; cacheable: boolean; warnings: readonly string[] }
   | { kind: 'stream'; contentType: string; stream: Readable; warnings: readonly string[] };
 
 export const JSON_TYPE = 'application/json; charset=utf-8';
@@ -260,7 +260,7 @@ function listDebug(nextCursor: string | null, resultCount: number) {
 }
 
 const json = (body: unknown, cacheable: boolean, warnings: readonly string[]): Answer => ({ kind: 'json', body, cacheable, warnings });
-const serialized = (text: string | Buffer, warnings: readonly string[]): Answer => ({ kind: 'text', text, cacheable: true, warnings });
+const serialized = (json: string | Buffer, warnings: readonly string[]): Answer => ({ kind: 'serialized', json, cacheable: true, warnings });
 
 /**
  * True when a read asks for records as they are kept (Store.renderings): the unified format, whole, with their
